@@ -1,0 +1,18 @@
+package io.eyrie.platform;
+
+import io.eyrie.platform.audit.AuditConfiguration;
+import io.eyrie.platform.eventstore.EventStoreConfiguration;
+import io.eyrie.platform.web.ProblemHandling;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+
+/**
+ * Imported by every service. Being user configuration rather than auto-configuration, its beans are registered
+ * before Axon's auto-configuration looks for missing ones.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({EventStoreConfiguration.class, AuditConfiguration.class, ProblemHandling.class})
+@PropertySource("classpath:eyrie-platform.properties")
+public class PlatformConfiguration {
+}

@@ -1,0 +1,68 @@
+package io.eyrie.platform.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * Bad input becomes a 400 problem+json that names the field, in every service. Services add their own advice
+ * for domain refusals; this one runs last.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = ex.getFieldErrors().stream()
+                .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        String fields = String.join(", ", errors.stream().map(Problems.FieldError::field).distinct().toList());
+        return Mono.just(ResponseEntity.badRequest()
+                .body(Problems.invalidInput("Invalid value for: " + fields, errors)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+                                                                        HttpHeaders headers, HttpStatusCode status,
+                                                                        ServerWebExchange exchange) {
+        String field = ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
+                ? ex.getMethodParameter().getParameterName() : "body";
+        String reason = ex.getCause() instanceof DecodingException decoding
+                ? "request body is not valid JSON for this endpoint: " + rootMessage(decoding)
+                : ex.getReason();
+        return Mono.just(ResponseEntity.badRequest()
+                .body(Problems.invalidInput(reason, List.of(new Problems.FieldError(field, reason)))));
+    }
+
+    @ExceptionHandler(RequestAudit.InvalidHeaderException.class)
+    public ResponseEntity<ProblemDetail> invalidHeader(RequestAudit.InvalidHeaderException ex) {
+        return ResponseEntity.badRequest()
+                .body(Problems.invalidInput(ex.getMessage(), List.of(new Problems.FieldError(ex.header(), ex.getMessage()))));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // Jackson appends the raw source location; the first line says what and where.
+        return message.lines().findFirst().orElse(message);
+    }
+}

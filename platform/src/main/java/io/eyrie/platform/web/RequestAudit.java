@@ -1,0 +1,64 @@
+package io.eyrie.platform.web;
+
+import io.eyrie.api.AuditMetaData;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpHeaders;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an HTTP request into the audit metadata its commands carry.
+ * Until OIDC arrives, the caller names itself in {@value #USER_HEADER}; requests without it are "anonymous".
+ */
+public final class RequestAudit {
+    public static final String USER_HEADER = "X-Eyrie-User";
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    public static final String ANONYMOUS = "anonymous";
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._@:+-]{1,128}");
+
+    private RequestAudit() {
+    }
+
+    public static MetaData from(HttpHeaders headers) {
+        return MetaData.with(AuditMetaData.INITIATOR, initiator(headers))
+                .and(AuditMetaData.CORRELATION_ID, correlationId(headers));
+    }
+
+    static String initiator(HttpHeaders headers) {
+        String user = headers.getFirst(USER_HEADER);
+        if (user == null || user.isBlank()) {
+            return ANONYMOUS;
+        }
+        if (!SAFE.matcher(user).matches()) {
+            throw new InvalidHeaderException(USER_HEADER, "must be 1-128 characters of letters, digits and ._@:+-");
+        }
+        return user;
+    }
+
+    static String correlationId(HttpHeaders headers) {
+        String given = headers.getFirst(CORRELATION_HEADER);
+        if (given == null || given.isBlank()) {
+            return UUID.randomUUID().toString();
+        }
+        if (!SAFE.matcher(given).matches()) {
+            throw new InvalidHeaderException(CORRELATION_HEADER, "must be 1-128 characters of letters, digits and ._@:+-");
+        }
+        return given;
+    }
+
+    /** A request header that cannot be accepted; answered with 400. */
+    public static class InvalidHeaderException extends RuntimeException {
+        private final String header;
+
+        public InvalidHeaderException(String header, String reason) {
+            super(header + " " + reason);
+            this.header = header;
+        }
+
+        public String header() {
+            return header;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.eyrie.api.book;
+
+public record BookStepSucceeded(String runId, String jobId, int index, String step, String detail) {
+}

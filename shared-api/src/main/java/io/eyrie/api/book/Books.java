@@ -1,0 +1,22 @@
+package io.eyrie.api.book;
+
+import io.eyrie.api.deployment.Action;
+import io.eyrie.api.project.GroupType;
+
+/** Book names: actions are dispatched by group type, so an odoo deploy runs the {@code odoo.deploy} book. */
+public final class Books {
+    private Books() {
+    }
+
+    public static String name(GroupType type, Action action) {
+        return type.wire() + "." + action.wire();
+    }
+
+    /**
+     * The run of a job has its own aggregate; its identifier is derived from the job's, so a second runner that
+     * tries to claim the same job collides in the event store instead of running it twice.
+     */
+    public static String runId(String jobId) {
+        return jobId + "/run";
+    }
+}

@@ -1,0 +1,4 @@
+package io.eyrie.api.project;
+
+public record ProjectCreated(String slug, String name) {
+}
