@@ -9,7 +9,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -32,9 +34,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         List<Problems.FieldError> errors = ex.getFieldErrors().stream()
                 .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
-        String fields = String.join(", ", errors.stream().map(Problems.FieldError::field).distinct().toList());
-        return Mono.just(ResponseEntity.badRequest()
-                .body(Problems.invalidInput("Invalid value for: " + fields, errors)));
+        return Mono.just(ResponseEntity.badRequest().body(Problems.invalidInput("Invalid value for: " + fieldNames(errors), errors)));
     }
 
     @Override
@@ -50,10 +50,30 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .body(Problems.invalidInput(reason, List.of(new Problems.FieldError(field, reason)))));
     }
 
+    /** Path variables and bodies checked by method validation: each error names its parameter or body field. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                                HttpHeaders headers, HttpStatusCode status,
+                                                                                ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream()
+                                .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
+                        : result.getResolvableErrors().stream()
+                                .map(error -> new Problems.FieldError(result.getMethodParameter().getParameterName(),
+                                        error.getDefaultMessage())))
+                .toList();
+        return Mono.just(ResponseEntity.badRequest().body(Problems.invalidInput("Invalid value for: " + fieldNames(errors), errors)));
+    }
+
     @ExceptionHandler(RequestAudit.InvalidHeaderException.class)
     public ResponseEntity<ProblemDetail> invalidHeader(RequestAudit.InvalidHeaderException ex) {
         return ResponseEntity.badRequest()
                 .body(Problems.invalidInput(ex.getMessage(), List.of(new Problems.FieldError(ex.header(), ex.getMessage()))));
+    }
+
+    private static String fieldNames(List<Problems.FieldError> errors) {
+        return String.join(", ", errors.stream().map(Problems.FieldError::field).distinct().toList());
     }
 
     private static String rootMessage(Throwable error) {

@@ -1,0 +1,36 @@
+package io.eyrie.commandside;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Two requests that touch one aggregate at once collide on its event sequence; the loser is retried, and then
+ * decided against the winner's state (for example refused because a job is now running) instead of failing.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandGatewayConfiguration {
+
+    @Bean(destroyMethod = "shutdownNow")
+    public ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-retry").daemon().factory());
+    }
+
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(commandRetryExecutor)
+                        .retryInterval(20)
+                        .maxRetryCount(5)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,16 @@
+package io.eyrie.commandside;
+
+import io.eyrie.platform.PlatformConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** The HTTP command API, the aggregates that decide, and the sagas that coordinate Book jobs. */
+@SpringBootApplication
+@Import(PlatformConfiguration.class)
+public class CommandSideApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+}

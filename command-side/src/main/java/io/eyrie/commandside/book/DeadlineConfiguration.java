@@ -1,0 +1,55 @@
+package io.eyrie.commandside.book;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Saga deadlines live in PostgreSQL through db-scheduler, so a Book job time-out survives a restart. Axon's
+ * auto-configuration supplies the deadline task and manager once a {@link Scheduler} exists.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BookJobSettings.class)
+public class DeadlineConfiguration {
+
+    /** Transaction-aware, so a deadline is scheduled or cancelled in the same transaction as the saga's state. */
+    @Bean
+    public Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .threads(2)
+                .pollingInterval(Duration.ofMillis(500))
+                .build();
+    }
+
+    @Bean
+    public SmartLifecycle deadlineSchedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

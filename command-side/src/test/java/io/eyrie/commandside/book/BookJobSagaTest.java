@@ -1,0 +1,73 @@
+package io.eyrie.commandside.book;
+
+import io.eyrie.api.book.BookRunFailed;
+import io.eyrie.api.book.BookRunSucceeded;
+import io.eyrie.api.book.ScheduleBookJob;
+import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.CompleteAction;
+import io.eyrie.api.deployment.DeployRequested;
+import io.eyrie.api.deployment.FailAction;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+class BookJobSagaTest {
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final DeployRequested REQUESTED = new DeployRequested("d-1", "j1", "odoo.deploy", "shop:1");
+
+    private SagaTestFixture<BookJobSaga> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(BookJobSaga.class);
+        fixture.registerResource(new BookJobSettings(TIMEOUT));
+    }
+
+    @Test
+    void anActionSchedulesItsBookJobWithATimeout() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(REQUESTED)
+                .expectActiveSagas(1)
+                .expectAssociationWith("jobId", "j1")
+                .expectDispatchedCommands(new ScheduleBookJob("j1", "d-1", Action.DEPLOY, "odoo.deploy", "shop:1"))
+                .expectScheduledDeadlineWithName(TIMEOUT, BookJobSaga.TIMEOUT);
+    }
+
+    @Test
+    void aSucceededRunCompletesTheAction() {
+        fixture.givenAPublished(REQUESTED)
+                .whenPublishingA(new BookRunSucceeded("j1/run", "j1", "d-1"))
+                .expectDispatchedCommands(new CompleteAction("d-1", "j1"))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aFailedRunFailsTheActionWithItsError() {
+        fixture.givenAPublished(REQUESTED)
+                .whenPublishingA(new BookRunFailed("j1/run", "j1", "d-1", "image pull failed"))
+                .expectDispatchedCommands(new FailAction("d-1", "j1", "image pull failed"))
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aJobThatNeverFinishesFailsTheActionWhenTheTimeoutElapses() {
+        fixture.givenAPublished(REQUESTED)
+                .whenTimeElapses(TIMEOUT.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(BookJobSaga.TIMEOUT)
+                .expectDispatchedCommands(new FailAction("d-1", "j1",
+                        "Book job j1 did not finish within PT10M; no runner reported back"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void theOutcomeOfAnotherJobIsIgnored() {
+        fixture.givenAPublished(REQUESTED)
+                .whenPublishingA(new BookRunSucceeded("j2/run", "j2", "d-1"))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(1);
+    }
+}

@@ -1,0 +1,18 @@
+package io.eyrie.commandside.book;
+
+import io.eyrie.api.book.BookJobScheduled;
+import io.eyrie.api.book.ScheduleBookJob;
+import io.eyrie.api.deployment.Action;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+class BookJobTest {
+
+    @Test
+    void schedulesAJobForRunners() {
+        new AggregateTestFixture<>(BookJob.class)
+                .givenNoPriorActivity()
+                .when(new ScheduleBookJob("j1", "d-1", Action.DEPLOY, "odoo.deploy", "shop:1"))
+                .expectEvents(new BookJobScheduled("j1", "d-1", Action.DEPLOY, "odoo.deploy", "shop:1"));
+    }
+}
