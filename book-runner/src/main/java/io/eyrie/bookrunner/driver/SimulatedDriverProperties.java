@@ -1,0 +1,21 @@
+package io.eyrie.bookrunner.driver;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param stepTime how long each simulated step takes
+ * @param failTag  an image with this tag (e.g. {@code nginx:fail}) never becomes ready, to try out failures
+ */
+@ConfigurationProperties("eyrie.runner.simulated")
+public record SimulatedDriverProperties(@DefaultValue("400ms") Duration stepTime,
+                                        @DefaultValue("fail") String failTag) {
+
+    public SimulatedDriverProperties {
+        if (stepTime.isNegative()) {
+            throw new IllegalArgumentException("eyrie.runner.simulated.step-time must not be negative: " + stepTime);
+        }
+    }
+}
