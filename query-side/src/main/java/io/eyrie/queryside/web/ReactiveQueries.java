@@ -1,0 +1,39 @@
+package io.eyrie.queryside.web;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP layer's way to Axon's query bus. The local bus runs query handlers, and their blocking MongoDB reads,
+ * on the calling thread, so every query is sent from a worker thread rather than from the Netty event loop.
+ */
+@Component
+public class ReactiveQueries {
+    private final QueryGateway gateway;
+
+    public ReactiveQueries(QueryGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Empty when the handler finds nothing. */
+    public <R> Mono<R> optional(Object query, Class<R> type) {
+        return offEventLoop(() -> gateway.query(query, ResponseTypes.optionalInstanceOf(type)))
+                .flatMap(Mono::justOrEmpty);
+    }
+
+    public <R> Mono<List<R>> list(Object query, Class<R> type) {
+        return offEventLoop(() -> gateway.query(query, ResponseTypes.multipleInstancesOf(type)));
+    }
+
+    private static <T> Mono<T> offEventLoop(Supplier<CompletableFuture<T>> send) {
+        return Mono.defer(() -> Mono.fromFuture(send.get())).subscribeOn(Schedulers.boundedElastic());
+    }
+}

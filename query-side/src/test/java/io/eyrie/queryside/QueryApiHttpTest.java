@@ -1,0 +1,222 @@
+package io.eyrie.queryside;
+
+import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.book.BookJobScheduled;
+import io.eyrie.api.book.BookRunStarted;
+import io.eyrie.api.book.BookRunSucceeded;
+import io.eyrie.api.book.BookStepStarted;
+import io.eyrie.api.book.BookStepSucceeded;
+import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.DeployRequested;
+import io.eyrie.api.deployment.Deployed;
+import io.eyrie.api.deployment.DeploymentCard;
+import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.project.GroupType;
+import io.eyrie.platform.local.EmbeddedMongo;
+import io.eyrie.platform.local.EmbeddedPostgres;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service on embedded stores: events appended to the PostgreSQL event store reach the MongoDB read
+ * models through the dashboard processor, and come out of the HTTP API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@DirtiesContext // the embedded stores close with this context
+class QueryApiHttpTest {
+    private static final EmbeddedPostgres POSTGRES = EmbeddedPostgres.ephemeral();
+    private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY =
+            new ParameterizedTypeReference<>() {
+            };
+    private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(15);
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private WebTestClient http;
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @DynamicPropertySource
+    static void embeddedStores(DynamicPropertyRegistry registry) {
+        registry.add("eyrie.eventstore.url", POSTGRES::jdbcUrl);
+        registry.add("eyrie.eventstore.username", POSTGRES::username);
+        registry.add("eyrie.eventstore.password", POSTGRES::password);
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("eyrie"));
+    }
+
+    /** Closing the stores as beans stops them after Axon's processors, not under their feet. */
+    @TestConfiguration
+    static class EmbeddedStores {
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres eventStoreDatabase() {
+            return POSTGRES;
+        }
+
+        @Bean(destroyMethod = "close")
+        EmbeddedMongo readModelDatabase() {
+            return MONGO;
+        }
+    }
+
+    @Test
+    void deploymentCardAndJobsFollowTheEvents() {
+        String deployment = "dep-http-1";
+        String job = "job-http-1";
+        String run = job + "/run";
+        MetaData alice = MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "corr-7");
+        MetaData runner = MetaData.with(AuditMetaData.INITIATOR, "system:book-runner")
+                .and(AuditMetaData.CORRELATION_ID, "corr-7");
+        eventStore.publish(
+                event("Deployment", deployment, 0, new DeploymentCreated(deployment, "acme", "web", GroupType.ODOO,
+                        "shop", "production", "odoo:17"), alice),
+                event("Deployment", deployment, 1,
+                        new DeployRequested(deployment, job, "odoo.deploy", "odoo:17"), alice),
+                event("Job", job, 0,
+                        new BookJobScheduled(job, deployment, Action.DEPLOY, "odoo.deploy", "odoo:17"), alice),
+                event("Run", run, 0, new BookRunStarted(run, job, deployment, "odoo.deploy", "simulator", true,
+                        List.of("pull", "apply")), runner),
+                event("Run", run, 1, new BookStepStarted(run, job, 0, "pull"), runner),
+                event("Run", run, 2, new BookStepSucceeded(run, job, 0, "pull", "pulled odoo:17"), runner),
+                event("Run", run, 3, new BookRunSucceeded(run, job, deployment), runner),
+                event("Deployment", deployment, 2, new Deployed(deployment, job), alice));
+
+        Map<String, Object> card = await("/api/deployments/" + deployment, body -> "ok".equals(body.get("status")));
+        assertThat(card.keySet()).containsExactlyInAnyOrderElementsOf(Arrays.stream(
+                DeploymentCard.class.getRecordComponents()).map(RecordComponent::getName).toList());
+        assertThat(card).containsEntry("id", deployment)
+                .containsEntry("name", "shop")
+                .containsEntry("project", "acme")
+                .containsEntry("group", "web")
+                .containsEntry("type", "odoo")
+                .containsEntry("lifecycle", "deploy")
+                .containsEntry("runningJobs", 0)
+                .containsEntry("lastJobId", job)
+                .containsEntry("createdBy", "alice")
+                .containsEntry("error", null);
+        assertThat(card.get("createdAt")).isInstanceOf(String.class);
+
+        Map<String, Object> jobView = await("/api/jobs/" + job, body -> "succeeded".equals(body.get("state")));
+        assertThat(jobView).containsEntry("deploymentId", deployment)
+                .containsEntry("action", "deploy")
+                .containsEntry("driver", "simulator")
+                .containsEntry("simulated", true)
+                .containsEntry("initiator", "alice")
+                .containsEntry("correlationId", "corr-7");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) jobView.get("steps");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0)).containsEntry("index", 0)
+                .containsEntry("name", "pull")
+                .containsEntry("state", "succeeded")
+                .containsEntry("detail", "pulled odoo:17")
+                .containsEntry("error", null);
+        assertThat(steps.get(0).get("startedAt")).isInstanceOf(String.class);
+        assertThat(steps.get(0).get("finishedAt")).isInstanceOf(String.class);
+        assertThat(steps.get(1)).containsEntry("name", "apply").containsEntry("state", "pending");
+
+        List<Map<String, Object>> jobs = http.get().uri("/api/deployments/{id}/jobs", deployment).exchange()
+                .expectStatus().isOk()
+                .expectBody(JSON_ARRAY).returnResult().getResponseBody();
+        assertThat(jobs).extracting(listed -> listed.get("id")).containsExactly(job);
+    }
+
+    @Test
+    void dashboardProcessorTracksAndRetriesFailedEvents() {
+        assertThat(processing.eventProcessorByProcessingGroup(DashboardProcessing.GROUP))
+                .containsInstanceOf(TrackingEventProcessor.class);
+        assertThat(processing.listenerInvocationErrorHandler(DashboardProcessing.GROUP))
+                .isInstanceOf(PropagatingErrorHandler.class);
+    }
+
+    @Test
+    void unknownIdsAreNotFoundProblems() {
+        for (String uri : List.of("/api/deployments/dep-unknown", "/api/deployments/dep-unknown/jobs",
+                "/api/jobs/job-unknown")) {
+            http.get().uri(uri).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo(404)
+                    .jsonPath("$.type").isEqualTo("https://eyrie.dev/problems/not-found");
+        }
+    }
+
+    @Test
+    void malformedIdsAreBadRequestProblemsNamingTheField() {
+        assertBadId("/api/deployments/{id}", "not_valid!", "id");
+        assertBadId("/api/deployments/{id}/jobs", "a b", "id");
+        assertBadId("/api/deployments/{id}", "a/b", "id");
+        assertBadId("/api/jobs/{jobId}", "x".repeat(65), "jobId");
+    }
+
+    private void assertBadId(String template, String id, String field) {
+        http.get().uri(template, id).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://eyrie.dev/problems/invalid-input")
+                .jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    /** Projections are asynchronous: poll until the document shows what the events said, or give up. */
+    private Map<String, Object> await(String uri, Predicate<Map<String, Object>> ready) {
+        long deadline = System.nanoTime() + PROJECTION_TIMEOUT.toNanos();
+        EntityExchangeResult<Map<String, Object>> last;
+        do {
+            last = http.get().uri(uri).exchange().expectBody(JSON_OBJECT).returnResult();
+            if (last.getStatus() == HttpStatus.OK && ready.test(last.getResponseBody())) {
+                return last.getResponseBody();
+            }
+            sleep();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("GET " + uri + " did not become ready; last answer " + last.getStatus() + " "
+                + last.getResponseBody());
+    }
+
+    private static GenericDomainEventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
+                                                      MetaData metaData) {
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the projection", e);
+        }
+    }
+}
