@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +31,9 @@ public class CommandGatewayConfiguration {
                         .retryExecutor(commandRetryExecutor)
                         .retryInterval(20)
                         .maxRetryCount(5)
+                        // Only a lost race is worth another try; a refusal or a duplicate stays what it is.
+                        .nonTransientFailurePredicate(failure -> failure instanceof RuntimeException
+                                && !(failure instanceof ConcurrencyException))
                         .build())
                 .build();
     }

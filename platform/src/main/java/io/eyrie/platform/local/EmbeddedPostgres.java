@@ -21,7 +21,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public static EmbeddedPostgres persistent(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
+            // Its owner closes it after the services that use it have stopped, not in a racing JVM hook.
             return new EmbeddedPostgres(builder(port)
+                    .setRegisterShutdownHook(false)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
