@@ -1,0 +1,161 @@
+package io.eyrie.local;
+
+import io.eyrie.bookrunner.BookRunnerApplication;
+import io.eyrie.commandside.CommandSideApplication;
+import io.eyrie.platform.local.EmbeddedMongo;
+import io.eyrie.platform.local.EmbeddedPostgres;
+import io.eyrie.queryside.QuerySideApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * Runs Eyrie on one machine: the three services in one JVM, each in its own Spring context and port, sharing
+ * nothing but the event store, exactly as they would as separate processes. The stores are embedded unless
+ * external ones are configured.
+ */
+public final class EyrieLocal implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EyrieLocal.class);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private ConfigurableApplicationContext commandSide;
+    private ConfigurableApplicationContext querySide;
+    private ConfigurableApplicationContext bookRunner;
+    private String eventStoreUrl;
+
+    private EyrieLocal() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        LocalSettings settings = LocalSettings.fromEnvironment();
+        EyrieLocal eyrie = start(settings, args);
+        Runtime.getRuntime().addShutdownHook(new Thread(eyrie::close, "eyrie-shutdown"));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("""
+
+                Eyrie is up in {} ms.
+                  commands  http://localhost:{}/api
+                  queries   http://localhost:{}/api
+                  runner    http://localhost:{}/api/runner   (SIMULATED cluster: no Kubernetes API is called)
+                  data      {}   (delete it to reset everything)
+                Press Ctrl+C to stop.""",
+                millis, eyrie.commandPort(), eyrie.queryPort(), eyrie.runnerPort(), settings.dataDirectory());
+    }
+
+    /** Starts the stores and the three services; {@code args} are passed to every service, as Spring arguments. */
+    public static EyrieLocal start(LocalSettings settings, String... args) {
+        EyrieLocal eyrie = new EyrieLocal();
+        try {
+            eyrie.boot(settings, args);
+            return eyrie;
+        } catch (RuntimeException e) {
+            eyrie.close();
+            throw e;
+        }
+    }
+
+    private void boot(LocalSettings settings, String[] args) {
+        Map<String, Object> shared = new HashMap<>();
+        if (settings.eventStoreUrl() == null) {
+            EmbeddedPostgres postgres = EmbeddedPostgres.persistent(settings.dataDirectory().resolve("postgres"),
+                    settings.postgresPort());
+            resources.add(postgres);
+            eventStoreUrl = postgres.jdbcUrl();
+            shared.put("eyrie.eventstore.username", postgres.username());
+            shared.put("eyrie.eventstore.password", postgres.password());
+        } else {
+            eventStoreUrl = settings.eventStoreUrl();
+            shared.put("eyrie.eventstore.username", settings.eventStoreUsername());
+            shared.put("eyrie.eventstore.password", settings.eventStorePassword());
+        }
+        shared.put("eyrie.eventstore.url", eventStoreUrl);
+
+        String mongoUri = settings.mongoUri();
+        if (mongoUri == null) {
+            EmbeddedMongo mongo = EmbeddedMongo.persistent(settings.dataDirectory().resolve("mongo"), settings.mongoPort());
+            resources.add(mongo);
+            mongoUri = mongo.uri("eyrie");
+        }
+        // Only the query side reads it, but the driver is on every context's classpath here.
+        shared.put("spring.mongodb.uri", mongoUri);
+
+        // The contexts are independent, so they start in parallel; Flyway's lock serialises the schema migration.
+        var command = CompletableFuture.supplyAsync(() -> run(CommandSideApplication.class, settings.commandPort(), shared, args));
+        var query = CompletableFuture.supplyAsync(() -> run(QuerySideApplication.class, settings.queryPort(), shared, args));
+        var runner = CompletableFuture.supplyAsync(() -> run(BookRunnerApplication.class, settings.runnerPort(), shared, args));
+        try {
+            commandSide = command.join();
+            querySide = query.join();
+            bookRunner = runner.join();
+        } catch (RuntimeException e) {
+            // Close whichever contexts did start before reporting the failure.
+            for (var future : List.of(command, query, runner)) {
+                future.thenAccept(ConfigurableApplicationContext::close);
+            }
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> application, int port, Map<String, Object> shared,
+                                                      String[] args) {
+        // As command-line arguments, they outrank the defaults in the service's own properties file.
+        Stream<String> local = Stream.concat(shared.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()),
+                Stream.of("--server.port=" + port));
+        return new SpringApplicationBuilder(application)
+                .registerShutdownHook(false)
+                .run(Stream.concat(local, Stream.of(args)).toArray(String[]::new));
+    }
+
+    public int commandPort() {
+        return port(commandSide);
+    }
+
+    public int queryPort() {
+        return port(querySide);
+    }
+
+    public int runnerPort() {
+        return port(bookRunner);
+    }
+
+    /** For benchmarks and tests that drive a projection replay in-process. */
+    public ConfigurableApplicationContext querySideContext() {
+        return querySide;
+    }
+
+    public String eventStoreUrl() {
+        return eventStoreUrl;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Stops the services first, then the stores they write to. */
+    @Override
+    public void close() {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[]{commandSide, bookRunner, querySide}) {
+            if (context != null && context.isActive()) {
+                context.close();
+            }
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("Could not close {}", resources.get(i), e);
+            }
+        }
+        resources.clear();
+    }
+}

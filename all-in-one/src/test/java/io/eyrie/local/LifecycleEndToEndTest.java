@@ -1,0 +1,328 @@
+package io.eyrie.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole system as a user runs it: three services in their own contexts on the embedded stores, driven over
+ * HTTP through a deployment's lifecycle, a failed deploy, refusals and bad input, then restarted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LifecycleEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDirectory;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private EyrieLocal eyrie;
+    private String shopId;
+    private String brokenId;
+    private final List<String> shopCorrelationIds = new ArrayList<>();
+
+    @BeforeAll
+    void startEyrie() {
+        eyrie = start();
+    }
+
+    private EyrieLocal start() {
+        LocalSettings settings = LocalSettings.from(name -> null)
+                .withDataDirectory(dataDirectory)
+                .withPorts(0, 0, 0, 0, 0);
+        return EyrieLocal.start(settings, "--eyrie.runner.simulated.step-time=30ms");
+    }
+
+    @AfterAll
+    void stopEyrie() {
+        if (eyrie != null) {
+            eyrie.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void createsAProjectAGroupAndDraftDeployments() throws Exception {
+        assertThat(post(commands("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Acme\"}", "c-setup").statusCode()).isEqualTo(201);
+        assertThat(post(commands("/api/projects/acme/groups"), "{\"name\":\"web\",\"type\":\"odoo\"}", "c-setup").statusCode()).isEqualTo(201);
+
+        var shop = post(commands("/api/projects/acme/groups/web/deployments"),
+                "{\"name\":\"shop\",\"scope\":\"Production\",\"image\":\"registry.example.com/shop:1.0\"}", "c-setup");
+        assertThat(shop.statusCode()).isEqualTo(201);
+        shopId = json(shop).get("id").asText();
+        var broken = post(commands("/api/projects/acme/groups/web/deployments"),
+                "{\"name\":\"broken\",\"scope\":\"Dev\",\"image\":\"registry.example.com/shop:fail\"}", "c-setup");
+        brokenId = json(broken).get("id").asText();
+
+        JsonNode card = awaitCard(shopId, c -> true);
+        assertThat(card.get("lifecycle").asText()).isEqualTo("draft");
+        assertThat(card.get("status").asText()).isEqualTo("ready");
+        assertThat(card.get("project").asText()).isEqualTo("acme");
+        assertThat(card.get("group").asText()).isEqualTo("web");
+        assertThat(card.get("type").asText()).isEqualTo("odoo");
+        assertThat(card.get("runningJobs").asInt()).isZero();
+        assertThat(card.get("createdBy").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    @Order(2)
+    void runsTheWholeLifecycleAndEachJobShowsItsSteps() throws Exception {
+        for (String[] step : new String[][]{
+                {"initialize", "initialize"}, {"deploy", "deploy"}, {"pause", "pause"}, {"deploy", "deploy"}, {"drop", "dropped"}}) {
+            String correlationId = "c-" + step[0] + "-" + shopCorrelationIds.size();
+            shopCorrelationIds.add(correlationId);
+            String jobId = act(shopId, step[0], correlationId);
+
+            JsonNode card = awaitCard(shopId, c -> jobId.equals(c.path("lastJobId").asText()) && "ok".equals(c.path("status").asText()));
+            assertThat(card.get("lifecycle").asText()).isEqualTo(step[1]);
+            assertThat(card.get("runningJobs").asInt()).isZero();
+            assertThat(card.get("updatedBy").asText()).isEqualTo("alice");
+
+            JsonNode job = json(get(queries("/api/jobs/" + jobId)));
+            assertThat(job.get("state").asText()).isEqualTo("succeeded");
+            assertThat(job.get("driver").asText()).isEqualTo("simulated");
+            assertThat(job.get("simulated").asBoolean()).isTrue();
+            assertThat(job.get("book").asText()).isEqualTo("odoo." + step[0]);
+            assertThat(job.get("initiator").asText()).isEqualTo("alice");
+            assertThat(job.get("steps")).isNotEmpty();
+            for (JsonNode stepView : job.get("steps")) {
+                assertThat(stepView.get("state").asText()).isEqualTo("succeeded");
+                Instant startedAt = Instant.parse(stepView.get("startedAt").asText());
+                Instant finishedAt = Instant.parse(stepView.get("finishedAt").asText());
+                assertThat(finishedAt).isAfterOrEqualTo(startedAt);
+                assertThat(stepView.get("detail").asText()).contains("simulated");
+            }
+        }
+        JsonNode jobs = json(get(queries("/api/deployments/" + shopId + "/jobs")));
+        assertThat(jobs).hasSize(5);
+    }
+
+    @Test
+    @Order(3)
+    void aFailedDeployRecordsTheErrorAndKeepsTheLifecycle() throws Exception {
+        String initJob = act(brokenId, "initialize", "c-broken-init");
+        awaitCard(brokenId, c -> initJob.equals(c.path("lastJobId").asText()) && "ok".equals(c.path("status").asText()));
+
+        String deployJob = act(brokenId, "deploy", "c-broken-deploy");
+        JsonNode card = awaitCard(brokenId, c -> deployJob.equals(c.path("lastJobId").asText()) && "error".equals(c.path("status").asText()));
+        assertThat(card.get("lifecycle").asText()).isEqualTo("initialize");
+        assertThat(card.get("error").asText()).contains("fail");
+        assertThat(card.get("runningJobs").asInt()).isZero();
+
+        JsonNode job = json(get(queries("/api/jobs/" + deployJob)));
+        assertThat(job.get("state").asText()).isEqualTo("failed");
+        assertThat(job.get("error").asText()).contains("fail");
+        List<String> stepStates = new ArrayList<>();
+        job.get("steps").forEach(s -> stepStates.add(s.get("state").asText()));
+        assertThat(stepStates).contains("failed");
+
+        // The deployment can still be deployed again, but not paused.
+        var refused = post(commands("/api/deployments/" + brokenId + "/actions/pause"), "", "c-broken-pause");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(json(refused).get("allowedActions").toString()).isEqualTo("[\"deploy\",\"drop\"]");
+    }
+
+    @Test
+    @Order(4)
+    void refusesActionsThatAreNotAllowedAndNamesTheAllowedOnes() throws Exception {
+        var droppedRefusal = post(commands("/api/deployments/" + shopId + "/actions/deploy"), "", "c-refused");
+        assertThat(droppedRefusal.statusCode()).isEqualTo(409);
+        assertThat(json(droppedRefusal).get("allowedActions")).isEmpty();
+        assertThat(json(droppedRefusal).get("lifecycle").asText()).isEqualTo("dropped");
+
+        var unknown = post(commands("/api/deployments/no-such-deployment/actions/deploy"), "", "c-unknown");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void concurrentActionsOnOneDeploymentAcceptExactlyOne() throws Exception {
+        var created = post(commands("/api/projects/acme/groups/web/deployments"),
+                "{\"name\":\"race\",\"scope\":\"Dev\",\"image\":\"registry.example.com/shop:1.0\"}", "c-race");
+        String raceId = json(created).get("id").asText();
+        URI initialize = commands("/api/deployments/" + raceId + "/actions/initialize");
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                responses.add(pool.submit(() -> post(initialize, "", "c-race")));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var response : responses) {
+                statuses.add(response.get().statusCode());
+            }
+            assertThat(statuses).containsOnly(202, 409);
+            assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void badInputGetsAProblemNamingTheField() throws Exception {
+        var badImage = post(commands("/api/projects/acme/groups/web/deployments"),
+                "{\"name\":\"x\",\"scope\":\"Dev\",\"image\":\"NOT AN IMAGE\"}", "c-bad");
+        assertThat(badImage.statusCode()).isEqualTo(400);
+        assertThat(fields(json(badImage))).containsExactly("image");
+
+        var badType = post(commands("/api/projects/acme/groups"), "{\"name\":\"db\",\"type\":\"mysql\"}", "c-bad");
+        assertThat(badType.statusCode()).isEqualTo(400);
+        assertThat(fields(json(badType))).containsExactly("type");
+
+        var badAction = post(commands("/api/deployments/" + brokenId + "/actions/explode"), "", "c-bad");
+        assertThat(badAction.statusCode()).isEqualTo(400);
+        assertThat(fields(json(badAction))).containsExactly("action");
+
+        var notJson = post(commands("/api/projects"), "{not json", "c-bad");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+
+        var duplicate = post(commands("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Again\"}", "c-bad");
+        assertThat(duplicate.statusCode()).isEqualTo(409);
+
+        var missingCard = get(queries("/api/deployments/no-such-deployment"));
+        assertThat(missingCard.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(7)
+    void everyStoredEventNamesItsInitiatorAndCorrelation() throws Exception {
+        try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres")) {
+            List<String[]> deploymentEvents = events(db, shopId);
+            // created, then requested + completed for each of the five actions
+            assertThat(deploymentEvents).hasSize(11);
+            assertThat(deploymentEvents.getFirst()[0]).endsWith("DeploymentCreated");
+            assertThat(deploymentEvents.getLast()[0]).endsWith("Dropped");
+            for (String[] event : deploymentEvents) {
+                assertThat(JSON.readTree(event[1]).get("initiator").asText()).isEqualTo("alice");
+            }
+            // The Book run of the first action was written by another service, still on alice's behalf.
+            String firstJob = JSON.readTree(deploymentEvents.get(1)[2]).get("jobId").asText();
+            List<String[]> runEvents = events(db, firstJob + "/run");
+            assertThat(runEvents).isNotEmpty();
+            for (String[] event : runEvents) {
+                JsonNode metaData = JSON.readTree(event[1]);
+                assertThat(metaData.get("initiator").asText()).isEqualTo("alice");
+                assertThat(metaData.get("correlationId").asText()).isEqualTo(shopCorrelationIds.getFirst());
+            }
+            assertThat(runEvents.getLast()[0]).endsWith("BookRunSucceeded");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void keepsEverythingAcrossARestartWithDurableStorage() throws Exception {
+        try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres");
+             ResultSet fsync = db.createStatement().executeQuery("SHOW fsync")) {
+            fsync.next();
+            assertThat(fsync.getString(1)).isEqualTo("on");
+        }
+        eyrie.close();
+        eyrie = start();
+
+        JsonNode card = json(get(queries("/api/deployments/" + shopId)));
+        assertThat(card.get("lifecycle").asText()).isEqualTo("dropped");
+        JsonNode broken = json(get(queries("/api/deployments/" + brokenId)));
+        assertThat(broken.get("lifecycle").asText()).isEqualTo("initialize");
+
+        // The command side rebuilt its aggregates from the stored events: the rules still hold.
+        var refused = post(commands("/api/deployments/" + brokenId + "/actions/pause"), "", "c-after-restart");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        String retry = act(brokenId, "drop", "c-after-restart");
+        awaitCard(brokenId, c -> retry.equals(c.path("lastJobId").asText()) && "ok".equals(c.path("status").asText()));
+    }
+
+    private List<String[]> events(Connection db, String aggregateId) throws SQLException {
+        var statement = db.prepareStatement("SELECT payloadType, metaData, payload FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber");
+        statement.setString(1, aggregateId);
+        List<String[]> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new String[]{rs.getString(1), new String(rs.getBytes(2), StandardCharsets.UTF_8),
+                        new String(rs.getBytes(3), StandardCharsets.UTF_8)});
+            }
+        }
+        return rows;
+    }
+
+    private String act(String deploymentId, String action, String correlationId) throws Exception {
+        var response = post(commands("/api/deployments/" + deploymentId + "/actions/" + action), "", correlationId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).get("jobId").asText();
+    }
+
+    private JsonNode awaitCard(String deploymentId, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            var response = get(queries("/api/deployments/" + deploymentId));
+            if (response.statusCode() == 200) {
+                last = json(response);
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("card of " + deploymentId + " did not reach the expected state; last seen: " + last);
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        return fields;
+    }
+
+    private URI commands(String path) {
+        return URI.create("http://localhost:" + eyrie.commandPort() + path);
+    }
+
+    private URI queries(String path) {
+        return URI.create("http://localhost:" + eyrie.queryPort() + path);
+    }
+
+    private HttpResponse<String> post(URI uri, String body, String correlationId) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("X-Eyrie-User", "alice")
+                .header("X-Correlation-Id", correlationId)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+}
