@@ -8,6 +8,7 @@ import io.eyrie.queryside.QuerySideApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -65,6 +67,8 @@ public final class EyrieLocal implements AutoCloseable {
     }
 
     private void boot(LocalSettings settings, String[] args) {
+        // Logging is global to the JVM: logback.xml configures it once for all three contexts.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         Map<String, Object> shared = new HashMap<>();
         if (settings.eventStoreUrl() == null) {
             EmbeddedPostgres postgres = EmbeddedPostgres.persistent(settings.dataDirectory().resolve("postgres"),
@@ -90,19 +94,23 @@ public final class EyrieLocal implements AutoCloseable {
         shared.put("spring.mongodb.uri", mongoUri);
 
         // The contexts are independent, so they start in parallel; Flyway's lock serialises the schema migration.
-        var command = CompletableFuture.supplyAsync(() -> run(CommandSideApplication.class, settings.commandPort(), shared, args));
-        var query = CompletableFuture.supplyAsync(() -> run(QuerySideApplication.class, settings.queryPort(), shared, args));
-        var runner = CompletableFuture.supplyAsync(() -> run(BookRunnerApplication.class, settings.runnerPort(), shared, args));
-        try {
-            commandSide = command.join();
-            querySide = query.join();
-            bookRunner = runner.join();
-        } catch (RuntimeException e) {
-            // Close whichever contexts did start before reporting the failure.
-            for (var future : List.of(command, query, runner)) {
-                future.thenAccept(ConfigurableApplicationContext::close);
+        // Threads made here inherit this thread's class loader, which in the packaged jar is the one that sees the
+        // nested jars; the common fork-join pool's threads would not.
+        try (var starters = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("eyrie-start-", 1).factory())) {
+            var command = CompletableFuture.supplyAsync(() -> run(CommandSideApplication.class, settings.commandPort(), shared, args), starters);
+            var query = CompletableFuture.supplyAsync(() -> run(QuerySideApplication.class, settings.queryPort(), shared, args), starters);
+            var runner = CompletableFuture.supplyAsync(() -> run(BookRunnerApplication.class, settings.runnerPort(), shared, args), starters);
+            try {
+                commandSide = command.join();
+                querySide = query.join();
+                bookRunner = runner.join();
+            } catch (RuntimeException e) {
+                // Close whichever contexts did start before reporting the failure.
+                for (var future : List.of(command, query, runner)) {
+                    future.thenAccept(ConfigurableApplicationContext::close);
+                }
+                throw e;
             }
-            throw e;
         }
     }
 
