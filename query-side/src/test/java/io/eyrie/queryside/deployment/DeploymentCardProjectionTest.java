@@ -1,7 +1,5 @@
 package io.eyrie.queryside.deployment;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.eyrie.api.book.BookRunStarted;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionFailed;
@@ -16,11 +14,9 @@ import io.eyrie.api.deployment.Initialized;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.PauseRequested;
 import io.eyrie.api.project.GroupType;
-import io.eyrie.platform.local.EmbeddedMongo;
+import io.eyrie.queryside.ReadModelServer;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,27 +31,13 @@ class DeploymentCardProjectionTest {
     private static final String ID = "dep-1";
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    private static EmbeddedMongo server;
-    private static MongoClient client;
 
     private MongoTemplate mongo;
     private DeploymentCardProjection projection;
 
-    @BeforeAll
-    static void startMongo() {
-        server = EmbeddedMongo.inMemory();
-        client = MongoClients.create(server.uri("cards"));
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void emptyReadModel() {
-        mongo = new MongoTemplate(client, "cards");
+        mongo = ReadModelServer.template("cards");
         projection = new DeploymentCardProjection(mongo);
         projection.reset();
     }

@@ -1,7 +1,5 @@
 package io.eyrie.queryside.job;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.eyrie.api.book.BookJobScheduled;
 import io.eyrie.api.book.BookRunFailed;
 import io.eyrie.api.book.BookRunStarted;
@@ -16,11 +14,9 @@ import io.eyrie.api.book.JobView.StepView;
 import io.eyrie.api.book.ListDeploymentJobs;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionFailed;
-import io.eyrie.platform.local.EmbeddedMongo;
+import io.eyrie.queryside.ReadModelServer;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,27 +32,13 @@ class JobProjectionTest {
     private static final String DEPLOYMENT = "dep-1";
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    private static EmbeddedMongo server;
-    private static MongoClient client;
 
     private MongoTemplate mongo;
     private JobProjection projection;
 
-    @BeforeAll
-    static void startMongo() {
-        server = EmbeddedMongo.inMemory();
-        client = MongoClients.create(server.uri("jobs"));
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void emptyReadModel() {
-        mongo = new MongoTemplate(client, "jobs");
+        mongo = ReadModelServer.template("jobs");
         projection = new JobProjection(mongo);
         projection.reset();
     }
