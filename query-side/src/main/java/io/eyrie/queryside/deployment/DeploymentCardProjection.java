@@ -80,11 +80,13 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(BookRunStarted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        Query stillLatestAndRunning = Query.query(where("_id").is(event.deploymentId())
-                .and("lastJobId").is(event.jobId())
-                .and("runningJobIds").is(event.jobId()));
-        mongo.updateFirst(stillLatestAndRunning, updatedBy(initiator, at).set("status", DeploymentStatus.RUNNING),
-                DeploymentCardDocument.class);
+        DeploymentCardDocument card = mongo.findById(event.deploymentId(), DeploymentCardDocument.class);
+        boolean stillLatestAndRunning = card != null && event.jobId().equals(card.lastJobId())
+                && card.runningJobIds() != null && card.runningJobIds().contains(event.jobId());
+        if (stillLatestAndRunning) {
+            mongo.updateFirst(byId(event.deploymentId()), updatedBy(initiator, at).set("status", DeploymentStatus.RUNNING),
+                    DeploymentCardDocument.class);
+        }
     }
 
     @EventHandler

@@ -37,10 +37,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Keeps one document per Book job, with its steps, and answers {@link FindJob} and {@link ListDeploymentJobs}.
  * <p>
- * A job's events come from several aggregates (the deployment's and the run's among them), which the pooled
- * processor may handle in different segments, so out of order. Hence a job's state only moves forward here,
- * except when its run reports the outcome: that is what really happened. All writes set absolute values keyed by
- * the job id, so handling an event twice changes nothing.
+ * A job's events come from several aggregates (the deployment's and the run's among them), and a late run may
+ * follow a job the deployment already gave up on. Hence a job's state only moves forward here, except when its run
+ * reports the outcome: that is what really happened. All writes set absolute values keyed by the job id, so
+ * handling an event twice changes nothing. Conditions are checked on the document read by id, not in the update's
+ * filter: a filter on more than {@code _id} is a full collection scan on the embedded MongoDB stand-in. That
+ * read-then-write is safe because the dashboard processor runs one segment, so one writer.
  */
 @Component
 @ProcessingGroup(DashboardProcessing.GROUP)
@@ -80,10 +82,11 @@ public class JobProjection {
                 .set("simulated", event.simulated())
                 .set("startedAt", at)
                 .set("steps", steps);
-        mongo.upsert(byId(event.jobId()), update, JobDocument.class);
         // A job the deployment already gave up on (its saga timed out) stays failed.
-        mongo.updateFirst(Query.query(where("_id").is(event.jobId()).and("state").nin(FINISHED)),
-                new Update().set("state", JobState.RUNNING), JobDocument.class);
+        if (find(event.jobId()).map(job -> !FINISHED.contains(job.state())).orElse(true)) {
+            update.set("state", JobState.RUNNING);
+        }
+        mongo.upsert(byId(event.jobId()), update, JobDocument.class);
     }
 
     @EventHandler
@@ -122,13 +125,15 @@ public class JobProjection {
     /** The deployment gave up on a job that never finished, for instance because it timed out. */
     @EventHandler
     public void on(ActionFailed event, @Timestamp Instant at) {
-        Query unfinished = Query.query(where("_id").is(event.jobId())
-                .and("state").in(JobState.QUEUED, JobState.RUNNING));
-        Update update = new Update()
-                .set("state", JobState.FAILED)
-                .set("error", event.error())
-                .set("finishedAt", at);
-        mongo.updateFirst(unfinished, update, JobDocument.class);
+        boolean unfinished = find(event.jobId())
+                .map(job -> job.state() == JobState.QUEUED || job.state() == JobState.RUNNING).orElse(false);
+        if (unfinished) {
+            Update update = new Update()
+                    .set("state", JobState.FAILED)
+                    .set("error", event.error())
+                    .set("finishedAt", at);
+            mongo.updateFirst(byId(event.jobId()), update, JobDocument.class);
+        }
     }
 
     @ResetHandler
@@ -163,8 +168,14 @@ public class JobProjection {
      * the array with holes.
      */
     private void updateStep(String jobId, int index, Update update) {
-        Query existingStep = Query.query(where("_id").is(jobId).and("steps." + index).exists(true));
-        mongo.updateFirst(existingStep, update, JobDocument.class);
+        boolean announced = find(jobId).map(job -> job.steps() != null && index < job.steps().size()).orElse(false);
+        if (announced) {
+            mongo.updateFirst(byId(jobId), update, JobDocument.class);
+        }
+    }
+
+    private Optional<JobDocument> find(String jobId) {
+        return Optional.ofNullable(mongo.findById(jobId, JobDocument.class));
     }
 
     private static String step(int index, String field) {
