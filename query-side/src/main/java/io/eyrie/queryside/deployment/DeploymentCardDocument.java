@@ -8,23 +8,58 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * How a deployment card is stored. It keeps the ids of the running jobs rather than their count: adding and
- * removing a set member can be repeated safely, while incrementing a counter cannot.
+ * How a deployment card is stored, changed in place by its projection. It keeps the ids of the running jobs rather
+ * than their count: adding and removing a member can be repeated safely, while incrementing a counter cannot.
  */
 @Document(DeploymentCardDocument.COLLECTION)
-record DeploymentCardDocument(@Id String id, String name, String project, String group, GroupType type,
-                              String scope, String image, Lifecycle lifecycle, DeploymentStatus status,
-                              String error, Set<String> runningJobIds, String lastJobId, String createdBy,
-                              Instant createdAt, String updatedBy, Instant updatedAt) {
-
+final class DeploymentCardDocument {
     static final String COLLECTION = "deployment_cards";
+
+    @Id
+    String id;
+    String name;
+    String project;
+    String group;
+    GroupType type;
+    String scope;
+    String image;
+    Lifecycle lifecycle;
+    DeploymentStatus status;
+    String error;
+    List<String> runningJobIds = new ArrayList<>();
+    String lastJobId;
+    String createdBy;
+    Instant createdAt;
+    String updatedBy;
+    Instant updatedAt;
+
+    static DeploymentCardDocument withId(String id) {
+        DeploymentCardDocument card = new DeploymentCardDocument();
+        card.id = id;
+        return card;
+    }
+
+    void jobStarted(String jobId) {
+        if (!runningJobIds.contains(jobId)) {
+            runningJobIds.add(jobId);
+        }
+    }
+
+    void jobEnded(String jobId) {
+        runningJobIds.remove(jobId);
+    }
+
+    void touchedBy(String initiator, Instant at) {
+        updatedBy = initiator;
+        updatedAt = at;
+    }
 
     DeploymentCard toCard() {
         return new DeploymentCard(id, name, project, group, type, scope, image, lifecycle, status, error,
-                runningJobIds == null ? 0 : runningJobIds.size(), lastJobId, createdBy, createdAt, updatedBy,
-                updatedAt);
+                runningJobIds.size(), lastJobId, createdBy, createdAt, updatedBy, updatedAt);
     }
 }

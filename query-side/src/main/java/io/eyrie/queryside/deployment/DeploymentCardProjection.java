@@ -11,6 +11,7 @@ import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.FindDeploymentCard;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.queryside.DashboardProcessing;
+import io.eyrie.queryside.ReadModelBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,20 +20,17 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Keeps one dashboard card per deployment and answers {@link FindDeploymentCard}.
  * <p>
- * Every write sets absolute values keyed by the deployment id, so handling an event again (after a crash between
- * a write and the token update, or on a replay) leaves the card as it was.
+ * Every change sets absolute values on the card found by the deployment id, so handling an event again (after a
+ * crash between a write and the token update, or on a replay) leaves the card as it was. Cards are written once per
+ * batch of events, through {@link ReadModelBatch}.
  */
 @Component
 @ProcessingGroup(DashboardProcessing.GROUP)
@@ -46,69 +44,70 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(DeploymentCreated event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        Update update = updatedBy(initiator, at)
-                .set("name", event.name())
-                .set("project", event.project())
-                .set("group", event.group())
-                .set("type", event.type())
-                .set("scope", event.scope())
-                .set("image", event.image())
-                .set("lifecycle", Lifecycle.DRAFT)
-                .set("status", DeploymentStatus.READY)
-                .set("error", null)
-                .set("runningJobIds", List.of())
-                .set("lastJobId", null)
-                .set("createdBy", initiator)
-                .set("createdAt", at);
-        mongo.upsert(byId(event.deploymentId()), update, DeploymentCardDocument.class);
+        DeploymentCardDocument card = DeploymentCardDocument.withId(event.deploymentId());
+        card.name = event.name();
+        card.project = event.project();
+        card.group = event.group();
+        card.type = event.type();
+        card.scope = event.scope();
+        card.image = event.image();
+        card.lifecycle = Lifecycle.DRAFT;
+        card.status = DeploymentStatus.READY;
+        card.createdBy = initiator;
+        card.createdAt = at;
+        card.touchedBy(initiator, at);
+        cards().save(card);
     }
 
     @EventHandler
     public void on(ActionRequested event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        Update update = updatedBy(initiator, at)
-                .set("status", DeploymentStatus.QUEUED)
-                .set("lastJobId", event.jobId())
-                .addToSet("runningJobIds", event.jobId());
-        mongo.upsert(byId(event.deploymentId()), update, DeploymentCardDocument.class);
+        DeploymentCardDocument card = findOrNew(event.deploymentId());
+        card.status = DeploymentStatus.QUEUED;
+        card.lastJobId = event.jobId();
+        card.jobStarted(event.jobId());
+        card.touchedBy(initiator, at);
+        cards().save(card);
     }
 
     /**
-     * The run comes from another aggregate, so it may be handled after the action already finished, or after a
-     * newer action replaced it: only the latest job, while still running, may show the card as running.
+     * The run comes from another aggregate, so it may be handled after the action already failed (its saga timed
+     * out) or after a newer action replaced it: only the latest job, while still running, shows the card running.
      */
     @EventHandler
     public void on(BookRunStarted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = mongo.findById(event.deploymentId(), DeploymentCardDocument.class);
-        boolean stillLatestAndRunning = card != null && event.jobId().equals(card.lastJobId())
-                && card.runningJobIds() != null && card.runningJobIds().contains(event.jobId());
-        if (stillLatestAndRunning) {
-            mongo.updateFirst(byId(event.deploymentId()), updatedBy(initiator, at).set("status", DeploymentStatus.RUNNING),
-                    DeploymentCardDocument.class);
-        }
+        cards().find(event.deploymentId())
+                .filter(card -> event.jobId().equals(card.lastJobId) && card.runningJobIds.contains(event.jobId()))
+                .ifPresent(card -> {
+                    card.status = DeploymentStatus.RUNNING;
+                    card.touchedBy(initiator, at);
+                    cards().save(card);
+                });
     }
 
     @EventHandler
     public void on(ActionCompleted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        Update update = updatedBy(initiator, at)
-                .set("lifecycle", event.lifecycle())
-                .set("status", DeploymentStatus.OK)
-                .set("error", null)
-                .pull("runningJobIds", event.jobId());
-        mongo.upsert(byId(event.deploymentId()), update, DeploymentCardDocument.class);
+        DeploymentCardDocument card = findOrNew(event.deploymentId());
+        card.lifecycle = event.lifecycle();
+        card.status = DeploymentStatus.OK;
+        card.error = null;
+        card.jobEnded(event.jobId());
+        card.touchedBy(initiator, at);
+        cards().save(card);
     }
 
     /** A failed action leaves the lifecycle where it was: a failed deploy is not deployed. */
     @EventHandler
     public void on(ActionFailed event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        Update update = updatedBy(initiator, at)
-                .set("status", DeploymentStatus.ERROR)
-                .set("error", event.error())
-                .pull("runningJobIds", event.jobId());
-        mongo.upsert(byId(event.deploymentId()), update, DeploymentCardDocument.class);
+        DeploymentCardDocument card = findOrNew(event.deploymentId());
+        card.status = DeploymentStatus.ERROR;
+        card.error = event.error();
+        card.jobEnded(event.jobId());
+        card.touchedBy(initiator, at);
+        cards().save(card);
     }
 
     @ResetHandler
@@ -122,11 +121,11 @@ public class DeploymentCardProjection {
                 .map(DeploymentCardDocument::toCard);
     }
 
-    private static Query byId(String deploymentId) {
-        return Query.query(where("_id").is(deploymentId));
+    private DeploymentCardDocument findOrNew(String deploymentId) {
+        return cards().find(deploymentId).orElseGet(() -> DeploymentCardDocument.withId(deploymentId));
     }
 
-    private static Update updatedBy(String initiator, Instant at) {
-        return new Update().set("updatedBy", initiator).set("updatedAt", at);
+    private ReadModelBatch<DeploymentCardDocument> cards() {
+        return ReadModelBatch.current(mongo, DeploymentCardDocument.class, card -> card.id);
     }
 }

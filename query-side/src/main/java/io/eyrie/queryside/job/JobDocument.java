@@ -8,35 +8,69 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a Book job is stored; listed per deployment, newest first, through the compound index. {@code simulated} is
- * absent until the run starts, hence a {@link Boolean}.
+ * How a Book job is stored, changed in place by its projection; listed per deployment, newest first, through the
+ * compound index. {@code simulated} is absent until the run starts, hence a {@link Boolean}.
  */
 @Document(JobDocument.COLLECTION)
 @CompoundIndex(name = "jobs_by_deployment", def = "{'deploymentId': 1, 'scheduledAt': -1}")
-record JobDocument(@Id String id, String deploymentId, Action action, String book, JobState state, String driver,
-                   Boolean simulated, String error, String initiator, String correlationId, Instant scheduledAt,
-                   Instant startedAt, Instant finishedAt, List<StepDocument> steps) {
-
+final class JobDocument {
     static final String COLLECTION = "jobs";
 
-    record StepDocument(int index, String name, JobState state, Instant startedAt, Instant finishedAt,
-                        String detail, String error) {
+    @Id
+    String id;
+    String deploymentId;
+    Action action;
+    String book;
+    JobState state;
+    String driver;
+    Boolean simulated;
+    String error;
+    String initiator;
+    String correlationId;
+    Instant scheduledAt;
+    Instant startedAt;
+    Instant finishedAt;
+    List<StepDocument> steps = new ArrayList<>();
 
-        static StepDocument pending(int index, String name) {
-            return new StepDocument(index, name, JobState.PENDING, null, null, null, null);
-        }
+    static JobDocument withId(String id) {
+        JobDocument job = new JobDocument();
+        job.id = id;
+        return job;
+    }
 
-        JobView.StepView toView() {
-            return new JobView.StepView(index, name, state, startedAt, finishedAt, detail, error);
-        }
+    boolean finished() {
+        return state == JobState.SUCCEEDED || state == JobState.FAILED;
     }
 
     JobView toView() {
         return new JobView(id, deploymentId, action, book, state, driver, Boolean.TRUE.equals(simulated), error,
                 initiator, correlationId, scheduledAt, startedAt, finishedAt,
-                steps == null ? List.of() : steps.stream().map(StepDocument::toView).toList());
+                steps.stream().map(StepDocument::toView).toList());
+    }
+
+    static final class StepDocument {
+        int index;
+        String name;
+        JobState state;
+        Instant startedAt;
+        Instant finishedAt;
+        String detail;
+        String error;
+
+        static StepDocument pending(int index, String name) {
+            StepDocument step = new StepDocument();
+            step.index = index;
+            step.name = name;
+            step.state = JobState.PENDING;
+            return step;
+        }
+
+        JobView.StepView toView() {
+            return new JobView.StepView(index, name, state, startedAt, finishedAt, detail, error);
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.queryside.DashboardProcessing;
+import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.job.JobDocument.StepDocument;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,12 +25,14 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -40,15 +43,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * A job's events come from several aggregates (the deployment's and the run's among them), and a late run may
  * follow a job the deployment already gave up on. Hence a job's state only moves forward here, except when its run
  * reports the outcome: that is what really happened. All writes set absolute values keyed by the job id, so
- * handling an event twice changes nothing. Conditions are checked on the document read by id, not in the update's
- * filter: a filter on more than {@code _id} is a full collection scan on the embedded MongoDB stand-in. That
- * read-then-write is safe because the dashboard processor runs one segment, so one writer.
+ * handling an event twice changes nothing. Documents are read by id, changed in memory and written once per batch
+ * of events through {@link ReadModelBatch}; that read-then-write is safe because the dashboard processor runs one
+ * segment, so one writer.
  */
 @Component
 @ProcessingGroup(DashboardProcessing.GROUP)
 public class JobProjection {
-    private static final List<JobState> FINISHED = List.of(JobState.SUCCEEDED, JobState.FAILED);
-
     private final MongoTemplate mongo;
 
     public JobProjection(MongoTemplate mongo) {
@@ -59,57 +60,61 @@ public class JobProjection {
     @EventHandler
     public void on(BookJobScheduled event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId, @Timestamp Instant at) {
-        Update update = new Update()
-                .set("deploymentId", event.deploymentId())
-                .set("action", event.action())
-                .set("book", event.book())
-                .set("initiator", initiator)
-                .set("correlationId", correlationId)
-                .set("scheduledAt", at)
-                .setOnInsert("state", JobState.QUEUED);
-        mongo.upsert(byId(event.jobId()), update, JobDocument.class);
+        JobDocument job = findOrNew(event.jobId());
+        job.deploymentId = event.deploymentId();
+        job.action = event.action();
+        job.book = event.book();
+        job.initiator = initiator;
+        job.correlationId = correlationId;
+        job.scheduledAt = at;
+        if (job.state == null) {
+            job.state = JobState.QUEUED;
+        }
+        jobs().save(job);
     }
 
     @EventHandler
     public void on(BookRunStarted event, @Timestamp Instant at) {
-        List<StepDocument> steps = IntStream.range(0, event.steps().size())
+        JobDocument job = findOrNew(event.jobId());
+        job.deploymentId = event.deploymentId();
+        job.book = event.book();
+        job.driver = event.driver();
+        job.simulated = event.simulated();
+        job.startedAt = at;
+        job.steps = IntStream.range(0, event.steps().size())
                 .mapToObj(index -> StepDocument.pending(index, event.steps().get(index)))
-                .toList();
-        Update update = new Update()
-                .set("deploymentId", event.deploymentId())
-                .set("book", event.book())
-                .set("driver", event.driver())
-                .set("simulated", event.simulated())
-                .set("startedAt", at)
-                .set("steps", steps);
+                .collect(Collectors.toCollection(ArrayList::new));
         // A job the deployment already gave up on (its saga timed out) stays failed.
-        if (find(event.jobId()).map(job -> !FINISHED.contains(job.state())).orElse(true)) {
-            update.set("state", JobState.RUNNING);
+        if (!job.finished()) {
+            job.state = JobState.RUNNING;
         }
-        mongo.upsert(byId(event.jobId()), update, JobDocument.class);
+        jobs().save(job);
     }
 
     @EventHandler
     public void on(BookStepStarted event, @Timestamp Instant at) {
-        updateStep(event.jobId(), event.index(), new Update()
-                .set(step(event.index(), "state"), JobState.RUNNING)
-                .set(step(event.index(), "startedAt"), at));
+        updateStep(event.jobId(), event.index(), step -> {
+            step.state = JobState.RUNNING;
+            step.startedAt = at;
+        });
     }
 
     @EventHandler
     public void on(BookStepSucceeded event, @Timestamp Instant at) {
-        updateStep(event.jobId(), event.index(), new Update()
-                .set(step(event.index(), "state"), JobState.SUCCEEDED)
-                .set(step(event.index(), "finishedAt"), at)
-                .set(step(event.index(), "detail"), event.detail()));
+        updateStep(event.jobId(), event.index(), step -> {
+            step.state = JobState.SUCCEEDED;
+            step.finishedAt = at;
+            step.detail = event.detail();
+        });
     }
 
     @EventHandler
     public void on(BookStepFailed event, @Timestamp Instant at) {
-        updateStep(event.jobId(), event.index(), new Update()
-                .set(step(event.index(), "state"), JobState.FAILED)
-                .set(step(event.index(), "finishedAt"), at)
-                .set(step(event.index(), "error"), event.error()));
+        updateStep(event.jobId(), event.index(), step -> {
+            step.state = JobState.FAILED;
+            step.finishedAt = at;
+            step.error = event.error();
+        });
     }
 
     @EventHandler
@@ -125,15 +130,14 @@ public class JobProjection {
     /** The deployment gave up on a job that never finished, for instance because it timed out. */
     @EventHandler
     public void on(ActionFailed event, @Timestamp Instant at) {
-        boolean unfinished = find(event.jobId())
-                .map(job -> job.state() == JobState.QUEUED || job.state() == JobState.RUNNING).orElse(false);
-        if (unfinished) {
-            Update update = new Update()
-                    .set("state", JobState.FAILED)
-                    .set("error", event.error())
-                    .set("finishedAt", at);
-            mongo.updateFirst(byId(event.jobId()), update, JobDocument.class);
-        }
+        jobs().find(event.jobId())
+                .filter(job -> job.state == JobState.QUEUED || job.state == JobState.RUNNING)
+                .ifPresent(job -> {
+                    job.state = JobState.FAILED;
+                    job.error = event.error();
+                    job.finishedAt = at;
+                    jobs().save(job);
+                });
     }
 
     @ResetHandler
@@ -154,35 +158,35 @@ public class JobProjection {
         return mongo.find(byDeployment, JobDocument.class).stream().map(JobDocument::toView).toList();
     }
 
+    /** The run reports what really happened, so its outcome overrides a time-out recorded before it. */
     private void finish(String jobId, String deploymentId, JobState state, String error, Instant at) {
-        Update update = new Update()
-                .set("deploymentId", deploymentId)
-                .set("state", state)
-                .set("error", error)
-                .set("finishedAt", at);
-        mongo.upsert(byId(jobId), update, JobDocument.class);
+        JobDocument job = findOrNew(jobId);
+        job.deploymentId = deploymentId;
+        job.state = state;
+        job.error = error;
+        job.finishedAt = at;
+        jobs().save(job);
     }
 
     /**
      * Steps only exist once the run announced them; an index outside that list is ignored rather than padding
      * the array with holes.
      */
-    private void updateStep(String jobId, int index, Update update) {
-        boolean announced = find(jobId).map(job -> job.steps() != null && index < job.steps().size()).orElse(false);
-        if (announced) {
-            mongo.updateFirst(byId(jobId), update, JobDocument.class);
-        }
+    private void updateStep(String jobId, int index, Consumer<StepDocument> change) {
+        jobs().find(jobId)
+                .filter(job -> index < job.steps.size())
+                .ifPresent(job -> {
+                    change.accept(job.steps.get(index));
+                    jobs().save(job);
+                });
     }
 
-    private Optional<JobDocument> find(String jobId) {
-        return Optional.ofNullable(mongo.findById(jobId, JobDocument.class));
+    private JobDocument findOrNew(String jobId) {
+        return jobs().find(jobId).orElseGet(() -> JobDocument.withId(jobId));
     }
 
-    private static String step(int index, String field) {
-        return "steps." + index + "." + field;
+    private ReadModelBatch<JobDocument> jobs() {
+        return ReadModelBatch.current(mongo, JobDocument.class, job -> job.id);
     }
 
-    private static Query byId(String jobId) {
-        return Query.query(where("_id").is(jobId));
-    }
 }

@@ -1,0 +1,85 @@
+package io.eyrie.queryside;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The read-model documents one batch of events touches: each is read once by id, changed in memory by every event
+ * of the batch, and written once, in one bulk request, when the batch commits. A round trip to MongoDB costs far
+ * more than a handler's own work, and the events of a batch mostly touch a few documents.
+ * <p>
+ * The write happens before the processor's token is committed, so a crash in between replays the batch; the
+ * projections compute absolute values, so that replay changes nothing. Outside a unit of work (a test calling a
+ * handler directly) every change is written at once.
+ */
+public final class ReadModelBatch<D> {
+    private final MongoTemplate mongo;
+    private final Class<D> type;
+    private final Function<D, String> idOf;
+    private final boolean deferred;
+    private final Map<String, Optional<D>> read = new HashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
+
+    private ReadModelBatch(MongoTemplate mongo, Class<D> type, Function<D, String> idOf, boolean deferred) {
+        this.mongo = mongo;
+        this.type = type;
+        this.idOf = idOf;
+        this.deferred = deferred;
+    }
+
+    /** The batch of the current unit of work, made and registered for flushing on first use. */
+    public static <D> ReadModelBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new ReadModelBatch<>(mongo, type, idOf, false);
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(ReadModelBatch.class.getName() + ":" + type.getName(), key -> {
+            ReadModelBatch<D> batch = new ReadModelBatch<>(mongo, type, idOf, true);
+            unitOfWork.onPrepareCommit(committing -> batch.flush());
+            return batch;
+        });
+    }
+
+    public Optional<D> find(String id) {
+        if (!deferred) {
+            return Optional.ofNullable(mongo.findById(id, type));
+        }
+        return read.computeIfAbsent(id, missing -> Optional.ofNullable(mongo.findById(missing, type)));
+    }
+
+    public void save(D document) {
+        if (!deferred) {
+            mongo.save(document);
+            return;
+        }
+        String id = idOf.apply(document);
+        read.put(id, Optional.of(document));
+        changed.add(id);
+    }
+
+    private void flush() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        for (String id : changed) {
+            bulk.replaceOne(Query.query(where("_id").is(id)), read.get(id).orElseThrow(),
+                    FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
+        changed.clear();
+    }
+}

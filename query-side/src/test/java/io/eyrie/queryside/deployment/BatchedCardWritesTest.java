@@ -1,0 +1,56 @@
+package io.eyrie.queryside.deployment;
+
+import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.deployment.DeploymentStatus;
+import io.eyrie.api.deployment.FindDeploymentCard;
+import io.eyrie.api.deployment.InitializeRequested;
+import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.project.GroupType;
+import io.eyrie.queryside.ReadModelServer;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Inside a unit of work, as the event processor runs them, a batch's changes reach MongoDB only at commit. */
+class BatchedCardWritesTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    private DeploymentCardProjection projection;
+
+    @BeforeEach
+    void emptyReadModel() {
+        projection = new DeploymentCardProjection(ReadModelServer.template("batched-cards"));
+        projection.reset();
+    }
+
+    @Test
+    void aBatchIsWrittenWhenItCommits() {
+        var unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        projection.on(new DeploymentCreated("dep-1", "acme", "web", GroupType.ODOO, "shop", "Dev", "odoo:17"), "alice", T0);
+        projection.on(new InitializeRequested("dep-1", "job-1", "odoo.initialize", "odoo:17"), "bob", T0.plusSeconds(1));
+        assertThat(projection.handle(new FindDeploymentCard("dep-1"))).isEmpty();
+
+        unitOfWork.commit();
+
+        var card = projection.handle(new FindDeploymentCard("dep-1")).orElseThrow();
+        assertThat(card.lifecycle()).isEqualTo(Lifecycle.DRAFT);
+        assertThat(card.status()).isEqualTo(DeploymentStatus.QUEUED);
+        assertThat(card.runningJobs()).isEqualTo(1);
+        assertThat(card.createdBy()).isEqualTo("alice");
+        assertThat(card.updatedBy()).isEqualTo("bob");
+    }
+
+    @Test
+    void aRolledBackBatchWritesNothing() {
+        var unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        projection.on(new DeploymentCreated("dep-2", "acme", "web", GroupType.ODOO, "shop", "Dev", "odoo:17"), "alice", T0);
+
+        unitOfWork.rollback();
+
+        assertThat(projection.handle(new FindDeploymentCard("dep-2"))).isEmpty();
+    }
+}
