@@ -17,6 +17,7 @@ import io.eyrie.platform.local.EmbeddedPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import io.eyrie.platform.eventstore.PromptEventSource;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -157,6 +158,8 @@ class QueryApiHttpTest {
     void dashboardProcessorTracksAndRetriesFailedEvents() {
         assertThat(processing.eventProcessorByProcessingGroup(DashboardProcessing.GROUP))
                 .containsInstanceOf(TrackingEventProcessor.class);
+        assertThat(processing.eventProcessorByProcessingGroup(DashboardProcessing.GROUP, TrackingEventProcessor.class)
+                .orElseThrow().getMessageSource()).isInstanceOf(PromptEventSource.class);
         assertThat(processing.listenerInvocationErrorHandler(DashboardProcessing.GROUP))
                 .isInstanceOf(PropagatingErrorHandler.class);
     }

@@ -112,6 +112,12 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** Every tracking processor reads through this ({@code axon.eventhandling.processors.*.source}). */
+    @Bean
+    public PromptEventSource promptEventSource(EmbeddedEventStore eventStore, EventStoreProperties properties) {
+        return new PromptEventSource(eventStore, properties.wakeUpSlice());
+    }
+
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
         return JdbcTokenStore.builder()
