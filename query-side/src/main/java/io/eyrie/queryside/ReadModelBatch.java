@@ -60,6 +60,11 @@ public final class ReadModelBatch<D> {
         return read.computeIfAbsent(id, missing -> Optional.ofNullable(mongo.findById(missing, type)));
     }
 
+    /** The document with this id, or a new one made by {@code create}; either way it is stored only when saved. */
+    public D findOrCreate(String id, Function<String, D> create) {
+        return find(id).orElseGet(() -> create.apply(id));
+    }
+
     public void save(D document) {
         if (!deferred) {
             mongo.save(document);

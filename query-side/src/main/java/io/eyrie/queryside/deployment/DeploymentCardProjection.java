@@ -62,7 +62,7 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(ActionRequested event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = findOrNew(event.deploymentId());
+        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId(), DeploymentCardDocument::withId);
         card.status = DeploymentStatus.QUEUED;
         card.lastJobId = event.jobId();
         card.jobStarted(event.jobId());
@@ -89,7 +89,7 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(ActionCompleted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = findOrNew(event.deploymentId());
+        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId(), DeploymentCardDocument::withId);
         card.lifecycle = event.lifecycle();
         card.status = DeploymentStatus.OK;
         card.error = null;
@@ -102,7 +102,7 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(ActionFailed event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = findOrNew(event.deploymentId());
+        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId(), DeploymentCardDocument::withId);
         card.status = DeploymentStatus.ERROR;
         card.error = event.error();
         card.jobEnded(event.jobId());
@@ -119,10 +119,6 @@ public class DeploymentCardProjection {
     public Optional<DeploymentCard> handle(FindDeploymentCard query) {
         return Optional.ofNullable(mongo.findById(query.deploymentId(), DeploymentCardDocument.class))
                 .map(DeploymentCardDocument::toCard);
-    }
-
-    private DeploymentCardDocument findOrNew(String deploymentId) {
-        return cards().find(deploymentId).orElseGet(() -> DeploymentCardDocument.withId(deploymentId));
     }
 
     private ReadModelBatch<DeploymentCardDocument> cards() {

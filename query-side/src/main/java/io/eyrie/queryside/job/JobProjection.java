@@ -60,7 +60,7 @@ public class JobProjection {
     @EventHandler
     public void on(BookJobScheduled event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId, @Timestamp Instant at) {
-        JobDocument job = findOrNew(event.jobId());
+        JobDocument job = jobs().findOrCreate(event.jobId(), JobDocument::withId);
         job.deploymentId = event.deploymentId();
         job.action = event.action();
         job.book = event.book();
@@ -75,7 +75,7 @@ public class JobProjection {
 
     @EventHandler
     public void on(BookRunStarted event, @Timestamp Instant at) {
-        JobDocument job = findOrNew(event.jobId());
+        JobDocument job = jobs().findOrCreate(event.jobId(), JobDocument::withId);
         job.deploymentId = event.deploymentId();
         job.book = event.book();
         job.driver = event.driver();
@@ -160,7 +160,7 @@ public class JobProjection {
 
     /** The run reports what really happened, so its outcome overrides a time-out recorded before it. */
     private void finish(String jobId, String deploymentId, JobState state, String error, Instant at) {
-        JobDocument job = findOrNew(jobId);
+        JobDocument job = jobs().findOrCreate(jobId, JobDocument::withId);
         job.deploymentId = deploymentId;
         job.state = state;
         job.error = error;
@@ -179,10 +179,6 @@ public class JobProjection {
                     change.accept(job.steps.get(index));
                     jobs().save(job);
                 });
-    }
-
-    private JobDocument findOrNew(String jobId) {
-        return jobs().find(jobId).orElseGet(() -> JobDocument.withId(jobId));
     }
 
     private ReadModelBatch<JobDocument> jobs() {
