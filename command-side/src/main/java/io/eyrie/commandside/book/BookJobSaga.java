@@ -43,7 +43,7 @@ public class BookJobSaga {
     public void on(ActionRequested event) {
         deploymentId = event.deploymentId();
         jobId = event.jobId();
-        timeoutId = deadlineManager.schedule(settings.jobTimeout(), TIMEOUT);
+        timeoutId = deadlineManager.schedule(settings.jobTimeout(), TIMEOUT, new JobTimedOut(jobId));
         commandGateway.sendAndWait(new ScheduleBookJob(jobId, deploymentId, event.action(), event.book(), event.image()));
     }
 
@@ -62,9 +62,13 @@ public class BookJobSaga {
     }
 
     @DeadlineHandler(deadlineName = TIMEOUT)
-    public void onTimeout() {
+    public void on(JobTimedOut timeout) {
         SagaLifecycle.end();
         commandGateway.sendAndWait(new FailAction(deploymentId, jobId,
                 "Book job " + jobId + " did not finish within " + settings.jobTimeout() + "; no runner reported back"));
+    }
+
+    /** The payload of the time-out deadline. */
+    public record JobTimedOut(String jobId) {
     }
 }

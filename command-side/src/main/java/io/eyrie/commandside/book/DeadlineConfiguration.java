@@ -2,6 +2,10 @@ package io.eyrie.commandside.book;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +31,16 @@ public class DeadlineConfiguration {
                 .threads(2)
                 .pollingInterval(Duration.ofMillis(500))
                 .build();
+    }
+
+    /**
+     * Axon's deadline manager runs a deadline in a unit of work without correlation data providers, so a command
+     * sent from a deadline handler would lose who asked for it. This interceptor copies it from the deadline message.
+     */
+    @Bean
+    public SmartInitializingSingleton deadlineAuditPropagation(DeadlineManager deadlineManager,
+                                                               List<CorrelationDataProvider> providers) {
+        return () -> deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
     }
 
     @Bean

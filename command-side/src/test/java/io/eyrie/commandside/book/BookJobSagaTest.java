@@ -32,7 +32,8 @@ class BookJobSagaTest {
                 .expectActiveSagas(1)
                 .expectAssociationWith("jobId", "j1")
                 .expectDispatchedCommands(new ScheduleBookJob("j1", "d-1", Action.DEPLOY, "odoo.deploy", "shop:1"))
-                .expectScheduledDeadlineWithName(TIMEOUT, BookJobSaga.TIMEOUT);
+                .expectScheduledDeadlineWithName(TIMEOUT, BookJobSaga.TIMEOUT)
+                .expectScheduledDeadline(TIMEOUT, new BookJobSaga.JobTimedOut("j1"));
     }
 
     @Test

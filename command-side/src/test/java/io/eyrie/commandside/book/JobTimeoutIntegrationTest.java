@@ -1,0 +1,80 @@
+package io.eyrie.commandside.book;
+
+import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.ActionFailed;
+import io.eyrie.api.deployment.CreateDeployment;
+import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.project.CreateDeploymentGroup;
+import io.eyrie.api.project.CreateProject;
+import io.eyrie.api.project.GroupType;
+import io.eyrie.platform.local.EmbeddedPostgres;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * With no book-runner running, an action's job never finishes: the saga's deadline, kept by db-scheduler in
+ * PostgreSQL, must fail the action on its own, on behalf of the user who asked.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "eyrie.books.job-timeout=1s")
+@DirtiesContext // closes the context while PostgreSQL, stopped by its shutdown hook, is still up
+class JobTimeoutIntegrationTest {
+    private static final EmbeddedPostgres POSTGRES = EmbeddedPostgres.ephemeral();
+
+    @DynamicPropertySource
+    static void eventStore(DynamicPropertyRegistry registry) {
+        registry.add("eyrie.eventstore.url", POSTGRES::jdbcUrl);
+        registry.add("eyrie.eventstore.username", POSTGRES::username);
+        registry.add("eyrie.eventstore.password", POSTGRES::password);
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void aJobNobodyRunsFailsTheActionWhenItsDeadlinePasses() {
+        MetaData alice = MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "c-timeout");
+        send(new CreateProject("acme", "Acme"), alice);
+        send(new CreateDeploymentGroup("acme", "web", GroupType.NONE), alice);
+        send(new CreateDeployment("d-1", "acme", "web", "shop", "Dev", "nginx:1.27"), alice);
+        send(new RequestAction("d-1", Action.INITIALIZE, "j-1"), alice);
+
+        DomainEventMessage<?> failed = await().atMost(Duration.ofSeconds(20)).until(
+                () -> last(eventStore.readEvents("d-1").asStream().toList()),
+                event -> event.filter(e -> e.getPayload() instanceof ActionFailed).isPresent()).orElseThrow();
+
+        ActionFailed payload = (ActionFailed) failed.getPayload();
+        assertThat(payload.jobId()).isEqualTo("j-1");
+        assertThat(payload.action()).isEqualTo(Action.INITIALIZE);
+        assertThat(payload.error()).contains("did not finish within PT1S");
+        assertThat(failed.getMetaData()).containsEntry(AuditMetaData.INITIATOR, "alice")
+                .containsEntry(AuditMetaData.CORRELATION_ID, "c-timeout");
+    }
+
+    private void send(Object command, MetaData metaData) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+    }
+
+    private static Optional<DomainEventMessage<?>> last(List<? extends DomainEventMessage<?>> events) {
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.getLast());
+    }
+}
