@@ -7,6 +7,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -116,6 +117,11 @@ public class EventStoreConfiguration {
     @Bean
     public PromptEventSource promptEventSource(EmbeddedEventStore eventStore, EventStoreProperties properties) {
         return new PromptEventSource(eventStore, properties.wakeUpSlice());
+    }
+
+    @Bean
+    public PromptEventSourceCheck promptEventSourceCheck(EventProcessingConfiguration processing) {
+        return new PromptEventSourceCheck(processing);
     }
 
     @Bean
