@@ -47,9 +47,7 @@ class BookRunnerApplicationTest {
 
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
-        registry.add("eyrie.eventstore.url", POSTGRES::jdbcUrl);
-        registry.add("eyrie.eventstore.username", POSTGRES::username);
-        registry.add("eyrie.eventstore.password", POSTGRES::password);
+        POSTGRES.eventStoreProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired

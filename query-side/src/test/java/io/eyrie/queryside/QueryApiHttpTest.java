@@ -72,9 +72,7 @@ class QueryApiHttpTest {
 
     @DynamicPropertySource
     static void embeddedStores(DynamicPropertyRegistry registry) {
-        registry.add("eyrie.eventstore.url", POSTGRES::jdbcUrl);
-        registry.add("eyrie.eventstore.username", POSTGRES::username);
-        registry.add("eyrie.eventstore.password", POSTGRES::password);
+        POSTGRES.eventStoreProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.mongodb.uri", () -> MONGO.uri("eyrie"));
     }
 

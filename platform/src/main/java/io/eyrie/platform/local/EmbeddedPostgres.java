@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A real PostgreSQL started from Maven jars, for the local run and tests. Unlike the library's default, a
@@ -60,6 +61,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public String password() {
         return "postgres";
+    }
+
+    /** The {@code eyrie.eventstore.*} properties that point a service at this instance. */
+    public Map<String, String> eventStoreProperties() {
+        return Map.of("eyrie.eventstore.url", jdbcUrl(),
+                "eyrie.eventstore.username", username(),
+                "eyrie.eventstore.password", password());
     }
 
     public int port() {
