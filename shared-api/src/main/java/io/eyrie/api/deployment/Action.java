@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /** A lifecycle action; each runs one Deployment Book and, on success, moves the deployment to {@link #target()}. */
 public enum Action {
@@ -28,12 +27,11 @@ public enum Action {
         return name().toLowerCase();
     }
 
-    public static Optional<Action> parse(String value) {
-        return Arrays.stream(values()).filter(action -> action.wire().equals(value)).findFirst();
-    }
-
     @JsonCreator
     public static Action fromWire(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown action: " + value));
+        return Arrays.stream(values())
+                .filter(action -> action.wire().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown action: " + value));
     }
 }
