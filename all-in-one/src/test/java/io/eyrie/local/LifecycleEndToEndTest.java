@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,7 +159,7 @@ class LifecycleEndToEndTest {
         assertThat(json(droppedRefusal).get("allowedActions")).isEmpty();
         assertThat(json(droppedRefusal).get("lifecycle").asText()).isEqualTo("dropped");
 
-        var unknown = post(commands("/api/deployments/no-such-deployment/actions/deploy"), "", "c-unknown");
+        var unknown = post(commands("/api/deployments/" + UUID.randomUUID() + "/actions/deploy"), "", "c-unknown");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("status").asInt()).isEqualTo(404);
     }
@@ -184,8 +185,80 @@ class LifecycleEndToEndTest {
         }
     }
 
+    /** Every identifier has a kind: one kind's id never loads another kind's events (once a 500). */
     @Test
     @Order(6)
+    void anIdentifierOfOneKindNeverReachesAResourceOfAnother() throws Exception {
+        var groupOfADeployment = post(commands("/api/projects/" + shopId + "/groups"),
+                "{\"name\":\"x\",\"type\":\"odoo\"}", "c-kinds");
+        assertThat(groupOfADeployment.statusCode()).isEqualTo(404);
+        assertProblem(groupOfADeployment, "not-found");
+        assertThat(json(groupOfADeployment).get("detail").asText()).isEqualTo("No project '" + shopId + "'");
+
+        var deployAProject = post(commands("/api/deployments/acme/actions/deploy"), "", "c-kinds");
+        assertThat(deployAProject.statusCode()).isEqualTo(400);
+        assertProblem(deployAProject, "invalid-input");
+
+        var deploymentInAProjectsPlace = post(commands("/api/projects/acme/groups/" + shopId + "/deployments"),
+                "{\"name\":\"x\",\"scope\":\"Dev\",\"image\":\"nginx:1\"}", "c-kinds");
+        assertThat(deploymentInAProjectsPlace.statusCode()).isEqualTo(404);
+        assertProblem(deploymentInAProjectsPlace, "not-found");
+
+        var jobAsDeployment = post(commands("/api/deployments/" + json(get(queries("/api/deployments/" + shopId)))
+                .get("lastJobId").asText() + "/actions/deploy"), "", "c-kinds");
+        assertThat(jobAsDeployment.statusCode()).isEqualTo(404);
+        assertProblem(jobAsDeployment, "not-found");
+    }
+
+    /** Names are unique by a database constraint written with the event, so racing creates cannot both win. */
+    @Test
+    @Order(7)
+    void concurrentCreatesOfOneNameLetExactlyOneWin() throws Exception {
+        assertThat(race(8, () -> post(commands("/api/projects"), "{\"slug\":\"racing\",\"name\":\"R\"}", "c-name-race")))
+                .containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(race(8, () -> post(commands("/api/projects/acme/groups"), "{\"name\":\"racing\",\"type\":\"none\"}", "c-name-race")))
+                .containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(race(8, () -> post(commands("/api/projects/acme/groups/racing/deployments"),
+                "{\"name\":\"twin\",\"scope\":\"Dev\",\"image\":\"nginx:1\"}", "c-name-race")))
+                .containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+
+        var again = post(commands("/api/projects/acme/groups/racing/deployments"),
+                "{\"name\":\"twin\",\"scope\":\"Dev\",\"image\":\"nginx:1\"}", "c-name-race");
+        assertProblem(again, "already-exists");
+        assertThat(json(again).get("field").asText()).isEqualTo("name");
+        assertThat(json(again).get("detail").asText()).isEqualTo("deployment 'twin' already exists in group racing");
+        var projectAgain = post(commands("/api/projects"), "{\"slug\":\"racing\",\"name\":\"R\"}", "c-name-race");
+        assertThat(json(projectAgain).get("detail").asText()).isEqualTo("project 'racing' already exists");
+    }
+
+    private static List<Integer> race(int clients, java.util.concurrent.Callable<HttpResponse<String>> request)
+            throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var response : responses) {
+                statuses.add(response.get().statusCode());
+            }
+            return statuses;
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String type) throws Exception {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).contains("application/problem+json"));
+        assertThat(json(response).get("type").asText()).isEqualTo("https://eyrie.dev/problems/" + type);
+    }
+
+    @Test
+    @Order(8)
     void badInputGetsAProblemNamingTheField() throws Exception {
         var badImage = post(commands("/api/projects/acme/groups/web/deployments"),
                 "{\"name\":\"x\",\"scope\":\"Dev\",\"image\":\"NOT AN IMAGE\"}", "c-bad");
@@ -207,15 +280,18 @@ class LifecycleEndToEndTest {
         var duplicate = post(commands("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Again\"}", "c-bad");
         assertThat(duplicate.statusCode()).isEqualTo(409);
 
-        var missingCard = get(queries("/api/deployments/no-such-deployment"));
+        var missingCard = get(queries("/api/deployments/" + UUID.randomUUID()));
         assertThat(missingCard.statusCode()).isEqualTo(404);
+        var malformedId = get(queries("/api/deployments/no-such-deployment"));
+        assertThat(malformedId.statusCode()).isEqualTo(400);
+        assertThat(fields(json(malformedId))).containsExactly("id");
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void everyStoredEventNamesItsInitiatorAndCorrelation() throws Exception {
         try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres")) {
-            List<String[]> deploymentEvents = events(db, shopId);
+            List<String[]> deploymentEvents = events(db, "deployment:" + shopId);
             // created, then requested + completed for each of the five actions
             assertThat(deploymentEvents).hasSize(11);
             assertThat(deploymentEvents.getFirst()[0]).endsWith("DeploymentCreated");
@@ -225,7 +301,7 @@ class LifecycleEndToEndTest {
             }
             // The Book run of the first action was written by another service, still on alice's behalf.
             String firstJob = JSON.readTree(deploymentEvents.get(1)[2]).get("jobId").asText();
-            List<String[]> runEvents = events(db, firstJob + "/run");
+            List<String[]> runEvents = events(db, "run:" + firstJob);
             assertThat(runEvents).isNotEmpty();
             for (String[] event : runEvents) {
                 JsonNode metaData = JSON.readTree(event[1]);
@@ -237,7 +313,7 @@ class LifecycleEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void keepsEverythingAcrossARestartWithDurableStorage() throws Exception {
         try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres");
              ResultSet fsync = db.createStatement().executeQuery("SHOW fsync")) {

@@ -8,8 +8,10 @@ import io.eyrie.api.book.BookRunSucceeded;
 import io.eyrie.api.book.BookStepFailed;
 import io.eyrie.api.book.BookStepStarted;
 import io.eyrie.api.book.BookStepSucceeded;
-import io.eyrie.api.book.Books;
+import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.RunId;
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.bookrunner.run.BookRunner;
 import io.eyrie.platform.local.EmbeddedPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -30,8 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
+import static io.eyrie.api.TestIds.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,64 +63,64 @@ class BookRunnerApplicationTest {
 
     @Test
     void runsEveryStepOfTheBookAndRecordsWhoAskedForIt() {
-        String jobId = schedule("odoo.deploy", "nginx:1.27", 0);
+        JobId jobId = schedule("odoo.deploy", "nginx:1.27", 0);
 
         List<DomainEventMessage<?>> events = awaitRunEnding(jobId, BookRunSucceeded.class);
 
-        String runId = Books.runId(jobId);
+        RunId runId = RunId.of(jobId);
         assertThat(payloads(events)).containsExactly(
-                new BookRunStarted(runId, jobId, "dep-" + jobId, "odoo.deploy", "simulated", true,
+                new BookRunStarted(runId, jobId, dep(jobId), "odoo.deploy", "simulated", true,
                         List.of("apply workload", "wait for rollout", "run odoo module update")),
                 new BookStepStarted(runId, jobId, 0, "apply workload"),
                 new BookStepSucceeded(runId, jobId, 0, "apply workload",
-                        "[simulated] apply workload for deployment dep-" + jobId),
+                        "[simulated] apply workload for deployment " + dep(jobId).value()),
                 new BookStepStarted(runId, jobId, 1, "wait for rollout"),
                 new BookStepSucceeded(runId, jobId, 1, "wait for rollout",
-                        "[simulated] wait for rollout for deployment dep-" + jobId + ": image nginx:1.27 is ready"),
+                        "[simulated] wait for rollout for deployment " + dep(jobId).value() + ": image nginx:1.27 is ready"),
                 new BookStepStarted(runId, jobId, 2, "run odoo module update"),
                 new BookStepSucceeded(runId, jobId, 2, "run odoo module update",
-                        "[simulated] run odoo module update for deployment dep-" + jobId),
-                new BookRunSucceeded(runId, jobId, "dep-" + jobId));
+                        "[simulated] run odoo module update for deployment " + dep(jobId).value()),
+                new BookRunSucceeded(runId, jobId, dep(jobId)));
         assertThat(events).allSatisfy(event -> {
             assertThat(event.getMetaData()).containsEntry(AuditMetaData.INITIATOR, "alice");
-            assertThat(event.getMetaData()).containsEntry(AuditMetaData.CORRELATION_ID, "corr-" + jobId);
+            assertThat(event.getMetaData()).containsEntry(AuditMetaData.CORRELATION_ID, "corr-" + jobId.value());
         });
     }
 
     @Test
     void anImageThatNeverBecomesReadyFailsTheRun() {
-        String jobId = schedule("none.deploy", "nginx:fail", 0);
+        JobId jobId = schedule("none.deploy", "nginx:fail", 0);
 
         List<DomainEventMessage<?>> events = awaitRunEnding(jobId, BookRunFailed.class);
 
-        String runId = Books.runId(jobId);
+        RunId runId = RunId.of(jobId);
         String error = "[simulated] image nginx:fail failed to become ready";
         assertThat(payloads(events)).endsWith(
                 new BookStepStarted(runId, jobId, 1, "wait for rollout"),
                 new BookStepFailed(runId, jobId, 1, "wait for rollout", error),
-                new BookRunFailed(runId, jobId, "dep-" + jobId, error));
+                new BookRunFailed(runId, jobId, dep(jobId), error));
         assertThat(events).allSatisfy(event ->
                 assertThat(event.getMetaData()).containsEntry(AuditMetaData.INITIATOR, "alice"));
     }
 
     @Test
     void anUnknownBookFailsTheRunInsteadOfLeavingTheJobWaiting() {
-        String jobId = schedule("odoo.explode", "nginx:1.27", 0);
+        JobId jobId = schedule("odoo.explode", "nginx:1.27", 0);
 
         List<DomainEventMessage<?>> events = awaitRunEnding(jobId, BookRunFailed.class);
 
-        String runId = Books.runId(jobId);
+        RunId runId = RunId.of(jobId);
         assertThat(payloads(events)).containsExactly(
-                new BookRunStarted(runId, jobId, "dep-" + jobId, "odoo.explode", "simulated", true,
+                new BookRunStarted(runId, jobId, dep(jobId), "odoo.explode", "simulated", true,
                         List.of("resolve book")),
                 new BookStepStarted(runId, jobId, 0, "resolve book"),
                 new BookStepFailed(runId, jobId, 0, "resolve book", "unknown book: odoo.explode"),
-                new BookRunFailed(runId, jobId, "dep-" + jobId, "unknown book: odoo.explode"));
+                new BookRunFailed(runId, jobId, dep(jobId), "unknown book: odoo.explode"));
     }
 
     @Test
     void aJobScheduledTwiceRunsOnce() {
-        String jobId = schedule("none.pause", "nginx:1.27", 0);
+        JobId jobId = schedule("none.pause", "nginx:1.27", 0);
         schedule(jobId, "none.pause", "nginx:1.27", 1);
 
         awaitRunEnding(jobId, BookRunSucceeded.class);
@@ -143,19 +145,23 @@ class BookRunnerApplicationTest {
                 .jsonPath("$.activeRuns").isEqualTo(0));
     }
 
-    private String schedule(String book, String image, long sequence) {
-        return schedule(UUID.randomUUID().toString(), book, image, sequence);
+    private JobId schedule(String book, String image, long sequence) {
+        return schedule(JobId.random(), book, image, sequence);
+    }
+
+    private static DeploymentId dep(JobId jobId) {
+        return deployment(jobId.value());
     }
 
     /** As the command side's BookJob aggregate would publish it, on behalf of alice. */
-    private String schedule(String jobId, String book, String image, long sequence) {
-        var scheduled = new BookJobScheduled(jobId, "dep-" + jobId, Action.DEPLOY, book, image);
-        eventStore.publish(new GenericDomainEventMessage<>("BookJob", jobId, sequence, scheduled,
-                MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "corr-" + jobId)));
+    private JobId schedule(JobId jobId, String book, String image, long sequence) {
+        var scheduled = new BookJobScheduled(jobId, dep(jobId), Action.DEPLOY, book, image);
+        eventStore.publish(new GenericDomainEventMessage<>("BookJob", jobId.toString(), sequence, scheduled,
+                MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "corr-" + jobId.value())));
         return jobId;
     }
 
-    private List<DomainEventMessage<?>> awaitRunEnding(String jobId, Class<?> ending) {
+    private List<DomainEventMessage<?>> awaitRunEnding(JobId jobId, Class<?> ending) {
         await().atMost(TIMEOUT).until(() -> payloads(runEvents(jobId)).stream().anyMatch(ending::isInstance));
         return runEvents(jobId);
     }
@@ -176,8 +182,8 @@ class BookRunnerApplicationTest {
         });
     }
 
-    private List<DomainEventMessage<?>> runEvents(String jobId) {
-        return eventStore.readEvents(Books.runId(jobId)).asStream().<DomainEventMessage<?>>map(event -> event).toList();
+    private List<DomainEventMessage<?>> runEvents(JobId jobId) {
+        return eventStore.readEvents(RunId.of(jobId).toString()).asStream().<DomainEventMessage<?>>map(event -> event).toList();
     }
 
     private static List<Object> payloads(List<DomainEventMessage<?>> events) {

@@ -3,7 +3,7 @@ package io.eyrie.commandside;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.commandside.deployment.ActionRefusedException;
 import io.eyrie.commandside.deployment.UnknownJobException;
-import io.eyrie.commandside.project.DeploymentNameTakenException;
+import io.eyrie.commandside.directory.NameTakenException;
 import io.eyrie.platform.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -16,10 +16,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Domain refusals as problem+json: the client learns what was refused and what it can do instead. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandProblems {
+    /** Axon names the identifier that was taken as {@code [kind:value]}. */
+    private static final Pattern KINDED_ID = Pattern.compile("\\[([a-z]+):([^\\]]+)]");
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.CONFLICT)
@@ -32,24 +37,31 @@ public class CommandProblems {
         return problem;
     }
 
+    /** Identifiers are {@code kind:value}, so the answer can say what was not found in the API's own words. */
     @ExceptionHandler
     @ResponseStatus(HttpStatus.NOT_FOUND)
     public ProblemDetail notFound(AggregateNotFoundException ex) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                "No such resource: " + ex.getAggregateIdentifier());
+        String id = String.valueOf(ex.getAggregateIdentifier());
+        int colon = id.indexOf(':');
+        String detail = colon < 0 ? "No such resource" : "No " + id.substring(0, colon) + " '" + id.substring(colon + 1) + "'";
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.CONFLICT)
     public ProblemDetail alreadyExists(AggregateStreamCreationException ex) {
-        return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists",
-                "A resource with this identity already exists");
+        Matcher id = KINDED_ID.matcher(String.valueOf(ex.getMessage()));
+        return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists", id.find()
+                ? id.group(1) + " '" + id.group(2) + "' already exists"
+                : "A resource with this identity already exists");
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.CONFLICT)
-    public ProblemDetail nameTaken(DeploymentNameTakenException ex) {
-        return Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists", ex.getMessage());
+    public ProblemDetail nameTaken(NameTakenException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists", ex.getMessage());
+        problem.setProperty("field", ex.field());
+        return problem;
     }
 
     @ExceptionHandler

@@ -6,18 +6,21 @@ import io.eyrie.api.book.BookRunStarted;
 import io.eyrie.api.book.BookRunSucceeded;
 import io.eyrie.api.book.BookStepStarted;
 import io.eyrie.api.book.BookStepSucceeded;
+import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.RunId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
 import io.eyrie.api.deployment.DeploymentCard;
 import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.project.GroupType;
+import io.eyrie.platform.eventstore.PromptEventSource;
 import io.eyrie.platform.local.EmbeddedMongo;
 import io.eyrie.platform.local.EmbeddedPostgres;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import io.eyrie.platform.eventstore.PromptEventSource;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -43,6 +46,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -92,14 +98,14 @@ class QueryApiHttpTest {
 
     @Test
     void deploymentCardAndJobsFollowTheEvents() {
-        String deployment = "dep-http-1";
-        String job = "job-http-1";
-        String run = job + "/run";
+        DeploymentId deployment = deployment("dep-http-1");
+        JobId job = job("job-http-1");
+        RunId run = RunId.of(job);
         MetaData alice = MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "corr-7");
         MetaData runner = MetaData.with(AuditMetaData.INITIATOR, "system:book-runner")
                 .and(AuditMetaData.CORRELATION_ID, "corr-7");
         eventStore.publish(
-                event("Deployment", deployment, 0, new DeploymentCreated(deployment, "acme", "web", GroupType.ODOO,
+                event("Deployment", deployment, 0, deploymentCreated(deployment, "acme", "web", GroupType.ODOO,
                         "shop", "production", "odoo:17"), alice),
                 event("Deployment", deployment, 1,
                         new DeployRequested(deployment, job, "odoo.deploy", "odoo:17"), alice),
@@ -112,23 +118,23 @@ class QueryApiHttpTest {
                 event("Run", run, 3, new BookRunSucceeded(run, job, deployment), runner),
                 event("Deployment", deployment, 2, new Deployed(deployment, job), alice));
 
-        Map<String, Object> card = await("/api/deployments/" + deployment, body -> "ok".equals(body.get("status")));
+        Map<String, Object> card = await("/api/deployments/" + deployment.value(), body -> "ok".equals(body.get("status")));
         assertThat(card.keySet()).containsExactlyInAnyOrderElementsOf(Arrays.stream(
                 DeploymentCard.class.getRecordComponents()).map(RecordComponent::getName).toList());
-        assertThat(card).containsEntry("id", deployment)
+        assertThat(card).containsEntry("id", deployment.value())
                 .containsEntry("name", "shop")
                 .containsEntry("project", "acme")
                 .containsEntry("group", "web")
                 .containsEntry("type", "odoo")
                 .containsEntry("lifecycle", "deploy")
                 .containsEntry("runningJobs", 0)
-                .containsEntry("lastJobId", job)
+                .containsEntry("lastJobId", job.value())
                 .containsEntry("createdBy", "alice")
                 .containsEntry("error", null);
         assertThat(card.get("createdAt")).isInstanceOf(String.class);
 
-        Map<String, Object> jobView = await("/api/jobs/" + job, body -> "succeeded".equals(body.get("state")));
-        assertThat(jobView).containsEntry("deploymentId", deployment)
+        Map<String, Object> jobView = await("/api/jobs/" + job.value(), body -> "succeeded".equals(body.get("state")));
+        assertThat(jobView).containsEntry("deploymentId", deployment.value())
                 .containsEntry("action", "deploy")
                 .containsEntry("driver", "simulator")
                 .containsEntry("simulated", true)
@@ -146,10 +152,10 @@ class QueryApiHttpTest {
         assertThat(steps.get(0).get("finishedAt")).isInstanceOf(String.class);
         assertThat(steps.get(1)).containsEntry("name", "apply").containsEntry("state", "pending");
 
-        List<Map<String, Object>> jobs = http.get().uri("/api/deployments/{id}/jobs", deployment).exchange()
+        List<Map<String, Object>> jobs = http.get().uri("/api/deployments/{id}/jobs", deployment.value()).exchange()
                 .expectStatus().isOk()
                 .expectBody(JSON_ARRAY).returnResult().getResponseBody();
-        assertThat(jobs).extracting(listed -> listed.get("id")).containsExactly(job);
+        assertThat(jobs).extracting(listed -> listed.get("id")).containsExactly(job.value());
     }
 
     @Test
@@ -164,8 +170,9 @@ class QueryApiHttpTest {
 
     @Test
     void unknownIdsAreNotFoundProblems() {
-        for (String uri : List.of("/api/deployments/dep-unknown", "/api/deployments/dep-unknown/jobs",
-                "/api/jobs/job-unknown")) {
+        String unknown = deployment("unknown").value();
+        for (String uri : List.of("/api/deployments/" + unknown, "/api/deployments/" + unknown + "/jobs",
+                "/api/jobs/" + job("unknown").value())) {
             http.get().uri(uri).exchange()
                     .expectStatus().isNotFound()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -207,9 +214,9 @@ class QueryApiHttpTest {
                 + last.getResponseBody());
     }
 
-    private static GenericDomainEventMessage<?> event(String type, String aggregateId, long sequence, Object payload,
+    private static GenericDomainEventMessage<?> event(String type, Object aggregateId, long sequence, Object payload,
                                                       MetaData metaData) {
-        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData);
+        return new GenericDomainEventMessage<>(type, aggregateId.toString(), sequence, payload, metaData);
     }
 
     private static void sleep() {

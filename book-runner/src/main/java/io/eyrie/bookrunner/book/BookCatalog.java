@@ -19,10 +19,13 @@ import static io.eyrie.bookrunner.book.BookStep.*;
  */
 @Component
 public class BookCatalog {
+    /** The types whose Books ship with the runner; a type without Books here fails its jobs with "unknown book". */
+    static final List<GroupType> BUILT_IN_TYPES = List.of(GroupType.ODOO, GroupType.PGO, GroupType.PXC, GroupType.NONE);
+
     private final Map<String, List<BookStep>> books = new HashMap<>();
 
     public BookCatalog() {
-        for (GroupType type : GroupType.values()) {
+        for (GroupType type : BUILT_IN_TYPES) {
             for (Action action : Action.values()) {
                 books.put(Books.name(type, action), Stream.concat(common(action), specific(type, action)).toList());
             }
@@ -45,12 +48,10 @@ public class BookCatalog {
 
     private static Stream<BookStep> specific(GroupType type, Action action) {
         return switch (action) {
-            case INITIALIZE -> switch (type) {
-                case PGO -> Stream.of(APPLY_POSTGRES_CLUSTER);
-                case PXC -> Stream.of(APPLY_PERCONA_XTRADB_CLUSTER);
-                case ODOO, NONE -> Stream.empty();
-            };
-            case DEPLOY -> type == GroupType.ODOO ? Stream.of(RUN_ODOO_MODULE_UPDATE) : Stream.empty();
+            case INITIALIZE -> type.equals(GroupType.PGO) ? Stream.of(APPLY_POSTGRES_CLUSTER)
+                    : type.equals(GroupType.PXC) ? Stream.of(APPLY_PERCONA_XTRADB_CLUSTER)
+                    : Stream.empty();
+            case DEPLOY -> type.equals(GroupType.ODOO) ? Stream.of(RUN_ODOO_MODULE_UPDATE) : Stream.empty();
             case PAUSE, DROP -> Stream.empty();
         };
     }

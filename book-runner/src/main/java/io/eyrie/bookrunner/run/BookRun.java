@@ -6,10 +6,12 @@ import io.eyrie.api.book.BookRunSucceeded;
 import io.eyrie.api.book.BookStepFailed;
 import io.eyrie.api.book.BookStepStarted;
 import io.eyrie.api.book.BookStepSucceeded;
-import io.eyrie.api.book.Books;
 import io.eyrie.api.book.FinishBookStep;
+import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.RunId;
 import io.eyrie.api.book.StartBookRun;
 import io.eyrie.api.book.StartBookStep;
+import io.eyrie.api.deployment.DeploymentId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,14 +25,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One runner's execution of one Book job: its steps run strictly in order, one at a time, and the first failed
  * step fails the run. Its identifier is derived from the job's, so a job can be claimed only once.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class BookRun {
     private static final int NONE = -1;
 
     @AggregateIdentifier
-    private String runId;
-    private String jobId;
-    private String deploymentId;
+    private RunId runId;
+    private JobId jobId;
+    private DeploymentId deploymentId;
     private List<String> steps;
     private int nextStep;
     private int runningStep = NONE;
@@ -42,12 +44,11 @@ public class BookRun {
 
     @CommandHandler
     public BookRun(StartBookRun command) {
-        if (!Books.runId(command.jobId()).equals(command.runId())) {
-            throw new BookRunRefusedException("run id " + command.runId() + " is not the run id of job "
-                    + command.jobId() + " (" + Books.runId(command.jobId()) + ")");
+        if (!RunId.of(command.jobId()).equals(command.runId())) {
+            throw new BookRunRefusedException(command.runId() + " is not the run of " + command.jobId());
         }
         if (command.steps() == null || command.steps().isEmpty()) {
-            throw new BookRunRefusedException("run " + command.runId() + " has no steps");
+            throw new BookRunRefusedException("run " + command.runId().value() + " has no steps");
         }
         apply(new BookRunStarted(command.runId(), command.jobId(), command.deploymentId(), command.book(),
                 command.driver(), command.simulated(), List.copyOf(command.steps())));
@@ -56,11 +57,11 @@ public class BookRun {
     @CommandHandler
     public void handle(StartBookStep command) {
         if (finished) {
-            throw new BookRunRefusedException("run " + runId + " has finished; step " + command.index()
+            throw new BookRunRefusedException("run " + runId.value() + " has finished; step " + command.index()
                     + " cannot start");
         }
         if (runningStep != NONE) {
-            throw new BookRunRefusedException("step " + runningStep + " of run " + runId + " is still running");
+            throw new BookRunRefusedException("step " + runningStep + " of run " + runId.value() + " is still running");
         }
         if (command.index() != nextStep) {
             throw new BookRunRefusedException("step " + command.index() + " of run " + runId
@@ -72,7 +73,7 @@ public class BookRun {
     @CommandHandler
     public void handle(FinishBookStep command) {
         if (runningStep == NONE || command.index() != runningStep) {
-            throw new BookRunRefusedException("step " + command.index() + " of run " + runId + " is not running");
+            throw new BookRunRefusedException("step " + command.index() + " of run " + runId.value() + " is not running");
         }
         String step = steps.get(command.index());
         if (command.error() == null) {

@@ -2,8 +2,8 @@ package io.eyrie.bookrunner.run;
 
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.BookJobScheduled;
-import io.eyrie.api.book.Books;
 import io.eyrie.api.book.FinishBookStep;
+import io.eyrie.api.book.RunId;
 import io.eyrie.api.book.StartBookRun;
 import io.eyrie.api.book.StartBookStep;
 import io.eyrie.bookrunner.book.BookCatalog;
@@ -66,11 +66,11 @@ public class BookRunner implements DisposableBean {
 
     @EventHandler
     void on(BookJobScheduled job, MetaData metaData, UnitOfWork<?> unitOfWork) {
-        String runId = Books.runId(job.jobId());
+        RunId runId = RunId.of(job.jobId());
         // The run's events are stored only when the processor commits this batch, so a duplicate claim fails there,
         // not in sendAndWait. Looking first skips replays and redeliveries; a runner that loses a race with another
         // has its batch rolled back and retried, and then skips here.
-        if (eventStore.lastSequenceNumberFor(runId).isPresent()) {
+        if (eventStore.lastSequenceNumberFor(runId.toString()).isPresent()) {
             log.info("Job {} is already claimed by run {}; skipping it", job.jobId(), runId);
             return;
         }
@@ -116,7 +116,7 @@ public class BookRunner implements DisposableBean {
     private StepOutcome execute(Claim claim, BookStep step) {
         BookJobScheduled job = claim.job();
         try {
-            return driver.execute(new StepRequest(job.deploymentId(), job.book(), step, job.image()));
+            return driver.execute(new StepRequest(job.deploymentId().value(), job.book(), step, job.image()));
         } catch (InterruptedException e) {
             // Only a shutdown interrupts a worker. The flag stays cleared so that the failure can still be stored.
             return StepOutcome.failed("interrupted: the runner was shut down during '" + step.label() + "'");
@@ -154,7 +154,7 @@ public class BookRunner implements DisposableBean {
         workers.awaitTermination(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private record Claim(String runId, BookJobScheduled job, MetaData audit) {
+    private record Claim(RunId runId, BookJobScheduled job, MetaData audit) {
     }
 
     /** A claimed run; whatever happens to it, it is counted out of {@link #activeRuns} and never fails silently. */

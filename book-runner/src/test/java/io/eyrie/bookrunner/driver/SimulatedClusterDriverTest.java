@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static io.eyrie.api.TestIds.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatedClusterDriverTest {
@@ -22,7 +23,7 @@ class SimulatedClusterDriverTest {
         StepOutcome outcome = driver.execute(rollout("nginx:1.27"));
 
         assertThat(outcome).isEqualTo(StepOutcome.succeeded(
-                "[simulated] wait for rollout for deployment dep-1: image nginx:1.27 is ready"));
+                "[simulated] wait for rollout for deployment " + deployment("dep-1").value() + ": image nginx:1.27 is ready"));
     }
 
     @Test
@@ -35,9 +36,9 @@ class SimulatedClusterDriverTest {
     @Test
     void stepsThatDoNotRollOutTheImageSucceedWithTheFailTag() throws Exception {
         StepOutcome outcome =
-                driver.execute(new StepRequest("dep-1", "odoo.deploy", BookStep.APPLY_WORKLOAD, "nginx:fail"));
+                driver.execute(new StepRequest(deployment("dep-1").value(), "odoo.deploy", BookStep.APPLY_WORKLOAD, "nginx:fail"));
 
-        assertThat(outcome).isEqualTo(StepOutcome.succeeded("[simulated] apply workload for deployment dep-1"));
+        assertThat(outcome).isEqualTo(StepOutcome.succeeded("[simulated] apply workload for deployment " + deployment("dep-1").value()));
     }
 
     @Test
@@ -68,6 +69,6 @@ class SimulatedClusterDriverTest {
     }
 
     private static StepRequest rollout(String image) {
-        return new StepRequest("dep-1", "odoo.deploy", BookStep.WAIT_FOR_ROLLOUT, image);
+        return new StepRequest(deployment("dep-1").value(), "odoo.deploy", BookStep.WAIT_FOR_ROLLOUT, image);
     }
 }

@@ -7,20 +7,26 @@ import io.eyrie.api.book.BookStepFailed;
 import io.eyrie.api.book.BookStepStarted;
 import io.eyrie.api.book.BookStepSucceeded;
 import io.eyrie.api.book.FinishBookStep;
+import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.RunId;
 import io.eyrie.api.book.StartBookRun;
 import io.eyrie.api.book.StartBookStep;
+import io.eyrie.api.deployment.DeploymentId;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
+import static io.eyrie.api.TestIds.run;
 import static org.hamcrest.Matchers.containsString;
 
 class BookRunTest {
-    private static final String JOB = "job-1";
-    private static final String RUN = "job-1/run";
-    private static final String DEPLOYMENT = "dep-1";
+    private static final JobId JOB = job("job-1");
+    private static final RunId RUN = run("job-1");
+    private static final DeploymentId DEPLOYMENT = deployment("dep-1");
     private static final List<String> STEPS = List.of("apply workload", "wait for rollout");
 
     private static final BookRunStarted STARTED =
@@ -57,7 +63,7 @@ class BookRunTest {
     @Test
     void refusesARunIdThatIsNotDerivedFromTheJob() {
         fixture.givenNoPriorActivity()
-                .when(new StartBookRun("other/run", JOB, DEPLOYMENT, "none.deploy", "simulated", true, STEPS))
+                .when(new StartBookRun(run("other"), JOB, DEPLOYMENT, "none.deploy", "simulated", true, STEPS))
                 .expectException(BookRunRefusedException.class)
                 .expectNoEvents();
     }
@@ -83,7 +89,7 @@ class BookRunTest {
         fixture.given(STARTED, FIRST_STARTED)
                 .when(new StartBookStep(RUN, 1))
                 .expectException(BookRunRefusedException.class)
-                .expectExceptionMessage(containsString("step 0 of run job-1/run is still running"))
+                .expectExceptionMessage(containsString("step 0 of run " + RUN.value() + " is still running"))
                 .expectNoEvents();
     }
 
@@ -130,7 +136,7 @@ class BookRunTest {
         fixture.given(STARTED)
                 .when(new FinishBookStep(RUN, 0, "applied", null))
                 .expectException(BookRunRefusedException.class)
-                .expectExceptionMessage(containsString("step 0 of run job-1/run is not running"))
+                .expectExceptionMessage(containsString("step 0 of run " + RUN.value() + " is not running"))
                 .expectNoEvents();
     }
 

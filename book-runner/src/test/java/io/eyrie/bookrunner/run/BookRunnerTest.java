@@ -3,6 +3,7 @@ package io.eyrie.bookrunner.run;
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.BookJobScheduled;
 import io.eyrie.api.book.FinishBookStep;
+import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.StartBookRun;
 import io.eyrie.api.book.StartBookStep;
 import io.eyrie.api.deployment.Action;
@@ -23,6 +24,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
+import static io.eyrie.api.TestIds.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -50,21 +54,21 @@ class BookRunnerTest {
         when(driver.execute(any())).thenThrow(new IOException("API server unreachable"));
         BookRunner runner = runner(driver, 1, Duration.ofSeconds(5));
 
-        schedule(runner, "job-1", "none.pause");
+        schedule(runner, job("job-1"), "none.pause");
 
         verify(gateway, timeout(2_000))
-                .sendAndWait(new FinishBookStep("job-1/run", 0, null, "API server unreachable"), AUDIT);
+                .sendAndWait(new FinishBookStep(run("job-1"), 0, null, "API server unreachable"), AUDIT);
         runner.destroy();
-        verify(gateway, never()).sendAndWait(eq(new StartBookStep("job-1/run", 1)), any(MetaData.class));
+        verify(gateway, never()).sendAndWait(eq(new StartBookStep(run("job-1"), 1)), any(MetaData.class));
         assertThat(runner.activeRuns()).isZero();
     }
 
     @Test
     void aJobThatAlreadyHasARunIsNotClaimedAgain() throws Exception {
-        when(eventStore.lastSequenceNumberFor("job-1/run")).thenReturn(Optional.of(3L));
+        when(eventStore.lastSequenceNumberFor(run("job-1").toString())).thenReturn(Optional.of(3L));
         BookRunner runner = runner(simulatedDriver(Duration.ZERO), 1, Duration.ofSeconds(5));
 
-        schedule(runner, "job-1", "none.pause");
+        schedule(runner, job("job-1"), "none.pause");
         runner.destroy();
 
         verify(gateway, never()).sendAndWait(any(), any(MetaData.class));
@@ -74,17 +78,17 @@ class BookRunnerTest {
     @Test
     void shuttingDownFailsTheRunningStepAndTheRunsThatWereStillWaiting() throws Exception {
         BookRunner runner = runner(simulatedDriver(Duration.ofMinutes(1)), 1, Duration.ofMillis(50));
-        schedule(runner, "job-1", "none.pause");
-        schedule(runner, "job-2", "none.pause");
-        verify(gateway, timeout(2_000)).sendAndWait(new StartBookStep("job-1/run", 0), AUDIT);
+        schedule(runner, job("job-1"), "none.pause");
+        schedule(runner, job("job-2"), "none.pause");
+        verify(gateway, timeout(2_000)).sendAndWait(new StartBookStep(run("job-1"), 0), AUDIT);
         assertThat(runner.activeRuns()).isEqualTo(2);
 
         runner.destroy();
 
-        verify(gateway).sendAndWait(new FinishBookStep("job-1/run", 0, null,
+        verify(gateway).sendAndWait(new FinishBookStep(run("job-1"), 0, null,
                 "interrupted: the runner was shut down during 'scale to zero'"), AUDIT);
-        verify(gateway).sendAndWait(new StartBookStep("job-2/run", 0), AUDIT);
-        verify(gateway).sendAndWait(new FinishBookStep("job-2/run", 0, null,
+        verify(gateway).sendAndWait(new StartBookStep(run("job-2"), 0), AUDIT);
+        verify(gateway).sendAndWait(new FinishBookStep(run("job-2"), 0, null,
                 "the runner was shut down before the run started"), AUDIT);
         assertThat(runner.activeRuns()).isZero();
     }
@@ -93,13 +97,13 @@ class BookRunnerTest {
     void theClaimAnnouncesTheBookStepsAndTheDriver() throws Exception {
         BookRunner runner = runner(simulatedDriver(Duration.ZERO), 1, Duration.ofSeconds(5));
 
-        schedule(runner, "job-1", "pgo.initialize");
+        schedule(runner, job("job-1"), "pgo.initialize");
         runner.destroy();
 
-        verify(gateway).sendAndWait(new StartBookRun("job-1/run", "job-1", "dep-1", "pgo.initialize", "simulated",
+        verify(gateway).sendAndWait(new StartBookRun(run("job-1"), job("job-1"), deployment("dep-1"), "pgo.initialize", "simulated",
                 true, List.of("ensure namespace", "apply secrets and config", "apply PostgresCluster")), AUDIT);
-        verify(gateway).sendAndWait(new FinishBookStep("job-1/run", 2,
-                "[simulated] apply PostgresCluster for deployment dep-1", null), AUDIT);
+        verify(gateway).sendAndWait(new FinishBookStep(run("job-1"), 2,
+                "[simulated] apply PostgresCluster for deployment " + deployment("dep-1").value(), null), AUDIT);
     }
 
     private BookRunner runner(ClusterDriver driver, int workers, Duration shutdownGrace) {
@@ -112,8 +116,8 @@ class BookRunnerTest {
     }
 
     /** Handles the event the way the processor does: in a unit of work that then commits. */
-    private static void schedule(BookRunner runner, String jobId, String book) {
-        var job = new BookJobScheduled(jobId, "dep-1", Action.PAUSE, book, "nginx:1.27");
+    private static void schedule(BookRunner runner, JobId jobId, String book) {
+        var job = new BookJobScheduled(jobId, deployment("dep-1"), Action.PAUSE, book, "nginx:1.27");
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(job));
         runner.on(job, EVENT_METADATA, unitOfWork);
         unitOfWork.commit();

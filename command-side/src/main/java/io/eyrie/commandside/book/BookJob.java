@@ -1,6 +1,7 @@
 package io.eyrie.commandside.book;
 
 import io.eyrie.api.book.BookJobScheduled;
+import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.ScheduleBookJob;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,10 +14,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A Book job as the control plane asked for it. Runners claim it by starting a run of their own; cancelling
  * a job will be decided here.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class BookJob {
     @AggregateIdentifier
-    private String jobId;
+    private JobId jobId;
 
     protected BookJob() {
     }

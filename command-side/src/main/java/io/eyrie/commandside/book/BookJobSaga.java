@@ -3,9 +3,11 @@ package io.eyrie.commandside.book;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.eyrie.api.book.BookRunFailed;
 import io.eyrie.api.book.BookRunSucceeded;
+import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.ScheduleBookJob;
 import io.eyrie.api.deployment.ActionRequested;
 import io.eyrie.api.deployment.CompleteAction;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.FailAction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -34,8 +36,8 @@ public class BookJobSaga {
     @Autowired
     private transient BookJobSettings settings;
 
-    private String deploymentId;
-    private String jobId;
+    private DeploymentId deploymentId;
+    private JobId jobId;
     private String timeoutId;
 
     @StartSaga
@@ -65,10 +67,10 @@ public class BookJobSaga {
     public void on(JobTimedOut timeout) {
         SagaLifecycle.end();
         commandGateway.sendAndWait(new FailAction(deploymentId, jobId,
-                "Book job " + jobId + " did not finish within " + settings.jobTimeout() + "; no runner reported back"));
+                "Book job " + jobId.value() + " did not finish within " + settings.jobTimeout() + "; no runner reported back"));
     }
 
     /** The payload of the time-out deadline. */
-    public record JobTimedOut(String jobId) {
+    public record JobTimedOut(JobId jobId) {
     }
 }

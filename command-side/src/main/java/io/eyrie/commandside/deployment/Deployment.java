@@ -1,6 +1,7 @@
 package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.book.Books;
+import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
@@ -10,6 +11,7 @@ import io.eyrie.api.deployment.CreateDeployment;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
 import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.DropRequested;
 import io.eyrie.api.deployment.Dropped;
 import io.eyrie.api.deployment.FailAction;
@@ -20,6 +22,7 @@ import io.eyrie.api.deployment.PauseRequested;
 import io.eyrie.api.deployment.Paused;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.project.GroupType;
+import io.eyrie.api.project.ProjectId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -33,10 +36,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One running instance. It decides which lifecycle action may start and records how its Book job ended; the
  * lifecycle only moves when a job succeeds, and at most one job runs at a time.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Deployment {
     @AggregateIdentifier
-    private String id;
+    private DeploymentId id;
     private GroupType type;
     private String image;
     private Lifecycle lifecycle;
@@ -45,8 +48,8 @@ public class Deployment {
     protected Deployment() {
     }
 
-    public Deployment(CreateDeployment command, GroupType type) {
-        apply(new DeploymentCreated(command.deploymentId(), command.project(), command.group(), type,
+    public Deployment(CreateDeployment command, ProjectId project, String groupName, GroupType type) {
+        apply(new DeploymentCreated(command.deploymentId(), project, command.group(), groupName, type,
                 command.name(), command.scope(), command.image()));
     }
 
@@ -54,8 +57,8 @@ public class Deployment {
     public void handle(RequestAction command) {
         List<Action> allowed = allowedActions();
         if (!allowed.contains(command.action())) {
-            throw new ActionRefusedException(id, command.action(), lifecycle,
-                    running == null ? null : running.jobId(), allowed);
+            throw new ActionRefusedException(id.value(), command.action(), lifecycle,
+                    running == null ? null : running.jobId().value(), allowed);
         }
         String book = Books.name(type, command.action());
         apply(switch (command.action()) {
@@ -96,9 +99,9 @@ public class Deployment {
         };
     }
 
-    private void requireRunning(String jobId) {
+    private void requireRunning(JobId jobId) {
         if (running == null || !running.jobId().equals(jobId)) {
-            throw new UnknownJobException(id, jobId, running == null ? null : running.jobId());
+            throw new UnknownJobException(id.value(), jobId.value(), running == null ? null : running.jobId().value());
         }
     }
 
@@ -126,6 +129,6 @@ public class Deployment {
         this.running = null;
     }
 
-    private record RunningJob(String jobId, Action action) {
+    private record RunningJob(JobId jobId, Action action) {
     }
 }

@@ -1,10 +1,15 @@
 package io.eyrie.commandside.deployment;
 
+import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.CreateDeployment;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
 import io.eyrie.commandside.Validation;
+import io.eyrie.commandside.directory.Directory;
+import io.eyrie.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -17,15 +22,16 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.util.UUID;
+import reactor.core.scheduler.Schedulers;
 
 @RestController
 public class DeploymentController {
     private final CommandSender commands;
+    private final Directory directory;
 
-    public DeploymentController(CommandSender commands) {
+    public DeploymentController(CommandSender commands, Directory directory) {
         this.commands = commands;
+        this.directory = directory;
     }
 
     /** Creates a deployment in state draft. 404 if the project or group does not exist, 409 if the name is taken. */
@@ -36,9 +42,14 @@ public class DeploymentController {
             @PathVariable @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String group,
             @Valid @RequestBody CreateDeploymentRequest request,
             @RequestHeader HttpHeaders headers) {
-        String id = UUID.randomUUID().toString();
-        return commands.send(new CreateDeployment(id, slug, group, request.name(), request.scope(), request.image()), headers)
-                .thenReturn(new DeploymentCreatedResponse(id, slug, group, request.name(), request.scope(), request.image()));
+        DeploymentId id = DeploymentId.random();
+        return Mono.fromCallable(() -> directory.group(new ProjectId(slug), group)
+                        .orElseThrow(() -> new NotFoundException("No group '" + group + "' in project '" + slug + "'")))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(groupId -> commands.send(
+                        new CreateDeployment(groupId, id, request.name(), request.scope(), request.image()), headers))
+                .thenReturn(new DeploymentCreatedResponse(id.value(), slug, group, request.name(), request.scope(),
+                        request.image()));
     }
 
     /**
@@ -52,9 +63,9 @@ public class DeploymentController {
             @PathVariable @Pattern(regexp = "initialize|deploy|pause|drop", message = "must be one of initialize, deploy, pause, drop") String action,
             @RequestHeader HttpHeaders headers) {
         Action parsed = Action.fromWire(action);
-        String jobId = UUID.randomUUID().toString();
-        return commands.send(new RequestAction(id, parsed, jobId), headers)
-                .thenReturn(new ActionAcceptedResponse(id, parsed, jobId));
+        JobId jobId = JobId.random();
+        return commands.send(new RequestAction(new DeploymentId(id), parsed, jobId), headers)
+                .thenReturn(new ActionAcceptedResponse(id, parsed, jobId.value()));
     }
 
     public record CreateDeploymentRequest(

@@ -3,6 +3,7 @@ package io.eyrie.commandside.project;
 import io.eyrie.api.project.CreateDeploymentGroup;
 import io.eyrie.api.project.CreateProject;
 import io.eyrie.api.project.ProjectCreated;
+import io.eyrie.api.project.ProjectId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -15,17 +16,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * The top-level unit: its slug is its identity, so a second project with the same slug collides in the event
  * store. Groups are created through it, which proves the project exists.
  */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Project {
     @AggregateIdentifier
-    private String slug;
+    private ProjectId id;
 
     protected Project() {
     }
 
     @CommandHandler
     public Project(CreateProject command) {
-        apply(new ProjectCreated(command.slug(), command.name()));
+        apply(new ProjectCreated(command.project(), command.name()));
     }
 
     @CommandHandler
@@ -35,6 +36,6 @@ public class Project {
 
     @EventSourcingHandler
     void on(ProjectCreated event) {
-        this.slug = event.slug();
+        this.id = event.project();
     }
 }

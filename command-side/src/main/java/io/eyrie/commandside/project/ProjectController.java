@@ -2,7 +2,9 @@ package io.eyrie.commandside.project;
 
 import io.eyrie.api.project.CreateDeploymentGroup;
 import io.eyrie.api.project.CreateProject;
+import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
+import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
 import io.eyrie.commandside.Validation;
 import jakarta.validation.Valid;
@@ -34,7 +36,7 @@ public class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<ProjectCreatedResponse> create(@Valid @RequestBody CreateProjectRequest request,
                                                @RequestHeader HttpHeaders headers) {
-        return commands.send(new CreateProject(request.slug(), request.name()), headers)
+        return commands.send(new CreateProject(new ProjectId(request.slug()), request.name()), headers)
                 .thenReturn(new ProjectCreatedResponse(request.slug(), request.name()));
     }
 
@@ -44,8 +46,8 @@ public class ProjectController {
     public Mono<GroupCreatedResponse> createGroup(@PathVariable @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String slug,
                                                   @Valid @RequestBody CreateGroupRequest request,
                                                   @RequestHeader HttpHeaders headers) {
-        GroupType type = GroupType.fromWire(request.type());
-        return commands.send(new CreateDeploymentGroup(slug, request.name(), type), headers)
+        GroupType type = new GroupType(request.type());
+        return commands.send(new CreateDeploymentGroup(new ProjectId(slug), GroupId.random(), request.name(), type), headers)
                 .thenReturn(new GroupCreatedResponse(slug, request.name(), type));
     }
 

@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
+import static io.eyrie.api.TestIds.run;
+
 class BookJobSagaTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private static final DeployRequested REQUESTED = new DeployRequested("d-1", "j1", "odoo.deploy", "shop:1");
+    private static final DeployRequested REQUESTED = new DeployRequested(deployment("d-1"), job("j1"), "odoo.deploy", "shop:1");
 
     private SagaTestFixture<BookJobSaga> fixture;
 
@@ -30,17 +34,17 @@ class BookJobSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(REQUESTED)
                 .expectActiveSagas(1)
-                .expectAssociationWith("jobId", "j1")
-                .expectDispatchedCommands(new ScheduleBookJob("j1", "d-1", Action.DEPLOY, "odoo.deploy", "shop:1"))
+                .expectAssociationWith("jobId", job("j1"))
+                .expectDispatchedCommands(new ScheduleBookJob(job("j1"), deployment("d-1"), Action.DEPLOY, "odoo.deploy", "shop:1"))
                 .expectScheduledDeadlineWithName(TIMEOUT, BookJobSaga.TIMEOUT)
-                .expectScheduledDeadline(TIMEOUT, new BookJobSaga.JobTimedOut("j1"));
+                .expectScheduledDeadline(TIMEOUT, new BookJobSaga.JobTimedOut(job("j1")));
     }
 
     @Test
     void aSucceededRunCompletesTheAction() {
         fixture.givenAPublished(REQUESTED)
-                .whenPublishingA(new BookRunSucceeded("j1/run", "j1", "d-1"))
-                .expectDispatchedCommands(new CompleteAction("d-1", "j1"))
+                .whenPublishingA(new BookRunSucceeded(run("j1"), job("j1"), deployment("d-1")))
+                .expectDispatchedCommands(new CompleteAction(deployment("d-1"), job("j1")))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -48,8 +52,8 @@ class BookJobSagaTest {
     @Test
     void aFailedRunFailsTheActionWithItsError() {
         fixture.givenAPublished(REQUESTED)
-                .whenPublishingA(new BookRunFailed("j1/run", "j1", "d-1", "image pull failed"))
-                .expectDispatchedCommands(new FailAction("d-1", "j1", "image pull failed"))
+                .whenPublishingA(new BookRunFailed(run("j1"), job("j1"), deployment("d-1"), "image pull failed"))
+                .expectDispatchedCommands(new FailAction(deployment("d-1"), job("j1"), "image pull failed"))
                 .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
@@ -59,15 +63,15 @@ class BookJobSagaTest {
         fixture.givenAPublished(REQUESTED)
                 .whenTimeElapses(TIMEOUT.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(BookJobSaga.TIMEOUT)
-                .expectDispatchedCommands(new FailAction("d-1", "j1",
-                        "Book job j1 did not finish within PT10M; no runner reported back"))
+                .expectDispatchedCommands(new FailAction(deployment("d-1"), job("j1"),
+                        "Book job " + job("j1").value() + " did not finish within PT10M; no runner reported back"))
                 .expectActiveSagas(0);
     }
 
     @Test
     void theOutcomeOfAnotherJobIsIgnored() {
         fixture.givenAPublished(REQUESTED)
-                .whenPublishingA(new BookRunSucceeded("j2/run", "j2", "d-1"))
+                .whenPublishingA(new BookRunSucceeded(run("j2"), job("j2"), deployment("d-1")))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(1);
     }

@@ -6,13 +6,16 @@ import io.eyrie.api.deployment.Action;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
+
 class BookJobTest {
 
     @Test
     void schedulesAJobForRunners() {
         new AggregateTestFixture<>(BookJob.class)
                 .givenNoPriorActivity()
-                .when(new ScheduleBookJob("j1", "d-1", Action.DEPLOY, "odoo.deploy", "shop:1"))
-                .expectEvents(new BookJobScheduled("j1", "d-1", Action.DEPLOY, "odoo.deploy", "shop:1"));
+                .when(new ScheduleBookJob(job("j1"), deployment("d-1"), Action.DEPLOY, "odoo.deploy", "shop:1"))
+                .expectEvents(new BookJobScheduled(job("j1"), deployment("d-1"), Action.DEPLOY, "odoo.deploy", "shop:1"));
     }
 }

@@ -8,6 +8,7 @@ import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.project.CreateDeploymentGroup;
 import io.eyrie.api.project.CreateProject;
 import io.eyrie.api.project.GroupType;
+import io.eyrie.api.project.ProjectId;
 import io.eyrie.platform.local.EmbeddedPostgres;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,6 +26,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.group;
+import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,17 +55,18 @@ class JobTimeoutIntegrationTest {
     @Test
     void aJobNobodyRunsFailsTheActionWhenItsDeadlinePasses() {
         MetaData alice = MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "c-timeout");
-        send(new CreateProject("acme", "Acme"), alice);
-        send(new CreateDeploymentGroup("acme", "web", GroupType.NONE), alice);
-        send(new CreateDeployment("d-1", "acme", "web", "shop", "Dev", "nginx:1.27"), alice);
-        send(new RequestAction("d-1", Action.INITIALIZE, "j-1"), alice);
+        ProjectId acme = new ProjectId("acme");
+        send(new CreateProject(acme, "Acme"), alice);
+        send(new CreateDeploymentGroup(acme, group("web"), "web", GroupType.NONE), alice);
+        send(new CreateDeployment(group("web"), deployment("d-1"), "shop", "Dev", "nginx:1.27"), alice);
+        send(new RequestAction(deployment("d-1"), Action.INITIALIZE, job("j-1")), alice);
 
         DomainEventMessage<?> failed = await().atMost(Duration.ofSeconds(20)).until(
-                () -> last(eventStore.readEvents("d-1").asStream().toList()),
+                () -> last(eventStore.readEvents(deployment("d-1").toString()).asStream().toList()),
                 event -> event.filter(e -> e.getPayload() instanceof ActionFailed).isPresent()).orElseThrow();
 
         ActionFailed payload = (ActionFailed) failed.getPayload();
-        assertThat(payload.jobId()).isEqualTo("j-1");
+        assertThat(payload.jobId()).isEqualTo(job("j-1"));
         assertThat(payload.action()).isEqualTo(Action.INITIALIZE);
         assertThat(payload.error()).contains("did not finish within PT1S");
         assertThat(failed.getMetaData()).containsEntry(AuditMetaData.INITIATOR, "alice")

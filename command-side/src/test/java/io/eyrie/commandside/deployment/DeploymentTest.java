@@ -6,6 +6,7 @@ import io.eyrie.api.deployment.CompleteAction;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
 import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.DropRequested;
 import io.eyrie.api.deployment.Dropped;
 import io.eyrie.api.deployment.FailAction;
@@ -30,16 +31,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasProperty;
 import static org.hamcrest.Matchers.instanceOf;
 
 class DeploymentTest {
-    private static final String ID = "d-1";
+    private static final DeploymentId ID = deployment("d-1");
     private static final String IMAGE = "registry.example.com/shop:1.0";
     private static final DeploymentCreated CREATED =
-            new DeploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop", "Production", IMAGE);
+            deploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop", "Production", IMAGE);
 
     private FixtureConfiguration<Deployment> fixture;
 
@@ -54,19 +58,19 @@ class DeploymentTest {
         if (lifecycle == Lifecycle.DRAFT) {
             return history;
         }
-        history.addAll(List.of(new InitializeRequested(ID, "j1", "odoo.initialize", IMAGE), new Initialized(ID, "j1")));
+        history.addAll(List.of(new InitializeRequested(ID, job("j1"), "odoo.initialize", IMAGE), new Initialized(ID, job("j1"))));
         if (lifecycle == Lifecycle.INITIALIZE) {
             return history;
         }
         if (lifecycle == Lifecycle.DROPPED) {
-            history.addAll(List.of(new DropRequested(ID, "j2", "odoo.drop", IMAGE), new Dropped(ID, "j2")));
+            history.addAll(List.of(new DropRequested(ID, job("j2"), "odoo.drop", IMAGE), new Dropped(ID, job("j2"))));
             return history;
         }
-        history.addAll(List.of(new DeployRequested(ID, "j2", "odoo.deploy", IMAGE), new Deployed(ID, "j2")));
+        history.addAll(List.of(new DeployRequested(ID, job("j2"), "odoo.deploy", IMAGE), new Deployed(ID, job("j2"))));
         if (lifecycle == Lifecycle.DEPLOY) {
             return history;
         }
-        history.addAll(List.of(new PauseRequested(ID, "j3", "odoo.pause", IMAGE), new Paused(ID, "j3")));
+        history.addAll(List.of(new PauseRequested(ID, job("j3"), "odoo.pause", IMAGE), new Paused(ID, job("j3"))));
         return history;
     }
 
@@ -85,14 +89,14 @@ class DeploymentTest {
     @ParameterizedTest(name = "{1} in {0}")
     @MethodSource("everyPhaseAndAction")
     void anActionIsAcceptedExactlyWhenTheLifecycleAllowsIt(Lifecycle lifecycle, Action action) {
-        var then = fixture.given(historyReaching(lifecycle)).when(new RequestAction(ID, action, "new-job"));
+        var then = fixture.given(historyReaching(lifecycle)).when(new RequestAction(ID, action, job("new-job")));
         if (ALLOWED.get(lifecycle).contains(action)) {
             String book = "odoo." + action.wire();
             Object requested = switch (action) {
-                case INITIALIZE -> new InitializeRequested(ID, "new-job", book, IMAGE);
-                case DEPLOY -> new DeployRequested(ID, "new-job", book, IMAGE);
-                case PAUSE -> new PauseRequested(ID, "new-job", book, IMAGE);
-                case DROP -> new DropRequested(ID, "new-job", book, IMAGE);
+                case INITIALIZE -> new InitializeRequested(ID, job("new-job"), book, IMAGE);
+                case DEPLOY -> new DeployRequested(ID, job("new-job"), book, IMAGE);
+                case PAUSE -> new PauseRequested(ID, job("new-job"), book, IMAGE);
+                case DROP -> new DropRequested(ID, job("new-job"), book, IMAGE);
             };
             then.expectSuccessfulHandlerExecution().expectEvents(requested);
         } else {
@@ -133,50 +137,50 @@ class DeploymentTest {
 
     @Test
     void actionsAreDispatchedToTheBookOfTheGroupType() {
-        fixture.given(new DeploymentCreated(ID, "acme", "db", GroupType.PGO, "main", "Dev", "postgres:17"))
-                .when(new RequestAction(ID, Action.INITIALIZE, "j1"))
-                .expectEvents(new InitializeRequested(ID, "j1", "pgo.initialize", "postgres:17"));
+        fixture.given(deploymentCreated(ID, "acme", "db", GroupType.PGO, "main", "Dev", "postgres:17"))
+                .when(new RequestAction(ID, Action.INITIALIZE, job("j1")))
+                .expectEvents(new InitializeRequested(ID, job("j1"), "pgo.initialize", "postgres:17"));
     }
 
     @Nested
     class WhileAJobRuns {
         @Test
         void everyActionIsRefusedAndTheRunningJobIsNamed() {
-            fixture.given(CREATED, new InitializeRequested(ID, "j1", "odoo.initialize", IMAGE))
-                    .when(new RequestAction(ID, Action.DROP, "j2"))
+            fixture.given(CREATED, new InitializeRequested(ID, job("j1"), "odoo.initialize", IMAGE))
+                    .when(new RequestAction(ID, Action.DROP, job("j2")))
                     .expectNoEvents()
-                    .expectException(allOf(refusedWith(List.of()), runningJob("j1")));
+                    .expectException(allOf(refusedWith(List.of()), runningJob(job("j1").value())));
         }
 
         @Test
         void successMovesTheLifecycleToTheActionsTarget() {
-            fixture.given(CREATED, new InitializeRequested(ID, "j1", "odoo.initialize", IMAGE))
-                    .when(new CompleteAction(ID, "j1"))
-                    .expectEvents(new Initialized(ID, "j1"));
+            fixture.given(CREATED, new InitializeRequested(ID, job("j1"), "odoo.initialize", IMAGE))
+                    .when(new CompleteAction(ID, job("j1")))
+                    .expectEvents(new Initialized(ID, job("j1")));
         }
 
         @Test
         void eachActionCompletesWithItsOwnEvent() {
             List<Object> deployed = historyReaching(Lifecycle.DEPLOY);
-            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, "j9", "odoo.deploy", IMAGE)))
-                    .when(new CompleteAction(ID, "j9")).expectEvents(new Deployed(ID, "j9"));
-            fixture.given(append(deployed, new PauseRequested(ID, "j9", "odoo.pause", IMAGE)))
-                    .when(new CompleteAction(ID, "j9")).expectEvents(new Paused(ID, "j9"));
-            fixture.given(append(deployed, new DropRequested(ID, "j9", "odoo.drop", IMAGE)))
-                    .when(new CompleteAction(ID, "j9")).expectEvents(new Dropped(ID, "j9"));
+            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, job("j9"), "odoo.deploy", IMAGE)))
+                    .when(new CompleteAction(ID, job("j9"))).expectEvents(new Deployed(ID, job("j9")));
+            fixture.given(append(deployed, new PauseRequested(ID, job("j9"), "odoo.pause", IMAGE)))
+                    .when(new CompleteAction(ID, job("j9"))).expectEvents(new Paused(ID, job("j9")));
+            fixture.given(append(deployed, new DropRequested(ID, job("j9"), "odoo.drop", IMAGE)))
+                    .when(new CompleteAction(ID, job("j9"))).expectEvents(new Dropped(ID, job("j9")));
         }
 
         @Test
         void failureIsRecordedWithTheAction() {
-            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, "j9", "odoo.deploy", IMAGE)))
-                    .when(new FailAction(ID, "j9", "image pull failed"))
-                    .expectEvents(new ActionFailed(ID, "j9", Action.DEPLOY, "image pull failed"));
+            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, job("j9"), "odoo.deploy", IMAGE)))
+                    .when(new FailAction(ID, job("j9"), "image pull failed"))
+                    .expectEvents(new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
         }
 
         @Test
         void anOutcomeForAnotherJobIsRefused() {
-            fixture.given(CREATED, new InitializeRequested(ID, "j1", "odoo.initialize", IMAGE))
-                    .when(new CompleteAction(ID, "other"))
+            fixture.given(CREATED, new InitializeRequested(ID, job("j1"), "odoo.initialize", IMAGE))
+                    .when(new CompleteAction(ID, job("other")))
                     .expectNoEvents()
                     .expectException(UnknownJobException.class);
         }
@@ -185,19 +189,19 @@ class DeploymentTest {
     @Test
     void aFailedDeployLeavesTheLifecycleWhereItWas() {
         List<Object> failedDeploy = append(historyReaching(Lifecycle.INITIALIZE),
-                new DeployRequested(ID, "j9", "odoo.deploy", IMAGE),
-                new ActionFailed(ID, "j9", Action.DEPLOY, "image pull failed"));
+                new DeployRequested(ID, job("j9"), "odoo.deploy", IMAGE),
+                new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
         // Still in initialize: deploy may be retried, pause is not possible.
-        fixture.given(failedDeploy).when(new RequestAction(ID, Action.PAUSE, "j10"))
+        fixture.given(failedDeploy).when(new RequestAction(ID, Action.PAUSE, job("j10")))
                 .expectException(refusedWith(List.of(Action.DEPLOY, Action.DROP)));
-        fixture.given(failedDeploy).when(new RequestAction(ID, Action.DEPLOY, "j10"))
-                .expectEvents(new DeployRequested(ID, "j10", "odoo.deploy", IMAGE));
+        fixture.given(failedDeploy).when(new RequestAction(ID, Action.DEPLOY, job("j10")))
+                .expectEvents(new DeployRequested(ID, job("j10"), "odoo.deploy", IMAGE));
     }
 
     @Test
     void anOutcomeWithoutARunningJobIsRefused() {
         fixture.given(CREATED)
-                .when(new FailAction(ID, "j1", "late"))
+                .when(new FailAction(ID, job("j1"), "late"))
                 .expectNoEvents()
                 .expectException(UnknownJobException.class);
     }

@@ -141,6 +141,12 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** Static: a bean post-processor must exist before the beans it processes. */
+    @Bean
+    public static AggregateStreamsByType aggregateStreamsByType() {
+        return new AggregateStreamsByType();
+    }
+
     @Bean
     public TransactionManagerCheck transactionManagerCheck(Configuration configuration) {
         return new TransactionManagerCheck(configuration);

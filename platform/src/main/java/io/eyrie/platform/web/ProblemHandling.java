@@ -4,6 +4,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -64,6 +65,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                                         error.getDefaultMessage())))
                 .toList();
         return Mono.just(ResponseEntity.badRequest().body(Problems.invalidInput("Invalid value for: " + fieldNames(errors), errors)));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
     }
 
     @ExceptionHandler(RequestAudit.InvalidHeaderException.class)

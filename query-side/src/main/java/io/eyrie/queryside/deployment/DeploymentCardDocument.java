@@ -24,7 +24,7 @@ final class DeploymentCardDocument {
     String name;
     String project;
     String group;
-    GroupType type;
+    String type;
     String scope;
     String image;
     Lifecycle lifecycle;
@@ -59,7 +59,7 @@ final class DeploymentCardDocument {
     }
 
     DeploymentCard toCard() {
-        return new DeploymentCard(id, name, project, group, type, scope, image, lifecycle, status, error,
+        return new DeploymentCard(id, name, project, group, new GroupType(type), scope, image, lifecycle, status, error,
                 runningJobIds.size(), lastJobId, createdBy, createdAt, updatedBy, updatedAt);
     }
 }

@@ -44,11 +44,11 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(DeploymentCreated event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = DeploymentCardDocument.withId(event.deploymentId());
+        DeploymentCardDocument card = DeploymentCardDocument.withId(event.deploymentId().value());
         card.name = event.name();
-        card.project = event.project();
-        card.group = event.group();
-        card.type = event.type();
+        card.project = event.project().value();
+        card.group = event.groupName();
+        card.type = event.type().name();
         card.scope = event.scope();
         card.image = event.image();
         card.lifecycle = Lifecycle.DRAFT;
@@ -62,10 +62,10 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(ActionRequested event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId(), DeploymentCardDocument::withId);
+        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId().value(), DeploymentCardDocument::withId);
         card.status = DeploymentStatus.QUEUED;
-        card.lastJobId = event.jobId();
-        card.jobStarted(event.jobId());
+        card.lastJobId = event.jobId().value();
+        card.jobStarted(event.jobId().value());
         card.touchedBy(initiator, at);
         cards().save(card);
     }
@@ -77,8 +77,8 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(BookRunStarted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        cards().find(event.deploymentId())
-                .filter(card -> event.jobId().equals(card.lastJobId) && card.runningJobIds.contains(event.jobId()))
+        cards().find(event.deploymentId().value())
+                .filter(card -> event.jobId().value().equals(card.lastJobId) && card.runningJobIds.contains(event.jobId().value()))
                 .ifPresent(card -> {
                     card.status = DeploymentStatus.RUNNING;
                     card.touchedBy(initiator, at);
@@ -89,11 +89,11 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(ActionCompleted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId(), DeploymentCardDocument::withId);
+        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId().value(), DeploymentCardDocument::withId);
         card.lifecycle = event.lifecycle();
         card.status = DeploymentStatus.OK;
         card.error = null;
-        card.jobEnded(event.jobId());
+        card.jobEnded(event.jobId().value());
         card.touchedBy(initiator, at);
         cards().save(card);
     }
@@ -102,10 +102,10 @@ public class DeploymentCardProjection {
     @EventHandler
     public void on(ActionFailed event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId(), DeploymentCardDocument::withId);
+        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId().value(), DeploymentCardDocument::withId);
         card.status = DeploymentStatus.ERROR;
         card.error = event.error();
-        card.jobEnded(event.jobId());
+        card.jobEnded(event.jobId().value());
         card.touchedBy(initiator, at);
         cards().save(card);
     }
@@ -117,7 +117,7 @@ public class DeploymentCardProjection {
 
     @QueryHandler
     public Optional<DeploymentCard> handle(FindDeploymentCard query) {
-        return Optional.ofNullable(mongo.findById(query.deploymentId(), DeploymentCardDocument.class))
+        return Optional.ofNullable(mongo.findById(query.deploymentId().value(), DeploymentCardDocument.class))
                 .map(DeploymentCardDocument::toCard);
     }
 

@@ -1,11 +1,13 @@
 package io.eyrie.queryside.job;
 
 import io.eyrie.api.book.FindJob;
+import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
 import io.eyrie.api.deployment.DeploymentCard;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.FindDeploymentCard;
-import io.eyrie.queryside.web.NotFoundException;
+import io.eyrie.platform.web.NotFoundException;
 import io.eyrie.queryside.web.ReactiveQueries;
 import io.eyrie.queryside.web.ValidId;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,15 +28,15 @@ public class JobController {
     /** The Book jobs of one deployment, newest first; empty when it never ran an action, 404 when it is unknown. */
     @GetMapping("/api/deployments/{id}/jobs")
     public Mono<List<JobView>> deploymentJobs(@PathVariable @ValidId String id) {
-        return queries.optional(new FindDeploymentCard(id), DeploymentCard.class)
+        return queries.optional(new FindDeploymentCard(new DeploymentId(id)), DeploymentCard.class)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("deployment", id)))
-                .then(queries.list(new ListDeploymentJobs(id), JobView.class));
+                .then(queries.list(new ListDeploymentJobs(new DeploymentId(id)), JobView.class));
     }
 
     /** One Book job with its steps, each with its state, timestamps and outcome. */
     @GetMapping("/api/jobs/{jobId}")
     public Mono<JobView> job(@PathVariable @ValidId String jobId) {
-        return queries.optional(new FindJob(jobId), JobView.class)
+        return queries.optional(new FindJob(new JobId(jobId)), JobView.class)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("job", jobId)));
     }
 }

@@ -60,8 +60,8 @@ public class JobProjection {
     @EventHandler
     public void on(BookJobScheduled event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId, @Timestamp Instant at) {
-        JobDocument job = jobs().findOrCreate(event.jobId(), JobDocument::withId);
-        job.deploymentId = event.deploymentId();
+        JobDocument job = jobs().findOrCreate(event.jobId().value(), JobDocument::withId);
+        job.deploymentId = event.deploymentId().value();
         job.action = event.action();
         job.book = event.book();
         job.initiator = initiator;
@@ -75,8 +75,8 @@ public class JobProjection {
 
     @EventHandler
     public void on(BookRunStarted event, @Timestamp Instant at) {
-        JobDocument job = jobs().findOrCreate(event.jobId(), JobDocument::withId);
-        job.deploymentId = event.deploymentId();
+        JobDocument job = jobs().findOrCreate(event.jobId().value(), JobDocument::withId);
+        job.deploymentId = event.deploymentId().value();
         job.book = event.book();
         job.driver = event.driver();
         job.simulated = event.simulated();
@@ -93,7 +93,7 @@ public class JobProjection {
 
     @EventHandler
     public void on(BookStepStarted event, @Timestamp Instant at) {
-        updateStep(event.jobId(), event.index(), step -> {
+        updateStep(event.jobId().value(), event.index(), step -> {
             step.state = JobState.RUNNING;
             step.startedAt = at;
         });
@@ -101,7 +101,7 @@ public class JobProjection {
 
     @EventHandler
     public void on(BookStepSucceeded event, @Timestamp Instant at) {
-        updateStep(event.jobId(), event.index(), step -> {
+        updateStep(event.jobId().value(), event.index(), step -> {
             step.state = JobState.SUCCEEDED;
             step.finishedAt = at;
             step.detail = event.detail();
@@ -110,7 +110,7 @@ public class JobProjection {
 
     @EventHandler
     public void on(BookStepFailed event, @Timestamp Instant at) {
-        updateStep(event.jobId(), event.index(), step -> {
+        updateStep(event.jobId().value(), event.index(), step -> {
             step.state = JobState.FAILED;
             step.finishedAt = at;
             step.error = event.error();
@@ -119,18 +119,18 @@ public class JobProjection {
 
     @EventHandler
     public void on(BookRunSucceeded event, @Timestamp Instant at) {
-        finish(event.jobId(), event.deploymentId(), JobState.SUCCEEDED, null, at);
+        finish(event.jobId().value(), event.deploymentId().value(), JobState.SUCCEEDED, null, at);
     }
 
     @EventHandler
     public void on(BookRunFailed event, @Timestamp Instant at) {
-        finish(event.jobId(), event.deploymentId(), JobState.FAILED, event.error(), at);
+        finish(event.jobId().value(), event.deploymentId().value(), JobState.FAILED, event.error(), at);
     }
 
     /** The deployment gave up on a job that never finished, for instance because it timed out. */
     @EventHandler
     public void on(ActionFailed event, @Timestamp Instant at) {
-        jobs().find(event.jobId())
+        jobs().find(event.jobId().value())
                 .filter(job -> job.state == JobState.QUEUED || job.state == JobState.RUNNING)
                 .ifPresent(job -> {
                     job.state = JobState.FAILED;
@@ -147,13 +147,13 @@ public class JobProjection {
 
     @QueryHandler
     public Optional<JobView> handle(FindJob query) {
-        return Optional.ofNullable(mongo.findById(query.jobId(), JobDocument.class)).map(JobDocument::toView);
+        return Optional.ofNullable(mongo.findById(query.jobId().value(), JobDocument.class)).map(JobDocument::toView);
     }
 
     /** Newest first, served by the index on (deploymentId, scheduledAt). */
     @QueryHandler
     public List<JobView> handle(ListDeploymentJobs query) {
-        Query byDeployment = Query.query(where("deploymentId").is(query.deploymentId()))
+        Query byDeployment = Query.query(where("deploymentId").is(query.deploymentId().value()))
                 .with(Sort.by(Sort.Order.desc("scheduledAt"), Sort.Order.desc("id")));
         return mongo.find(byDeployment, JobDocument.class).stream().map(JobDocument::toView).toList();
     }

@@ -21,12 +21,6 @@ import java.util.List;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class QueryProblemHandling {
 
-    @ExceptionHandler(NotFoundException.class)
-    public ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
-    }
-
     @ExceptionHandler(HandlerMethodValidationException.class)
     public ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException ex) {
         List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()

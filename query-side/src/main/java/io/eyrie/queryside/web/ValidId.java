@@ -1,5 +1,6 @@
 package io.eyrie.queryside.web;
 
+import io.eyrie.api.id.Ids;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
@@ -15,14 +16,14 @@ import java.lang.annotation.Target;
  * An identifier taken from a URL. Anything else is refused with 400 before it reaches a query, so a typo never
  * looks like a missing document.
  */
-@Pattern(regexp = "[A-Za-z0-9-]{1,64}")
+@Pattern(regexp = Ids.UUID_PATTERN)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Documented
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidId {
-    String message() default "must be 1 to 64 letters, digits or dashes";
+    String message() default Ids.UUID_MESSAGE;
 
     Class<?>[] groups() default {};
 

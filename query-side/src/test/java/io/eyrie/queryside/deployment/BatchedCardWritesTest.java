@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
+import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Inside a unit of work, as the event processor runs them, a batch's changes reach MongoDB only at commit. */
@@ -30,13 +33,13 @@ class BatchedCardWritesTest {
     @Test
     void aBatchIsWrittenWhenItCommits() {
         var unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        projection.on(new DeploymentCreated("dep-1", "acme", "web", GroupType.ODOO, "shop", "Dev", "odoo:17"), "alice", T0);
-        projection.on(new InitializeRequested("dep-1", "job-1", "odoo.initialize", "odoo:17"), "bob", T0.plusSeconds(1));
-        assertThat(projection.handle(new FindDeploymentCard("dep-1"))).isEmpty();
+        projection.on(deploymentCreated(deployment("dep-1"), "acme", "web", GroupType.ODOO, "shop", "Dev", "odoo:17"), "alice", T0);
+        projection.on(new InitializeRequested(deployment("dep-1"), job("job-1"), "odoo.initialize", "odoo:17"), "bob", T0.plusSeconds(1));
+        assertThat(projection.handle(new FindDeploymentCard(deployment("dep-1")))).isEmpty();
 
         unitOfWork.commit();
 
-        var card = projection.handle(new FindDeploymentCard("dep-1")).orElseThrow();
+        var card = projection.handle(new FindDeploymentCard(deployment("dep-1"))).orElseThrow();
         assertThat(card.lifecycle()).isEqualTo(Lifecycle.DRAFT);
         assertThat(card.status()).isEqualTo(DeploymentStatus.QUEUED);
         assertThat(card.runningJobs()).isEqualTo(1);
@@ -47,10 +50,10 @@ class BatchedCardWritesTest {
     @Test
     void aRolledBackBatchWritesNothing() {
         var unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        projection.on(new DeploymentCreated("dep-2", "acme", "web", GroupType.ODOO, "shop", "Dev", "odoo:17"), "alice", T0);
+        projection.on(deploymentCreated(deployment("dep-2"), "acme", "web", GroupType.ODOO, "shop", "Dev", "odoo:17"), "alice", T0);
 
         unitOfWork.rollback();
 
-        assertThat(projection.handle(new FindDeploymentCard("dep-2"))).isEmpty();
+        assertThat(projection.handle(new FindDeploymentCard(deployment("dep-2")))).isEmpty();
     }
 }

@@ -1,12 +1,15 @@
 package io.eyrie.queryside.deployment;
 
 import io.eyrie.api.book.BookRunStarted;
+import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.RunId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
 import io.eyrie.api.deployment.DeploymentCard;
 import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.FindDeploymentCard;
 import io.eyrie.api.deployment.InitializeRequested;
@@ -24,11 +27,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Instant;
 import java.util.List;
 
+import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the projection with events, as Axon would, against a MongoDB wire-protocol server. */
 class DeploymentCardProjectionTest {
-    private static final String ID = "dep-1";
+    private static final DeploymentId ID = deployment("dep-1");
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
 
@@ -47,18 +53,18 @@ class DeploymentCardProjectionTest {
         created();
 
         DeploymentCard card = card();
-        assertThat(card).isEqualTo(new DeploymentCard(ID, "shop", "acme", "web", GroupType.ODOO, "production",
+        assertThat(card).isEqualTo(new DeploymentCard(ID.value(), "shop", "acme", "web", GroupType.ODOO, "production",
                 "odoo:17", Lifecycle.DRAFT, DeploymentStatus.READY, null, 0, null, "alice", T0, "alice", T0));
     }
 
     @Test
     void requestedActionIsQueuedWithItsJob() {
         created();
-        projection.on(new InitializeRequested(ID, "job-1", "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
 
         DeploymentCard card = card();
         assertThat(card.status()).isEqualTo(DeploymentStatus.QUEUED);
-        assertThat(card.lastJobId()).isEqualTo("job-1");
+        assertThat(card.lastJobId()).isEqualTo(job("job-1").value());
         assertThat(card.runningJobs()).isEqualTo(1);
         assertThat(card.lifecycle()).isEqualTo(Lifecycle.DRAFT);
         assertThat(card.updatedBy()).isEqualTo("bob");
@@ -69,8 +75,8 @@ class DeploymentCardProjectionTest {
     @Test
     void startedRunOfTheLatestJobShowsRunning() {
         created();
-        projection.on(new InitializeRequested(ID, "job-1", "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(runStarted("job-1"), "system:book-runner", at(2));
+        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(runStarted(job("job-1")), "system:book-runner", at(2));
 
         DeploymentCard card = card();
         assertThat(card.status()).isEqualTo(DeploymentStatus.RUNNING);
@@ -81,13 +87,13 @@ class DeploymentCardProjectionTest {
     @Test
     void startedRunOfAnOlderJobLeavesTheLatestActionQueued() {
         created();
-        projection.on(new InitializeRequested(ID, "job-1", "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(new DeployRequested(ID, "job-2", "odoo.deploy", "odoo:17"), "bob", at(2));
-        projection.on(runStarted("job-1"), "system:book-runner", at(3));
+        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new DeployRequested(ID, job("job-2"), "odoo.deploy", "odoo:17"), "bob", at(2));
+        projection.on(runStarted(job("job-1")), "system:book-runner", at(3));
 
         DeploymentCard card = card();
         assertThat(card.status()).isEqualTo(DeploymentStatus.QUEUED);
-        assertThat(card.lastJobId()).isEqualTo("job-2");
+        assertThat(card.lastJobId()).isEqualTo(job("job-2").value());
         assertThat(card.runningJobs()).isEqualTo(2);
         assertThat(card.updatedAt()).isEqualTo(at(2));
     }
@@ -95,9 +101,9 @@ class DeploymentCardProjectionTest {
     @Test
     void runStartedAfterItsActionFinishedDoesNotShowRunning() {
         created();
-        projection.on(new InitializeRequested(ID, "job-1", "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(new ActionFailed(ID, "job-1", Action.INITIALIZE, "timed out"), "system:saga", at(2));
-        projection.on(runStarted("job-1"), "system:book-runner", at(3));
+        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new ActionFailed(ID, job("job-1"), Action.INITIALIZE, "timed out"), "system:saga", at(2));
+        projection.on(runStarted(job("job-1")), "system:book-runner", at(3));
 
         assertThat(card().status()).isEqualTo(DeploymentStatus.ERROR);
     }
@@ -105,43 +111,43 @@ class DeploymentCardProjectionTest {
     @Test
     void completedActionMovesTheLifecycle() {
         created();
-        projection.on(new InitializeRequested(ID, "job-1", "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(runStarted("job-1"), "system:book-runner", at(2));
-        projection.on(new Initialized(ID, "job-1"), "bob", at(3));
+        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(runStarted(job("job-1")), "system:book-runner", at(2));
+        projection.on(new Initialized(ID, job("job-1")), "bob", at(3));
 
         DeploymentCard card = card();
         assertThat(card.lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
         assertThat(card.status()).isEqualTo(DeploymentStatus.OK);
         assertThat(card.runningJobs()).isZero();
-        assertThat(card.lastJobId()).isEqualTo("job-1");
+        assertThat(card.lastJobId()).isEqualTo(job("job-1").value());
         assertThat(card.updatedAt()).isEqualTo(at(3));
     }
 
     @Test
     void failedDeployKeepsTheLifecycleAndRecordsTheError() {
         created();
-        projection.on(new InitializeRequested(ID, "job-1", "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(new Initialized(ID, "job-1"), "bob", at(2));
-        projection.on(new DeployRequested(ID, "job-2", "odoo.deploy", "odoo:18"), "carol", at(3));
-        projection.on(runStarted("job-2"), "system:book-runner", at(4));
-        projection.on(new ActionFailed(ID, "job-2", Action.DEPLOY, "image pull failed"), "carol", at(5));
+        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new Initialized(ID, job("job-1")), "bob", at(2));
+        projection.on(new DeployRequested(ID, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(3));
+        projection.on(runStarted(job("job-2")), "system:book-runner", at(4));
+        projection.on(new ActionFailed(ID, job("job-2"), Action.DEPLOY, "image pull failed"), "carol", at(5));
 
         DeploymentCard card = card();
         assertThat(card.lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
         assertThat(card.status()).isEqualTo(DeploymentStatus.ERROR);
         assertThat(card.error()).isEqualTo("image pull failed");
         assertThat(card.runningJobs()).isZero();
-        assertThat(card.lastJobId()).isEqualTo("job-2");
+        assertThat(card.lastJobId()).isEqualTo(job("job-2").value());
         assertThat(card.updatedBy()).isEqualTo("carol");
     }
 
     @Test
     void laterSuccessClearsTheError() {
         created();
-        projection.on(new DeployRequested(ID, "job-1", "odoo.deploy", "odoo:17"), "bob", at(1));
-        projection.on(new ActionFailed(ID, "job-1", Action.DEPLOY, "image pull failed"), "bob", at(2));
-        projection.on(new DeployRequested(ID, "job-2", "odoo.deploy", "odoo:17"), "bob", at(3));
-        projection.on(new Deployed(ID, "job-2"), "bob", at(4));
+        projection.on(new DeployRequested(ID, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
+        projection.on(new ActionFailed(ID, job("job-1"), Action.DEPLOY, "image pull failed"), "bob", at(2));
+        projection.on(new DeployRequested(ID, job("job-2"), "odoo.deploy", "odoo:17"), "bob", at(3));
+        projection.on(new Deployed(ID, job("job-2")), "bob", at(4));
 
         DeploymentCard card = card();
         assertThat(card.lifecycle()).isEqualTo(Lifecycle.DEPLOY);
@@ -152,13 +158,13 @@ class DeploymentCardProjectionTest {
     @Test
     void runningJobsCountsEachJobOnce() {
         created();
-        projection.on(new DeployRequested(ID, "job-1", "odoo.deploy", "odoo:17"), "bob", at(1));
-        projection.on(new DeployRequested(ID, "job-1", "odoo.deploy", "odoo:17"), "bob", at(1));
-        projection.on(new PauseRequested(ID, "job-2", "odoo.pause", "odoo:17"), "bob", at(2));
+        projection.on(new DeployRequested(ID, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
+        projection.on(new DeployRequested(ID, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
+        projection.on(new PauseRequested(ID, job("job-2"), "odoo.pause", "odoo:17"), "bob", at(2));
         assertThat(card().runningJobs()).isEqualTo(2);
 
-        projection.on(new Deployed(ID, "job-1"), "bob", at(3));
-        projection.on(new Deployed(ID, "job-1"), "bob", at(3));
+        projection.on(new Deployed(ID, job("job-1")), "bob", at(3));
+        projection.on(new Deployed(ID, job("job-1")), "bob", at(3));
         assertThat(card().runningJobs()).isEqualTo(1);
     }
 
@@ -166,13 +172,13 @@ class DeploymentCardProjectionTest {
     void handlingAnySuffixOfTheHistoryAgainChangesNothing() {
         List<Runnable> history = List.of(
                 this::created,
-                () -> projection.on(new InitializeRequested(ID, "job-1", "odoo.initialize", "odoo:17"), "bob", at(1)),
-                () -> projection.on(runStarted("job-1"), "system:book-runner", at(2)),
-                () -> projection.on(new Initialized(ID, "job-1"), "bob", at(3)),
-                () -> projection.on(new DeployRequested(ID, "job-2", "odoo.deploy", "odoo:18"), "carol", at(4)),
-                () -> projection.on(runStarted("job-2"), "system:book-runner", at(5)),
-                () -> projection.on(new ActionFailed(ID, "job-2", Action.DEPLOY, "image pull failed"), "carol", at(6)),
-                () -> projection.on(new PauseRequested(ID, "job-3", "odoo.pause", "odoo:18"), "dave", at(7)));
+                () -> projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1)),
+                () -> projection.on(runStarted(job("job-1")), "system:book-runner", at(2)),
+                () -> projection.on(new Initialized(ID, job("job-1")), "bob", at(3)),
+                () -> projection.on(new DeployRequested(ID, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(4)),
+                () -> projection.on(runStarted(job("job-2")), "system:book-runner", at(5)),
+                () -> projection.on(new ActionFailed(ID, job("job-2"), Action.DEPLOY, "image pull failed"), "carol", at(6)),
+                () -> projection.on(new PauseRequested(ID, job("job-3"), "odoo.pause", "odoo:18"), "dave", at(7)));
         history.forEach(Runnable::run);
         List<Document> expected = storedCards();
         assertThat(expected).hasSize(1);
@@ -189,7 +195,7 @@ class DeploymentCardProjectionTest {
     @Test
     void resetClearsTheCards() {
         created();
-        projection.on(new DeploymentCreated("dep-2", "acme", "web", GroupType.ODOO, "shop-2", "dev", "odoo:17"),
+        projection.on(deploymentCreated(deployment("dep-2"), "acme", "web", GroupType.ODOO, "shop-2", "dev", "odoo:17"),
                 "alice", T0);
 
         // Through Axon's annotation handling, as a processor reset would: this also checks the @ResetHandler.
@@ -202,16 +208,16 @@ class DeploymentCardProjectionTest {
     @Test
     void unknownDeploymentHasNoCard() {
         created();
-        assertThat(projection.handle(new FindDeploymentCard("dep-unknown"))).isEmpty();
+        assertThat(projection.handle(new FindDeploymentCard(deployment("dep-unknown")))).isEmpty();
     }
 
     private void created() {
-        projection.on(new DeploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop", "production", "odoo:17"),
+        projection.on(deploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop", "production", "odoo:17"),
                 "alice", T0);
     }
 
-    private static BookRunStarted runStarted(String jobId) {
-        return new BookRunStarted(jobId + "/run", jobId, ID, "odoo.deploy", "kubernetes", false,
+    private static BookRunStarted runStarted(JobId jobId) {
+        return new BookRunStarted(RunId.of(jobId), jobId, ID, "odoo.deploy", "kubernetes", false,
                 List.of("pull", "apply"));
     }
 

@@ -8,12 +8,15 @@ import io.eyrie.api.book.BookStepFailed;
 import io.eyrie.api.book.BookStepStarted;
 import io.eyrie.api.book.BookStepSucceeded;
 import io.eyrie.api.book.FindJob;
+import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.RunId;
 import io.eyrie.api.book.JobState;
-import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.JobView.StepView;
+import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionFailed;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.queryside.ReadModelServer;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.bson.Document;
@@ -24,12 +27,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Instant;
 import java.util.List;
 
+import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the projection with events, as Axon would, against a MongoDB wire-protocol server. */
 class JobProjectionTest {
-    private static final String JOB = "job-1";
-    private static final String DEPLOYMENT = "dep-1";
+    private static final JobId JOB = job("job-1");
+    private static final RunId RUN = RunId.of(JOB);
+    private static final DeploymentId DEPLOYMENT = deployment("dep-1");
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
 
@@ -47,7 +53,7 @@ class JobProjectionTest {
     void scheduledJobIsQueuedWithWhoAskedForIt() {
         scheduled(JOB, T0);
 
-        assertThat(job()).isEqualTo(new JobView(JOB, DEPLOYMENT, Action.DEPLOY, "odoo.deploy", JobState.QUEUED,
+        assertThat(storedJob()).isEqualTo(new JobView(JOB.value(), DEPLOYMENT.value(), Action.DEPLOY, "odoo.deploy", JobState.QUEUED,
                 null, false, null, "alice", "corr-1", T0, null, null, List.of()));
     }
 
@@ -56,7 +62,7 @@ class JobProjectionTest {
         scheduled(JOB, T0);
         projection.on(runStarted(), at(1));
 
-        JobView job = job();
+        JobView job = storedJob();
         assertThat(job.state()).isEqualTo(JobState.RUNNING);
         assertThat(job.driver()).isEqualTo("kubernetes");
         assertThat(job.simulated()).isTrue();
@@ -72,25 +78,25 @@ class JobProjectionTest {
     void stepsRecordTheirProgress() {
         scheduled(JOB, T0);
         projection.on(runStarted(), at(1));
-        projection.on(new BookStepStarted(JOB + "/run", JOB, 0, "pull"), at(2));
-        projection.on(new BookStepSucceeded(JOB + "/run", JOB, 0, "pull", "pulled odoo:17"), at(3));
-        projection.on(new BookStepStarted(JOB + "/run", JOB, 1, "apply"), at(4));
-        projection.on(new BookStepFailed(JOB + "/run", JOB, 1, "apply", "quota exceeded"), at(5));
+        projection.on(new BookStepStarted(RUN, JOB, 0, "pull"), at(2));
+        projection.on(new BookStepSucceeded(RUN, JOB, 0, "pull", "pulled odoo:17"), at(3));
+        projection.on(new BookStepStarted(RUN, JOB, 1, "apply"), at(4));
+        projection.on(new BookStepFailed(RUN, JOB, 1, "apply", "quota exceeded"), at(5));
 
-        assertThat(job().steps()).containsExactly(
+        assertThat(storedJob().steps()).containsExactly(
                 new StepView(0, "pull", JobState.SUCCEEDED, at(2), at(3), "pulled odoo:17", null),
                 new StepView(1, "apply", JobState.FAILED, at(4), at(5), null, "quota exceeded"),
                 new StepView(2, "verify", JobState.PENDING, null, null, null, null));
-        assertThat(job().state()).isEqualTo(JobState.RUNNING);
+        assertThat(storedJob().state()).isEqualTo(JobState.RUNNING);
     }
 
     @Test
     void stepStartedWhileRunningShowsRunning() {
         scheduled(JOB, T0);
         projection.on(runStarted(), at(1));
-        projection.on(new BookStepStarted(JOB + "/run", JOB, 2, "verify"), at(2));
+        projection.on(new BookStepStarted(RUN, JOB, 2, "verify"), at(2));
 
-        assertThat(job().steps().get(2))
+        assertThat(storedJob().steps().get(2))
                 .isEqualTo(new StepView(2, "verify", JobState.RUNNING, at(2), null, null, null));
     }
 
@@ -98,18 +104,18 @@ class JobProjectionTest {
     void stepOutsideTheAnnouncedListIsIgnored() {
         scheduled(JOB, T0);
         projection.on(runStarted(), at(1));
-        projection.on(new BookStepStarted(JOB + "/run", JOB, 7, "surprise"), at(2));
+        projection.on(new BookStepStarted(RUN, JOB, 7, "surprise"), at(2));
 
-        assertThat(job().steps()).hasSize(3).allMatch(step -> step.state() == JobState.PENDING);
+        assertThat(storedJob().steps()).hasSize(3).allMatch(step -> step.state() == JobState.PENDING);
     }
 
     @Test
     void succeededRunFinishesTheJob() {
         scheduled(JOB, T0);
         projection.on(runStarted(), at(1));
-        projection.on(new BookRunSucceeded(JOB + "/run", JOB, DEPLOYMENT), at(9));
+        projection.on(new BookRunSucceeded(RUN, JOB, DEPLOYMENT), at(9));
 
-        JobView job = job();
+        JobView job = storedJob();
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.finishedAt()).isEqualTo(at(9));
         assertThat(job.error()).isNull();
@@ -119,9 +125,9 @@ class JobProjectionTest {
     void failedRunFailsTheJobWithItsError() {
         scheduled(JOB, T0);
         projection.on(runStarted(), at(1));
-        projection.on(new BookRunFailed(JOB + "/run", JOB, DEPLOYMENT, "step apply failed"), at(9));
+        projection.on(new BookRunFailed(RUN, JOB, DEPLOYMENT, "step apply failed"), at(9));
 
-        JobView job = job();
+        JobView job = storedJob();
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.finishedAt()).isEqualTo(at(9));
         assertThat(job.error()).isEqualTo("step apply failed");
@@ -132,7 +138,7 @@ class JobProjectionTest {
         scheduled(JOB, T0);
         projection.on(new ActionFailed(DEPLOYMENT, JOB, Action.DEPLOY, "no runner took the job in time"), at(60));
 
-        JobView job = job();
+        JobView job = storedJob();
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.error()).isEqualTo("no runner took the job in time");
         assertThat(job.finishedAt()).isEqualTo(at(60));
@@ -144,19 +150,19 @@ class JobProjectionTest {
         projection.on(runStarted(), at(1));
         projection.on(new ActionFailed(DEPLOYMENT, JOB, Action.DEPLOY, "timed out"), at(60));
 
-        assertThat(job().state()).isEqualTo(JobState.FAILED);
-        assertThat(job().error()).isEqualTo("timed out");
+        assertThat(storedJob().state()).isEqualTo(JobState.FAILED);
+        assertThat(storedJob().error()).isEqualTo("timed out");
     }
 
     @Test
     void actionFailedLeavesAFinishedJobAlone() {
         scheduled(JOB, T0);
         projection.on(runStarted(), at(1));
-        projection.on(new BookRunFailed(JOB + "/run", JOB, DEPLOYMENT, "step apply failed"), at(9));
+        projection.on(new BookRunFailed(RUN, JOB, DEPLOYMENT, "step apply failed"), at(9));
         projection.on(new ActionFailed(DEPLOYMENT, JOB, Action.DEPLOY, "job failed"), at(10));
 
-        assertThat(job().error()).isEqualTo("step apply failed");
-        assertThat(job().finishedAt()).isEqualTo(at(9));
+        assertThat(storedJob().error()).isEqualTo("step apply failed");
+        assertThat(storedJob().finishedAt()).isEqualTo(at(9));
     }
 
     @Test
@@ -165,7 +171,7 @@ class JobProjectionTest {
         projection.on(new ActionFailed(DEPLOYMENT, JOB, Action.DEPLOY, "timed out"), at(60));
         projection.on(runStarted(), at(61));
 
-        JobView job = job();
+        JobView job = storedJob();
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.error()).isEqualTo("timed out");
         assertThat(job.steps()).hasSize(3);
@@ -176,7 +182,7 @@ class JobProjectionTest {
         projection.on(runStarted(), at(1));
         scheduled(JOB, T0);
 
-        JobView job = job();
+        JobView job = storedJob();
         assertThat(job.state()).isEqualTo(JobState.RUNNING);
         assertThat(job.initiator()).isEqualTo("alice");
         assertThat(job.scheduledAt()).isEqualTo(T0);
@@ -184,15 +190,15 @@ class JobProjectionTest {
 
     @Test
     void deploymentJobsAreListedNewestFirst() {
-        scheduled("job-a", at(1));
-        scheduled("job-c", at(3));
-        scheduled("job-b", at(2));
-        projection.on(new BookJobScheduled("job-x", "dep-2", Action.PAUSE, "odoo.pause", "odoo:17"), "alice",
+        scheduled(job("job-a"), at(1));
+        scheduled(job("job-c"), at(3));
+        scheduled(job("job-b"), at(2));
+        projection.on(new BookJobScheduled(job("job-x"), deployment("dep-2"), Action.PAUSE, "odoo.pause", "odoo:17"), "alice",
                 "corr-2", at(4));
 
         assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT))).extracting(JobView::id)
-                .containsExactly("job-c", "job-b", "job-a");
-        assertThat(projection.handle(new ListDeploymentJobs("dep-unknown"))).isEmpty();
+                .containsExactly(job("job-c").value(), job("job-b").value(), job("job-a").value());
+        assertThat(projection.handle(new ListDeploymentJobs(deployment("dep-unknown")))).isEmpty();
     }
 
     @Test
@@ -200,14 +206,14 @@ class JobProjectionTest {
         List<Runnable> history = List.of(
                 () -> scheduled(JOB, T0),
                 () -> projection.on(runStarted(), at(1)),
-                () -> projection.on(new BookStepStarted(JOB + "/run", JOB, 0, "pull"), at(2)),
-                () -> projection.on(new BookStepSucceeded(JOB + "/run", JOB, 0, "pull", "pulled"), at(3)),
-                () -> projection.on(new BookStepStarted(JOB + "/run", JOB, 1, "apply"), at(4)),
-                () -> projection.on(new BookStepFailed(JOB + "/run", JOB, 1, "apply", "quota exceeded"), at(5)),
-                () -> projection.on(new BookRunFailed(JOB + "/run", JOB, DEPLOYMENT, "step apply failed"), at(6)),
+                () -> projection.on(new BookStepStarted(RUN, JOB, 0, "pull"), at(2)),
+                () -> projection.on(new BookStepSucceeded(RUN, JOB, 0, "pull", "pulled"), at(3)),
+                () -> projection.on(new BookStepStarted(RUN, JOB, 1, "apply"), at(4)),
+                () -> projection.on(new BookStepFailed(RUN, JOB, 1, "apply", "quota exceeded"), at(5)),
+                () -> projection.on(new BookRunFailed(RUN, JOB, DEPLOYMENT, "step apply failed"), at(6)),
                 () -> projection.on(new ActionFailed(DEPLOYMENT, JOB, Action.DEPLOY, "job failed"), at(7)),
-                () -> scheduled("job-2", at(8)),
-                () -> projection.on(new ActionFailed(DEPLOYMENT, "job-2", Action.DEPLOY, "timed out"), at(9)));
+                () -> scheduled(job("job-2"), at(8)),
+                () -> projection.on(new ActionFailed(DEPLOYMENT, job("job-2"), Action.DEPLOY, "timed out"), at(9)));
         history.forEach(Runnable::run);
         List<Document> expected = storedJobs();
         assertThat(expected).hasSize(2);
@@ -216,8 +222,8 @@ class JobProjectionTest {
             history.subList(from, history.size()).forEach(Runnable::run);
             assertThat(storedJobs()).as("after handling events %d.. again", from).isEqualTo(expected);
         }
-        assertThat(job().state()).isEqualTo(JobState.FAILED);
-        assertThat(job().error()).isEqualTo("step apply failed");
+        assertThat(storedJob().state()).isEqualTo(JobState.FAILED);
+        assertThat(storedJob().error()).isEqualTo("step apply failed");
     }
 
     @Test
@@ -232,17 +238,17 @@ class JobProjectionTest {
         assertThat(projection.handle(new FindJob(JOB))).isEmpty();
     }
 
-    private void scheduled(String jobId, Instant at) {
+    private void scheduled(JobId jobId, Instant at) {
         projection.on(new BookJobScheduled(jobId, DEPLOYMENT, Action.DEPLOY, "odoo.deploy", "odoo:17"), "alice",
                 "corr-1", at);
     }
 
     private static BookRunStarted runStarted() {
-        return new BookRunStarted(JOB + "/run", JOB, DEPLOYMENT, "odoo.deploy", "kubernetes", true,
+        return new BookRunStarted(RUN, JOB, DEPLOYMENT, "odoo.deploy", "kubernetes", true,
                 List.of("pull", "apply", "verify"));
     }
 
-    private JobView job() {
+    private JobView storedJob() {
         return projection.handle(new FindJob(JOB)).orElseThrow();
     }
 

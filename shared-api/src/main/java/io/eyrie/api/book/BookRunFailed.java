@@ -1,4 +1,6 @@
 package io.eyrie.api.book;
 
-public record BookRunFailed(String runId, String jobId, String deploymentId, String error) {
+import io.eyrie.api.deployment.DeploymentId;
+
+public record BookRunFailed(RunId runId, JobId jobId, DeploymentId deploymentId, String error) {
 }

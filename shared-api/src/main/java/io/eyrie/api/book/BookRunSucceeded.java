@@ -1,4 +1,6 @@
 package io.eyrie.api.book;
 
-public record BookRunSucceeded(String runId, String jobId, String deploymentId) {
+import io.eyrie.api.deployment.DeploymentId;
+
+public record BookRunSucceeded(RunId runId, JobId jobId, DeploymentId deploymentId) {
 }

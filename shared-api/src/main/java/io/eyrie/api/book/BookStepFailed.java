@@ -1,4 +1,4 @@
 package io.eyrie.api.book;
 
-public record BookStepFailed(String runId, String jobId, int index, String step, String error) {
+public record BookStepFailed(RunId runId, JobId jobId, int index, String step, String error) {
 }

@@ -1,4 +1,4 @@
 package io.eyrie.api.book;
 
-public record BookStepStarted(String runId, String jobId, int index, String step) {
+public record BookStepStarted(RunId runId, JobId jobId, int index, String step) {
 }

@@ -1,4 +1,4 @@
 package io.eyrie.api.book;
 
-public record BookStepSucceeded(String runId, String jobId, int index, String step, String detail) {
+public record BookStepSucceeded(RunId runId, JobId jobId, int index, String step, String detail) {
 }

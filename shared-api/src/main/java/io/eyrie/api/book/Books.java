@@ -11,12 +11,4 @@ public final class Books {
     public static String name(GroupType type, Action action) {
         return type.wire() + "." + action.wire();
     }
-
-    /**
-     * The run of a job has its own aggregate; its identifier is derived from the job's, so a second runner that
-     * tries to claim the same job collides in the event store instead of running it twice.
-     */
-    public static String runId(String jobId) {
-        return jobId + "/run";
-    }
 }

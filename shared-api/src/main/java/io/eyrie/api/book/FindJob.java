@@ -1,5 +1,5 @@
 package io.eyrie.api.book;
 
 /** Answered with an optional {@link JobView}. */
-public record FindJob(String jobId) {
+public record FindJob(JobId jobId) {
 }

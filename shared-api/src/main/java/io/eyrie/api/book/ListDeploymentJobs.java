@@ -1,5 +1,7 @@
 package io.eyrie.api.book;
 
+import io.eyrie.api.deployment.DeploymentId;
+
 /** Answered with the deployment's {@link JobView}s, newest first. */
-public record ListDeploymentJobs(String deploymentId) {
+public record ListDeploymentJobs(DeploymentId deploymentId) {
 }

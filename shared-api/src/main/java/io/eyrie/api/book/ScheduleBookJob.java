@@ -1,7 +1,8 @@
 package io.eyrie.api.book;
 
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.DeploymentId;
 
 /** Creates the Book job {@code jobId}; sent by the saga that coordinates the deployment's action. */
-public record ScheduleBookJob(String jobId, String deploymentId, Action action, String book, String image) {
+public record ScheduleBookJob(JobId jobId, DeploymentId deploymentId, Action action, String book, String image) {
 }

@@ -2,5 +2,5 @@ package io.eyrie.api.book;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record StartBookStep(@TargetAggregateIdentifier String runId, int index) {
+public record StartBookStep(@TargetAggregateIdentifier RunId runId, int index) {
 }

@@ -1,5 +1,7 @@
 package io.eyrie.api.deployment;
 
+import io.eyrie.api.book.JobId;
+
 /** The running action's Book job failed; the lifecycle stays where it was. */
-public record ActionFailed(String deploymentId, String jobId, Action action, String error) {
+public record ActionFailed(DeploymentId deploymentId, JobId jobId, Action action, String error) {
 }

@@ -1,11 +1,13 @@
 package io.eyrie.api.deployment;
 
+import io.eyrie.api.book.JobId;
+
 /** An action was accepted and its Book job must run. {@code book} is the type-dispatched book name. */
 public sealed interface ActionRequested
         permits InitializeRequested, DeployRequested, PauseRequested, DropRequested {
-    String deploymentId();
+    DeploymentId deploymentId();
 
-    String jobId();
+    JobId jobId();
 
     String book();
 

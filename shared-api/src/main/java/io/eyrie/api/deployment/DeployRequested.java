@@ -1,6 +1,8 @@
 package io.eyrie.api.deployment;
 
-public record DeployRequested(String deploymentId, String jobId, String book, String image) implements ActionRequested {
+import io.eyrie.api.book.JobId;
+
+public record DeployRequested(DeploymentId deploymentId, JobId jobId, String book, String image) implements ActionRequested {
     @Override
     public Action action() {
         return Action.DEPLOY;

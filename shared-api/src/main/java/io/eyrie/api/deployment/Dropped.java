@@ -1,6 +1,8 @@
 package io.eyrie.api.deployment;
 
-public record Dropped(String deploymentId, String jobId) implements ActionCompleted {
+import io.eyrie.api.book.JobId;
+
+public record Dropped(DeploymentId deploymentId, JobId jobId) implements ActionCompleted {
     @Override
     public Lifecycle lifecycle() {
         return Lifecycle.DROPPED;

@@ -1,5 +1,5 @@
 package io.eyrie.api.deployment;
 
 /** Answered with an optional {@link DeploymentCard}. */
-public record FindDeploymentCard(String deploymentId) {
+public record FindDeploymentCard(DeploymentId deploymentId) {
 }

@@ -1,6 +1,8 @@
 package io.eyrie.api.deployment;
 
-public record Paused(String deploymentId, String jobId) implements ActionCompleted {
+import io.eyrie.api.book.JobId;
+
+public record Paused(DeploymentId deploymentId, JobId jobId) implements ActionCompleted {
     @Override
     public Lifecycle lifecycle() {
         return Lifecycle.PAUSE;

@@ -1,4 +1,4 @@
 package io.eyrie.api.project;
 
-public record CreateProject(String slug, String name) {
+public record CreateProject(ProjectId project, String name) {
 }

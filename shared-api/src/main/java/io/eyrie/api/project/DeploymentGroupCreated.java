@@ -1,4 +1,4 @@
 package io.eyrie.api.project;
 
-public record DeploymentGroupCreated(String groupId, String project, String name, GroupType type) {
+public record DeploymentGroupCreated(GroupId group, ProjectId project, String name, GroupType type) {
 }

@@ -1,4 +1,4 @@
 package io.eyrie.api.project;
 
-public record ProjectCreated(String slug, String name) {
+public record ProjectCreated(ProjectId project, String name) {
 }
