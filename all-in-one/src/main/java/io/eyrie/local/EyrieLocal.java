@@ -4,6 +4,7 @@ import io.eyrie.bookrunner.BookRunnerApplication;
 import io.eyrie.commandside.CommandSideApplication;
 import io.eyrie.platform.local.EmbeddedMongo;
 import io.eyrie.platform.local.EmbeddedPostgres;
+import io.eyrie.platform.security.DevKeys;
 import io.eyrie.queryside.QuerySideApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -33,6 +35,7 @@ public final class EyrieLocal implements AutoCloseable {
     private ConfigurableApplicationContext querySide;
     private ConfigurableApplicationContext bookRunner;
     private String eventStoreUrl;
+    private DevKeys devKeys;
 
     private EyrieLocal() {
     }
@@ -46,12 +49,16 @@ public final class EyrieLocal implements AutoCloseable {
         log.info("""
 
                 Eyrie is up in {} ms.
-                  commands  http://localhost:{}/api
-                  queries   http://localhost:{}/api
+                  commands  http://localhost:{}/api   (OpenAPI: /swagger-ui.html)
+                  queries   http://localhost:{}/api   (OpenAPI: /swagger-ui.html)
                   runner    http://localhost:{}/api/runner   (SIMULATED cluster: no Kubernetes API is called)
+                  tokens    {}
                   data      {}   (delete it to reset everything)
                 Press Ctrl+C to stop.""",
-                millis, eyrie.commandPort(), eyrie.queryPort(), eyrie.runnerPort(), settings.dataDirectory());
+                millis, eyrie.commandPort(), eyrie.queryPort(), eyrie.runnerPort(),
+                eyrie.devKeys().map(keys -> keys.tokensFile() + "   (development tokens: root is a platform admin)")
+                        .orElse("from the OIDC issuer " + settings.issuerUri()),
+                settings.dataDirectory());
     }
 
     /** Starts the stores and the three services; {@code args} are passed to every service, as Spring arguments. */
@@ -92,6 +99,13 @@ public final class EyrieLocal implements AutoCloseable {
         }
         // Only the query side reads it, but the driver is on every context's classpath here.
         shared.put("spring.mongodb.uri", mongoUri);
+
+        if (settings.issuerUri() == null) {
+            devKeys = DevKeys.ensure(settings.dataDirectory());
+            shared.putAll(devKeys.serviceProperties());
+        } else {
+            shared.put("eyrie.security.issuer-uri", settings.issuerUri());
+        }
 
         // The contexts are independent, so they start in parallel; Flyway's lock serialises the schema migration.
         // Threads made here inherit this thread's class loader, which in the packaged jar is the one that sees the
@@ -143,6 +157,11 @@ public final class EyrieLocal implements AutoCloseable {
 
     public String eventStoreUrl() {
         return eventStoreUrl;
+    }
+
+    /** The development signing key, unless an OIDC issuer is configured. */
+    public Optional<DevKeys> devKeys() {
+        return Optional.ofNullable(devKeys);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -9,10 +9,11 @@ import java.util.function.Function;
  *
  * @param eventStoreUrl an external PostgreSQL JDBC URL, or null for the embedded one
  * @param mongoUri      an external MongoDB URI, or null for the embedded one
+ * @param issuerUri     an OIDC issuer that signs callers' tokens, or null for the development key in the data folder
  */
 public record LocalSettings(Path dataDirectory, int commandPort, int queryPort, int runnerPort,
                             int postgresPort, int mongoPort, String eventStoreUrl, String eventStoreUsername,
-                            String eventStorePassword, String mongoUri) {
+                            String eventStorePassword, String mongoUri, String issuerUri) {
 
     public static LocalSettings fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -30,17 +31,22 @@ public record LocalSettings(Path dataDirectory, int commandPort, int queryPort, 
                 get.apply("EYRIE_EVENTSTORE_URL"),
                 orDefault(get.apply("EYRIE_EVENTSTORE_USERNAME"), "eyrie"),
                 orDefault(get.apply("EYRIE_EVENTSTORE_PASSWORD"), "eyrie"),
-                get.apply("EYRIE_MONGODB_URI"));
+                get.apply("EYRIE_MONGODB_URI"),
+                blankToNull(get.apply("EYRIE_OIDC_ISSUER_URI")));
     }
 
     public LocalSettings withDataDirectory(Path directory) {
         return new LocalSettings(directory, commandPort, queryPort, runnerPort, postgresPort, mongoPort,
-                eventStoreUrl, eventStoreUsername, eventStorePassword, mongoUri);
+                eventStoreUrl, eventStoreUsername, eventStorePassword, mongoUri, issuerUri);
     }
 
     public LocalSettings withPorts(int command, int query, int runner, int postgres, int mongo) {
         return new LocalSettings(dataDirectory, command, query, runner, postgres, mongo, eventStoreUrl,
-                eventStoreUsername, eventStorePassword, mongoUri);
+                eventStoreUsername, eventStorePassword, mongoUri, issuerUri);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String orDefault(String value, String fallback) {

@@ -70,6 +70,27 @@ class LifecycleEndToEndTest {
 
     @Test
     @Order(1)
+    void writesDemoTokensAndRefusesRequestsWithoutOne() throws Exception {
+        JsonNode tokens = JSON.readTree(dataDirectory.resolve("dev-tokens.json").toFile());
+        List<String> users = new ArrayList<>();
+        tokens.fieldNames().forEachRemaining(users::add);
+        assertThat(users).containsExactly("root", "alice", "bob", "carol", "dave");
+        for (URI uri : List.of(commands("/api/projects"), queries("/api/deployments/" + UUID.randomUUID()),
+                URI.create("http://localhost:" + eyrie.runnerPort() + "/api/runner"))) {
+            var anonymous = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(uri.toString()).isEqualTo(401);
+            assertProblem(anonymous, "unauthorized");
+        }
+        var forged = http.send(HttpRequest.newBuilder(commands("/api/projects"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + io.eyrie.platform.security.DevKeys.temporary().token("alice"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"forged\",\"name\":\"F\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
     void createsAProjectAGroupAndDraftDeployments() throws Exception {
         assertThat(post(commands("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Acme\"}", "c-setup").statusCode()).isEqualTo(201);
         assertThat(post(commands("/api/projects/acme/groups"), "{\"name\":\"web\",\"type\":\"odoo\"}", "c-setup").statusCode()).isEqualTo(201);
@@ -93,7 +114,7 @@ class LifecycleEndToEndTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void runsTheWholeLifecycleAndEachJobShowsItsSteps() throws Exception {
         for (String[] step : new String[][]{
                 {"initialize", "initialize"}, {"deploy", "deploy"}, {"pause", "pause"}, {"deploy", "deploy"}, {"drop", "dropped"}}) {
@@ -126,7 +147,7 @@ class LifecycleEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aFailedDeployRecordsTheErrorAndKeepsTheLifecycle() throws Exception {
         String initJob = act(brokenId, "initialize", "c-broken-init");
         awaitCard(brokenId, c -> initJob.equals(c.path("lastJobId").asText()) && "ok".equals(c.path("status").asText()));
@@ -152,7 +173,7 @@ class LifecycleEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void refusesActionsThatAreNotAllowedAndNamesTheAllowedOnes() throws Exception {
         var droppedRefusal = post(commands("/api/deployments/" + shopId + "/actions/deploy"), "", "c-refused");
         assertThat(droppedRefusal.statusCode()).isEqualTo(409);
@@ -165,7 +186,7 @@ class LifecycleEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void concurrentActionsOnOneDeploymentAcceptExactlyOne() throws Exception {
         var created = post(commands("/api/projects/acme/groups/web/deployments"),
                 "{\"name\":\"race\",\"scope\":\"Dev\",\"image\":\"registry.example.com/shop:1.0\"}", "c-race");
@@ -187,7 +208,7 @@ class LifecycleEndToEndTest {
 
     /** Every identifier has a kind: one kind's id never loads another kind's events (once a 500). */
     @Test
-    @Order(6)
+    @Order(7)
     void anIdentifierOfOneKindNeverReachesAResourceOfAnother() throws Exception {
         var groupOfADeployment = post(commands("/api/projects/" + shopId + "/groups"),
                 "{\"name\":\"x\",\"type\":\"odoo\"}", "c-kinds");
@@ -212,7 +233,7 @@ class LifecycleEndToEndTest {
 
     /** Names are unique by a database constraint written with the event, so racing creates cannot both win. */
     @Test
-    @Order(7)
+    @Order(8)
     void concurrentCreatesOfOneNameLetExactlyOneWin() throws Exception {
         assertThat(race(8, () -> post(commands("/api/projects"), "{\"slug\":\"racing\",\"name\":\"R\"}", "c-name-race")))
                 .containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
@@ -258,7 +279,7 @@ class LifecycleEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void badInputGetsAProblemNamingTheField() throws Exception {
         var badImage = post(commands("/api/projects/acme/groups/web/deployments"),
                 "{\"name\":\"x\",\"scope\":\"Dev\",\"image\":\"NOT AN IMAGE\"}", "c-bad");
@@ -288,7 +309,7 @@ class LifecycleEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void everyStoredEventNamesItsInitiatorAndCorrelation() throws Exception {
         try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres")) {
             List<String[]> deploymentEvents = events(db, "deployment:" + shopId);
@@ -313,7 +334,7 @@ class LifecycleEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void keepsEverythingAcrossARestartWithDurableStorage() throws Exception {
         try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres");
              ResultSet fsync = db.createStatement().executeQuery("SHOW fsync")) {
@@ -385,17 +406,23 @@ class LifecycleEndToEndTest {
         return URI.create("http://localhost:" + eyrie.queryPort() + path);
     }
 
+    /** As alice, with the token the local run wrote for her. */
     private HttpResponse<String> post(URI uri, String body, String correlationId) throws Exception {
         return http.send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .header("X-Eyrie-User", "alice")
+                .header("Authorization", "Bearer " + token("alice"))
                 .header("X-Correlation-Id", correlationId)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token("alice")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String user) throws Exception {
+        return JSON.readTree(dataDirectory.resolve("dev-tokens.json").toFile()).get(user).asText();
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

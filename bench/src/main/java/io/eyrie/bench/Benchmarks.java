@@ -97,7 +97,8 @@ public final class Benchmarks {
         report.setup("PostgreSQL fsync / synchronous_commit; event table",
                 db.setting("fsync") + " / " + db.setting("synchronous_commit") + "; " + db.table());
 
-        try (HttpDriver http = new HttpDriver(eyrie.commandPort(), eyrie.queryPort())) {
+        try (HttpDriver http = new HttpDriver(eyrie.commandPort(), eyrie.queryPort(),
+                eyrie.devKeys().orElseThrow().token(HttpDriver.USER))) {
             stage("setup: create deployments");
             int lagCount = defaultLag ? config.lagWarmup() + config.lagSamples() : 0;
             Fleet fleet = createFleet(http, config.warmupActions() + config.deployments() + lagCount);
@@ -238,7 +239,8 @@ public final class Benchmarks {
         EyrieLocal eyrie = instance.eyrie();
         report.metric("Start-up of EyrieLocal, " + variant + " instance", Report.millis(instance.startupNanos() / 1e6),
                 "extra argument " + mode);
-        try (HttpDriver http = new HttpDriver(eyrie.commandPort(), eyrie.queryPort())) {
+        try (HttpDriver http = new HttpDriver(eyrie.commandPort(), eyrie.queryPort(),
+                eyrie.devKeys().orElseThrow().token(HttpDriver.USER))) {
             EventStoreDb db = new EventStoreDb(eyrie.eventStoreUrl());
             Dashboard dashboard = new Dashboard(eyrie.querySideContext());
             stage("setup, " + variant + " instance");
@@ -305,7 +307,7 @@ public final class Benchmarks {
         args.addAll(config.extraArgs());
         args.addAll(extraArgs);
         // LocalSettings.from(...) is package-private; this is what from(name -> null) gives, with random ports.
-        LocalSettings settings = new LocalSettings(directory, 0, 0, 0, 0, 0, null, "eyrie", "eyrie", null);
+        LocalSettings settings = new LocalSettings(directory, 0, 0, 0, 0, 0, null, "eyrie", "eyrie", null, null);
         long started = System.nanoTime();
         EyrieLocal eyrie = EyrieLocal.start(settings, args.toArray(String[]::new));
         long startup = System.nanoTime() - started;

@@ -23,6 +23,7 @@ final class HttpDriver implements AutoCloseable {
             .build();
     private final String commands;
     private final String queries;
+    private final String authorization;
 
     /** A response and how long it took, from sending the request to having read the whole body. */
     record Result(int status, String body, long nanos) {
@@ -42,7 +43,9 @@ final class HttpDriver implements AutoCloseable {
         }
     }
 
-    HttpDriver(int commandPort, int queryPort) {
+    /** {@code token} is a bearer token for {@link #USER}, who owns the projects the benchmark creates. */
+    HttpDriver(int commandPort, int queryPort, String token) {
+        this.authorization = "Bearer " + token;
         this.commands = "http://127.0.0.1:" + commandPort;
         this.queries = "http://127.0.0.1:" + queryPort;
     }
@@ -62,7 +65,7 @@ final class HttpDriver implements AutoCloseable {
     }
 
     private Result send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpRequest built = request.header("X-Eyrie-User", USER).timeout(REQUEST_TIMEOUT).build();
+        HttpRequest built = request.header("Authorization", authorization).timeout(REQUEST_TIMEOUT).build();
         long started = System.nanoTime();
         HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
         return new Result(response.statusCode(), response.body(), System.nanoTime() - started);

@@ -14,6 +14,7 @@ import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.bookrunner.run.BookRunner;
 import io.eyrie.platform.local.EmbeddedPostgres;
+import io.eyrie.platform.security.DevKeys;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -45,11 +46,13 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // closes the runner while PostgreSQL, stopped by its shutdown hook, is still up
 class BookRunnerApplicationTest {
     private static final EmbeddedPostgres POSTGRES = EmbeddedPostgres.ephemeral();
+    private static final DevKeys KEYS = DevKeys.temporary();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
         POSTGRES.eventStoreProperties().forEach((name, value) -> registry.add(name, () -> value));
+        KEYS.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired
@@ -136,13 +139,22 @@ class BookRunnerApplicationTest {
 
     @Test
     void reportsThatTheRunnerIsSimulated() {
-        await().atMost(TIMEOUT).untilAsserted(() -> web.get().uri("/api/runner").exchange()
+        await().atMost(TIMEOUT).untilAsserted(() -> web.get().uri("/api/runner").header("Authorization", "Bearer " + KEYS.token("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.driver").isEqualTo("simulated")
                 .jsonPath("$.simulated").isEqualTo(true)
                 .jsonPath("$.workers").isEqualTo(2)
                 .jsonPath("$.activeRuns").isEqualTo(0));
+    }
+
+    @Test
+    void theRunnerStatusNeedsAToken() {
+        web.get().uri("/api/runner").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("https://eyrie.dev/problems/unauthorized");
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
     private JobId schedule(String book, String image, long sequence) {

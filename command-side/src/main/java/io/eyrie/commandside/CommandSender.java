@@ -1,5 +1,6 @@
 package io.eyrie.commandside;
 
+import io.eyrie.platform.security.Caller;
 import io.eyrie.platform.web.RequestAudit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,8 +21,8 @@ public class CommandSender {
         this.commandGateway = commandGateway;
     }
 
-    public Mono<Void> send(Object command, HttpHeaders headers) {
-        return Mono.fromCallable(() -> GenericCommandMessage.asCommandMessage(command).andMetaData(RequestAudit.from(headers)))
+    public Mono<Void> send(Object command, Caller caller, HttpHeaders headers) {
+        return Mono.fromCallable(() -> GenericCommandMessage.asCommandMessage(command).andMetaData(RequestAudit.from(caller, headers)))
                 .publishOn(Schedulers.boundedElastic())
                 .doOnNext(commandGateway::sendAndWait)
                 .then();

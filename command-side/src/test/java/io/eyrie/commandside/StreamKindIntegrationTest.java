@@ -6,6 +6,7 @@ import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.project.ProjectCreated;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.platform.local.EmbeddedPostgres;
+import io.eyrie.platform.security.DevKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -32,10 +33,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DirtiesContext
 class StreamKindIntegrationTest {
     private static final EmbeddedPostgres POSTGRES = EmbeddedPostgres.ephemeral();
+    private static final DevKeys KEYS = DevKeys.temporary();
 
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
         POSTGRES.eventStoreProperties().forEach((name, value) -> registry.add(name, () -> value));
+        KEYS.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired

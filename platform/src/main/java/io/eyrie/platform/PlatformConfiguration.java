@@ -2,6 +2,7 @@ package io.eyrie.platform;
 
 import io.eyrie.platform.audit.AuditConfiguration;
 import io.eyrie.platform.eventstore.EventStoreConfiguration;
+import io.eyrie.platform.security.SecurityConfiguration;
 import io.eyrie.platform.web.ProblemHandling;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.PropertySource;
  * before Axon's auto-configuration looks for missing ones.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({EventStoreConfiguration.class, AuditConfiguration.class, ProblemHandling.class})
+@Import({EventStoreConfiguration.class, AuditConfiguration.class, SecurityConfiguration.class, ProblemHandling.class})
 @PropertySource("classpath:eyrie-platform.properties")
 public class PlatformConfiguration {
 }

@@ -9,6 +9,7 @@ import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
 import io.eyrie.commandside.Validation;
 import io.eyrie.commandside.directory.Directory;
+import io.eyrie.platform.security.Caller;
 import io.eyrie.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,13 +42,13 @@ public class DeploymentController {
             @PathVariable @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String slug,
             @PathVariable @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String group,
             @Valid @RequestBody CreateDeploymentRequest request,
-            @RequestHeader HttpHeaders headers) {
+            @RequestHeader HttpHeaders headers, Caller caller) {
         DeploymentId id = DeploymentId.random();
         return Mono.fromCallable(() -> directory.group(new ProjectId(slug), group)
                         .orElseThrow(() -> new NotFoundException("No group '" + group + "' in project '" + slug + "'")))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(groupId -> commands.send(
-                        new CreateDeployment(groupId, id, request.name(), request.scope(), request.image()), headers))
+                        new CreateDeployment(groupId, id, request.name(), request.scope(), request.image()), caller, headers))
                 .thenReturn(new DeploymentCreatedResponse(id.value(), slug, group, request.name(), request.scope(),
                         request.image()));
     }
@@ -61,10 +62,10 @@ public class DeploymentController {
     public Mono<ActionAcceptedResponse> act(
             @PathVariable @Pattern(regexp = Validation.ID, message = Validation.ID_MESSAGE) String id,
             @PathVariable @Pattern(regexp = "initialize|deploy|pause|drop", message = "must be one of initialize, deploy, pause, drop") String action,
-            @RequestHeader HttpHeaders headers) {
+            @RequestHeader HttpHeaders headers, Caller caller) {
         Action parsed = Action.fromWire(action);
         JobId jobId = JobId.random();
-        return commands.send(new RequestAction(new DeploymentId(id), parsed, jobId), headers)
+        return commands.send(new RequestAction(new DeploymentId(id), parsed, jobId), caller, headers)
                 .thenReturn(new ActionAcceptedResponse(id, parsed, jobId.value()));
     }
 

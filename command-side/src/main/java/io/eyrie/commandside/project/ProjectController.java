@@ -7,6 +7,7 @@ import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
 import io.eyrie.commandside.Validation;
+import io.eyrie.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -35,8 +36,8 @@ public class ProjectController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<ProjectCreatedResponse> create(@Valid @RequestBody CreateProjectRequest request,
-                                               @RequestHeader HttpHeaders headers) {
-        return commands.send(new CreateProject(new ProjectId(request.slug()), request.name()), headers)
+                                               @RequestHeader HttpHeaders headers, Caller caller) {
+        return commands.send(new CreateProject(new ProjectId(request.slug()), request.name()), caller, headers)
                 .thenReturn(new ProjectCreatedResponse(request.slug(), request.name()));
     }
 
@@ -45,9 +46,9 @@ public class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<GroupCreatedResponse> createGroup(@PathVariable @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String slug,
                                                   @Valid @RequestBody CreateGroupRequest request,
-                                                  @RequestHeader HttpHeaders headers) {
+                                                  @RequestHeader HttpHeaders headers, Caller caller) {
         GroupType type = new GroupType(request.type());
-        return commands.send(new CreateDeploymentGroup(new ProjectId(slug), GroupId.random(), request.name(), type), headers)
+        return commands.send(new CreateDeploymentGroup(new ProjectId(slug), GroupId.random(), request.name(), type), caller, headers)
                 .thenReturn(new GroupCreatedResponse(slug, request.name(), type));
     }
 

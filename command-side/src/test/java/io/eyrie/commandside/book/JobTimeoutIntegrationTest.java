@@ -10,6 +10,7 @@ import io.eyrie.api.project.CreateProject;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.platform.local.EmbeddedPostgres;
+import io.eyrie.platform.security.DevKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -41,10 +42,12 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext // closes the context while PostgreSQL, stopped by its shutdown hook, is still up
 class JobTimeoutIntegrationTest {
     private static final EmbeddedPostgres POSTGRES = EmbeddedPostgres.ephemeral();
+    private static final DevKeys KEYS = DevKeys.temporary();
 
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
         POSTGRES.eventStoreProperties().forEach((name, value) -> registry.add(name, () -> value));
+        KEYS.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired

@@ -1,6 +1,7 @@
 package io.eyrie.platform.web;
 
 import io.eyrie.api.AuditMetaData;
+import io.eyrie.platform.security.Caller;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpHeaders;
 
@@ -8,33 +9,20 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Turns an HTTP request into the audit metadata its commands carry.
- * Until OIDC arrives, the caller names itself in {@value #USER_HEADER}; requests without it are "anonymous".
+ * Turns an HTTP request into the audit metadata its commands carry: the initiator is the verified token's subject,
+ * never a header or a body field; {@value #CORRELATION_HEADER} may tie the request to the caller's own trace.
  */
 public final class RequestAudit {
-    public static final String USER_HEADER = "X-Eyrie-User";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    public static final String ANONYMOUS = "anonymous";
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._@:+-]{1,128}");
 
     private RequestAudit() {
     }
 
-    public static MetaData from(HttpHeaders headers) {
-        return MetaData.with(AuditMetaData.INITIATOR, initiator(headers))
+    public static MetaData from(Caller caller, HttpHeaders headers) {
+        return MetaData.with(AuditMetaData.INITIATOR, caller.user())
                 .and(AuditMetaData.CORRELATION_ID, correlationId(headers));
-    }
-
-    static String initiator(HttpHeaders headers) {
-        String user = headers.getFirst(USER_HEADER);
-        if (user == null || user.isBlank()) {
-            return ANONYMOUS;
-        }
-        if (!SAFE.matcher(user).matches()) {
-            throw new InvalidHeaderException(USER_HEADER, "must be 1-128 characters of letters, digits and ._@:+-");
-        }
-        return user;
     }
 
     static String correlationId(HttpHeaders headers) {
