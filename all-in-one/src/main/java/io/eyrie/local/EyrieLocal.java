@@ -155,6 +155,14 @@ public final class EyrieLocal implements AutoCloseable {
         return querySide;
     }
 
+    public ConfigurableApplicationContext commandSideContext() {
+        return commandSide;
+    }
+
+    public ConfigurableApplicationContext runnerContext() {
+        return bookRunner;
+    }
+
     public String eventStoreUrl() {
         return eventStoreUrl;
     }

@@ -143,7 +143,8 @@ class LifecycleEndToEndTest {
             }
         }
         JsonNode jobs = json(get(queries("/api/deployments/" + shopId + "/jobs")));
-        assertThat(jobs).hasSize(5);
+        assertThat(jobs.get("items")).hasSize(5);
+        assertThat(jobs.get("total").asInt()).isEqualTo(5);
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.util.List;
 
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -167,7 +168,7 @@ class BookRunnerApplicationTest {
 
     /** As the command side's BookJob aggregate would publish it, on behalf of alice. */
     private JobId schedule(JobId jobId, String book, String image, long sequence) {
-        var scheduled = new BookJobScheduled(jobId, dep(jobId), Action.DEPLOY, book, image);
+        var scheduled = new BookJobScheduled(jobId, dep(jobId), ACME_PROJECT, Action.DEPLOY, book, image);
         eventStore.publish(new GenericDomainEventMessage<>("BookJob", jobId.toString(), sequence, scheduled,
                 MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "corr-" + jobId.value())));
         return jobId;

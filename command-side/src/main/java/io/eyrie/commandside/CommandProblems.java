@@ -4,6 +4,7 @@ import io.eyrie.api.deployment.Action;
 import io.eyrie.commandside.deployment.ActionRefusedException;
 import io.eyrie.commandside.deployment.UnknownJobException;
 import io.eyrie.commandside.directory.NameTakenException;
+import io.eyrie.commandside.project.MemberRuleException;
 import io.eyrie.platform.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -12,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -62,6 +64,17 @@ public class CommandProblems {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "already-exists", "Already exists", ex.getMessage());
         problem.setProperty("field", ex.field());
         return problem;
+    }
+
+    @ExceptionHandler
+    public ResponseEntity<ProblemDetail> memberRule(MemberRuleException ex) {
+        HttpStatus status = switch (ex.rule()) {
+            case OWNER_REQUIRED -> HttpStatus.FORBIDDEN;
+            case OWNER_IS_FIXED -> HttpStatus.CONFLICT;
+            case NOT_A_MEMBER -> HttpStatus.NOT_FOUND;
+        };
+        String type = ex.rule() == MemberRuleException.Rule.OWNER_REQUIRED ? "forbidden" : ex.code();
+        return ResponseEntity.status(status).body(Problems.of(status, type, ex.code(), ex.getMessage()));
     }
 
     @ExceptionHandler

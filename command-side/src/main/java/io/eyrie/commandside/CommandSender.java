@@ -22,7 +22,8 @@ public class CommandSender {
     }
 
     public Mono<Void> send(Object command, Caller caller, HttpHeaders headers) {
-        return Mono.fromCallable(() -> GenericCommandMessage.asCommandMessage(command).andMetaData(RequestAudit.from(caller, headers)))
+        return Mono.fromCallable(() -> GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(RequestAudit.from(caller, headers)))
                 .publishOn(Schedulers.boundedElastic())
                 .doOnNext(commandGateway::sendAndWait)
                 .then();

@@ -3,8 +3,6 @@ package io.eyrie.commandside;
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.RequestAction;
-import io.eyrie.api.project.ProjectCreated;
-import io.eyrie.api.project.ProjectId;
 import io.eyrie.platform.local.EmbeddedPostgres;
 import io.eyrie.platform.security.DevKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -20,6 +18,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.eyrie.api.TestEvents.projectCreated;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +49,7 @@ class StreamKindIntegrationTest {
     void anAggregateNeverLoadsAnotherTypesEvents() {
         var intruder = deployment("intruder");
         eventStore.publish(new GenericDomainEventMessage<>("Project", intruder.toString(), 0,
-                new ProjectCreated(new ProjectId("acme"), "Acme")));
+                projectCreated("acme", "alice")));
 
         assertThatThrownBy(() -> commands.sendAndWait(GenericCommandMessage
                 .asCommandMessage(new RequestAction(intruder, Action.INITIALIZE, job("j1")))

@@ -1,5 +1,6 @@
 package io.eyrie.platform;
 
+import io.eyrie.platform.access.AccessConfiguration;
 import io.eyrie.platform.audit.AuditConfiguration;
 import io.eyrie.platform.eventstore.EventStoreConfiguration;
 import io.eyrie.platform.security.SecurityConfiguration;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.PropertySource;
  * before Axon's auto-configuration looks for missing ones.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({EventStoreConfiguration.class, AuditConfiguration.class, SecurityConfiguration.class, ProblemHandling.class})
+@Import({EventStoreConfiguration.class, AuditConfiguration.class, SecurityConfiguration.class, AccessConfiguration.class,
+        ProblemHandling.class})
 @PropertySource("classpath:eyrie-platform.properties")
 public class PlatformConfiguration {
 }

@@ -50,6 +50,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestEvents.projectCreated;
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,9 +68,6 @@ class QueryApiHttpTest {
     private static final DevKeys KEYS = DevKeys.temporary();
     private static final EmbeddedMongo MONGO = EmbeddedMongo.inMemory();
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
-            new ParameterizedTypeReference<>() {
-            };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY =
             new ParameterizedTypeReference<>() {
             };
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(15);
@@ -131,6 +130,7 @@ class QueryApiHttpTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void deploymentCardAndJobsFollowTheEvents() {
         DeploymentId deployment = deployment("dep-http-1");
         JobId job = job("job-http-1");
@@ -139,12 +139,13 @@ class QueryApiHttpTest {
         MetaData runner = MetaData.with(AuditMetaData.INITIATOR, "system:book-runner")
                 .and(AuditMetaData.CORRELATION_ID, "corr-7");
         eventStore.publish(
+                event("Project", ACME_PROJECT, 0, projectCreated("acme", "alice"), alice),
                 event("Deployment", deployment, 0, deploymentCreated(deployment, "acme", "web", GroupType.ODOO,
                         "shop", "production", "odoo:17"), alice),
                 event("Deployment", deployment, 1,
-                        new DeployRequested(deployment, job, "odoo.deploy", "odoo:17"), alice),
+                        new DeployRequested(deployment, ACME_PROJECT, job, "odoo.deploy", "odoo:17"), alice),
                 event("Job", job, 0,
-                        new BookJobScheduled(job, deployment, Action.DEPLOY, "odoo.deploy", "odoo:17"), alice),
+                        new BookJobScheduled(job, deployment, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", "odoo:17"), alice),
                 event("Run", run, 0, new BookRunStarted(run, job, deployment, "odoo.deploy", "simulator", true,
                         List.of("pull", "apply")), runner),
                 event("Run", run, 1, new BookStepStarted(run, job, 0, "pull"), runner),
@@ -186,10 +187,25 @@ class QueryApiHttpTest {
         assertThat(steps.get(0).get("finishedAt")).isInstanceOf(String.class);
         assertThat(steps.get(1)).containsEntry("name", "apply").containsEntry("state", "pending");
 
-        List<Map<String, Object>> jobs = http.get().uri("/api/deployments/{id}/jobs", deployment.value()).exchange()
+        Map<String, Object> jobs = http.get().uri("/api/deployments/{id}/jobs", deployment.value()).exchange()
                 .expectStatus().isOk()
-                .expectBody(JSON_ARRAY).returnResult().getResponseBody();
-        assertThat(jobs).extracting(listed -> listed.get("id")).containsExactly(job.value());
+                .expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        assertThat(jobs).containsEntry("total", 1).containsEntry("nextCursor", null);
+        assertThat((List<Map<String, Object>>) jobs.get("items")).extracting(listed -> listed.get("id"))
+                .containsExactly(job.value());
+
+        // A member of another project sees nothing of this one, not even that it exists.
+        WebTestClient stranger = http.mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + KEYS.token("mallory")).build();
+        for (String uri : List.of("/api/deployments/" + deployment.value(), "/api/jobs/" + job.value(),
+                "/api/deployments/" + deployment.value() + "/jobs", "/api/projects/acme")) {
+            stranger.get().uri(uri).exchange().expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.type").isEqualTo("https://eyrie.dev/problems/not-found");
+        }
+        stranger.get().uri("/api/projects").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(0);
+        http.get().uri("/api/projects").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].slug").isEqualTo("acme").jsonPath("$.total").isEqualTo(1);
     }
 
     @Test
@@ -222,7 +238,7 @@ class QueryApiHttpTest {
         assertBadId("/api/deployments/{id}/jobs", "a b", "id");
         // An encoded slash is refused by the security firewall before any route is matched.
         assertBadId("/api/deployments/{id}", "a/b", "path");
-        assertBadId("/api/jobs/{jobId}", "x".repeat(65), "jobId");
+        assertBadId("/api/jobs/{id}", "x".repeat(65), "id");
     }
 
     private void assertBadId(String template, String id, String field) {

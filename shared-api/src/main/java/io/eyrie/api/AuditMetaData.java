@@ -12,6 +12,9 @@ public final class AuditMetaData {
     /** The identifier of the message whose handling produced this one. */
     public static final String CAUSATION_ID = "causationId";
 
+    /** True when the initiator acted as a platform admin, from the token; rules that only an owner may pass read it. */
+    public static final String PLATFORM_ADMIN = "platformAdmin";
+
     private AuditMetaData() {
     }
 }

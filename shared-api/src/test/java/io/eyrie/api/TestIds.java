@@ -4,12 +4,15 @@ import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.RunId;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.project.GroupId;
+import io.eyrie.api.project.ProjectId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** Readable, stable identifiers for tests: the same name always gives the same UUID. */
 public final class TestIds {
+    public static final ProjectId ACME_PROJECT = new ProjectId("acme");
+
     private TestIds() {
     }
 

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 import static io.eyrie.api.TestIds.run;
@@ -117,7 +118,7 @@ class BookRunnerTest {
 
     /** Handles the event the way the processor does: in a unit of work that then commits. */
     private static void schedule(BookRunner runner, JobId jobId, String book) {
-        var job = new BookJobScheduled(jobId, deployment("dep-1"), Action.PAUSE, book, "nginx:1.27");
+        var job = new BookJobScheduled(jobId, deployment("dep-1"), ACME_PROJECT, Action.PAUSE, book, "nginx:1.27");
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(job));
         runner.on(job, EVENT_METADATA, unitOfWork);
         unitOfWork.commit();

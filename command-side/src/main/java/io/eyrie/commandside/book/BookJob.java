@@ -24,7 +24,7 @@ public class BookJob {
 
     @CommandHandler
     public BookJob(ScheduleBookJob command) {
-        apply(new BookJobScheduled(command.jobId(), command.deploymentId(), command.action(), command.book(),
+        apply(new BookJobScheduled(command.jobId(), command.deploymentId(), command.project(), command.action(), command.book(),
                 command.image()));
     }
 

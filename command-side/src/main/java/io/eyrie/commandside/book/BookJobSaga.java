@@ -46,7 +46,8 @@ public class BookJobSaga {
         deploymentId = event.deploymentId();
         jobId = event.jobId();
         timeoutId = deadlineManager.schedule(settings.jobTimeout(), TIMEOUT, new JobTimedOut(jobId));
-        commandGateway.sendAndWait(new ScheduleBookJob(jobId, deploymentId, event.action(), event.book(), event.image()));
+        commandGateway.sendAndWait(new ScheduleBookJob(jobId, deploymentId, event.project(), event.action(), event.book(),
+                event.image()));
     }
 
     @EndSaga

@@ -12,6 +12,8 @@ import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.deployment.DeploymentRoleOverridden;
+import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
 import io.eyrie.api.deployment.DropRequested;
 import io.eyrie.api.deployment.Dropped;
 import io.eyrie.api.deployment.FailAction;
@@ -20,15 +22,20 @@ import io.eyrie.api.deployment.Initialized;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.PauseRequested;
 import io.eyrie.api.deployment.Paused;
+import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.deployment.SetDeploymentRoleOverride;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
+import io.eyrie.api.project.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -40,6 +47,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Deployment {
     @AggregateIdentifier
     private DeploymentId id;
+    private ProjectId project;
+    private final Map<String, Role> overrides = new HashMap<>();
     private GroupType type;
     private String image;
     private Lifecycle lifecycle;
@@ -62,10 +71,10 @@ public class Deployment {
         }
         String book = Books.name(type, command.action());
         apply(switch (command.action()) {
-            case INITIALIZE -> new InitializeRequested(id, command.jobId(), book, image);
-            case DEPLOY -> new DeployRequested(id, command.jobId(), book, image);
-            case PAUSE -> new PauseRequested(id, command.jobId(), book, image);
-            case DROP -> new DropRequested(id, command.jobId(), book, image);
+            case INITIALIZE -> new InitializeRequested(id, project, command.jobId(), book, image);
+            case DEPLOY -> new DeployRequested(id, project, command.jobId(), book, image);
+            case PAUSE -> new PauseRequested(id, project, command.jobId(), book, image);
+            case DROP -> new DropRequested(id, project, command.jobId(), book, image);
         });
     }
 
@@ -84,6 +93,21 @@ public class Deployment {
     public void handle(FailAction command) {
         requireRunning(command.jobId());
         apply(new ActionFailed(id, command.jobId(), running.action(), command.error()));
+    }
+
+    @CommandHandler
+    public void handle(SetDeploymentRoleOverride command) {
+        if (overrides.get(command.user()) != command.role()) {
+            apply(new DeploymentRoleOverridden(id, project, command.user(), command.role()));
+        }
+    }
+
+    /** Removing an override that does not exist changes nothing, so a retried DELETE is harmless. */
+    @CommandHandler
+    public void handle(RemoveDeploymentRoleOverride command) {
+        if (overrides.containsKey(command.user())) {
+            apply(new DeploymentRoleOverrideRemoved(id, project, command.user()));
+        }
     }
 
     /** Drop is open from every live phase until scopes carry their allow-drop policy. */
@@ -108,9 +132,20 @@ public class Deployment {
     @EventSourcingHandler
     void on(DeploymentCreated event) {
         this.id = event.deploymentId();
+        this.project = event.project();
         this.type = event.type();
         this.image = event.image();
         this.lifecycle = Lifecycle.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentRoleOverridden event) {
+        overrides.put(event.user(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentRoleOverrideRemoved event) {
+        overrides.remove(event.user());
     }
 
     @EventSourcingHandler

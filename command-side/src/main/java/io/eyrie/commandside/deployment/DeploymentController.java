@@ -4,27 +4,32 @@ import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.CreateDeployment;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.deployment.SetDeploymentRoleOverride;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
 import io.eyrie.commandside.Validation;
 import io.eyrie.commandside.directory.Directory;
+import io.eyrie.commandside.project.ProjectController.MemberResponse;
+import io.eyrie.commandside.project.ProjectController.RoleRequest;
 import io.eyrie.platform.security.Caller;
-import io.eyrie.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
+/** Deployments: creation, role overrides and actions. Who may call what is in {@code CommandEndpoints}. */
 @RestController
 public class DeploymentController {
     private final CommandSender commands;
@@ -38,19 +43,39 @@ public class DeploymentController {
     /** Creates a deployment in state draft. 404 if the project or group does not exist, 409 if the name is taken. */
     @PostMapping("/api/projects/{slug}/groups/{group}/deployments")
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<DeploymentCreatedResponse> create(
-            @PathVariable @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String slug,
-            @PathVariable @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String group,
-            @Valid @RequestBody CreateDeploymentRequest request,
-            @RequestHeader HttpHeaders headers, Caller caller) {
+    public Mono<DeploymentCreatedResponse> create(@PathVariable String slug, @PathVariable String group,
+                                                  @Valid @RequestBody CreateDeploymentRequest request, Caller caller,
+                                                  @RequestHeader HttpHeaders headers) {
         DeploymentId id = DeploymentId.random();
-        return Mono.fromCallable(() -> directory.group(new ProjectId(slug), group)
-                        .orElseThrow(() -> new NotFoundException("No group '" + group + "' in project '" + slug + "'")))
-                .subscribeOn(Schedulers.boundedElastic())
+        return directory.blocking(() -> directory.requireGroup(new ProjectId(slug), group))
                 .flatMap(groupId -> commands.send(
-                        new CreateDeployment(groupId, id, request.name(), request.scope(), request.image()), caller, headers))
+                        new CreateDeployment(groupId, id, request.name(), request.scope(), request.image()),
+                        caller, headers))
                 .thenReturn(new DeploymentCreatedResponse(id.value(), slug, group, request.name(), request.scope(),
                         request.image()));
+    }
+
+    /** Gives a project member another role on this deployment; never the owner. */
+    @PutMapping("/api/deployments/{id}/members/{user}")
+    public Mono<MemberResponse> override(@PathVariable String id, @PathVariable String user,
+                                         @Valid @RequestBody RoleRequest request, Caller caller,
+                                         @RequestHeader HttpHeaders headers) {
+        DeploymentId deployment = new DeploymentId(id);
+        return directory.blocking(() -> {
+                    ProjectId project = directory.projectOf(deployment).orElseThrow();
+                    directory.requireOverridable(project, user);
+                    return project;
+                })
+                .flatMap(project -> commands.send(new SetDeploymentRoleOverride(deployment, user, request.role()),
+                                caller, headers)
+                        .thenReturn(new MemberResponse(project.value(), user, request.role())));
+    }
+
+    @DeleteMapping("/api/deployments/{id}/members/{user}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> removeOverride(@PathVariable String id, @PathVariable String user, Caller caller,
+                                     @RequestHeader HttpHeaders headers) {
+        return commands.send(new RemoveDeploymentRoleOverride(new DeploymentId(id), user), caller, headers);
     }
 
     /**
@@ -60,9 +85,9 @@ public class DeploymentController {
     @PostMapping("/api/deployments/{id}/actions/{action}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<ActionAcceptedResponse> act(
-            @PathVariable @Pattern(regexp = Validation.ID, message = Validation.ID_MESSAGE) String id,
+            @PathVariable String id,
             @PathVariable @Pattern(regexp = "initialize|deploy|pause|drop", message = "must be one of initialize, deploy, pause, drop") String action,
-            @RequestHeader HttpHeaders headers, Caller caller) {
+            Caller caller, @RequestHeader HttpHeaders headers) {
         Action parsed = Action.fromWire(action);
         JobId jobId = JobId.random();
         return commands.send(new RequestAction(new DeploymentId(id), parsed, jobId), caller, headers)

@@ -5,17 +5,29 @@ import io.eyrie.api.project.CreateProject;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
+import io.eyrie.api.project.RemoveGroupRoleOverride;
+import io.eyrie.api.project.RemoveProjectMember;
+import io.eyrie.api.project.RenameProject;
+import io.eyrie.api.project.Role;
+import io.eyrie.api.project.SetGroupRoleOverride;
+import io.eyrie.api.project.SetProjectMember;
+import io.eyrie.api.project.TransferProjectOwnership;
 import io.eyrie.commandside.CommandSender;
 import io.eyrie.commandside.Validation;
+import io.eyrie.commandside.directory.Directory;
 import io.eyrie.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,33 +35,95 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.util.UUID;
+
+/** Projects, their members and owner, and their groups. Who may call what is in {@code CommandEndpoints}. */
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
     private final CommandSender commands;
+    private final Directory directory;
 
-    public ProjectController(CommandSender commands) {
+    public ProjectController(CommandSender commands, Directory directory) {
         this.commands = commands;
+        this.directory = directory;
     }
 
-    /** Creates a project. 409 if the slug is taken. */
+    /** Creates a project owned by the caller, with its namespace. 409 if the slug is taken. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<ProjectCreatedResponse> create(@Valid @RequestBody CreateProjectRequest request,
-                                               @RequestHeader HttpHeaders headers, Caller caller) {
-        return commands.send(new CreateProject(new ProjectId(request.slug()), request.name()), caller, headers)
-                .thenReturn(new ProjectCreatedResponse(request.slug(), request.name()));
+    public Mono<ProjectResponse> create(@Valid @RequestBody CreateProjectRequest request, Caller caller,
+                                        @RequestHeader HttpHeaders headers) {
+        return commands.send(new CreateProject(new ProjectId(request.slug()), request.name(), caller.user(),
+                        UUID.randomUUID().toString()), caller, headers)
+                .thenReturn(new ProjectResponse(request.slug(), request.name(), caller.user()));
     }
 
-    /** Creates a deployment group of a type in the project. 404 if the project does not exist, 409 if the name is taken. */
+    @PatchMapping("/{slug}")
+    public Mono<RenamedResponse> rename(@PathVariable String slug, @Valid @RequestBody RenameProjectRequest request,
+                                        Caller caller, @RequestHeader HttpHeaders headers) {
+        return commands.send(new RenameProject(new ProjectId(slug), request.name()), caller, headers)
+                .thenReturn(new RenamedResponse(slug, request.name()));
+    }
+
+    /** Adds a member or changes a member's role. Only the owner makes, changes or removes admins. */
+    @PutMapping("/{slug}/members/{user}")
+    public Mono<MemberResponse> setMember(@PathVariable String slug, @PathVariable String user,
+                                          @Valid @RequestBody RoleRequest request, Caller caller,
+                                          @RequestHeader HttpHeaders headers) {
+        return commands.send(new SetProjectMember(new ProjectId(slug), user, request.role()), caller, headers)
+                .thenReturn(new MemberResponse(slug, user, request.role()));
+    }
+
+    @DeleteMapping("/{slug}/members/{user}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> removeMember(@PathVariable String slug, @PathVariable String user, Caller caller,
+                                   @RequestHeader HttpHeaders headers) {
+        return commands.send(new RemoveProjectMember(new ProjectId(slug), user), caller, headers);
+    }
+
+    /** The new owner becomes an admin if they were not one; the previous owner stays an admin. */
+    @PostMapping("/{slug}/owner")
+    public Mono<OwnerResponse> transferOwnership(@PathVariable String slug, @Valid @RequestBody OwnerRequest request,
+                                                 Caller caller, @RequestHeader HttpHeaders headers) {
+        return commands.send(new TransferProjectOwnership(new ProjectId(slug), request.user()), caller, headers)
+                .thenReturn(new OwnerResponse(slug, request.user()));
+    }
+
+    /** Creates a deployment group of a type in the project. 409 if the name is taken. */
     @PostMapping("/{slug}/groups")
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<GroupCreatedResponse> createGroup(@PathVariable @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String slug,
-                                                  @Valid @RequestBody CreateGroupRequest request,
-                                                  @RequestHeader HttpHeaders headers, Caller caller) {
+    public Mono<GroupCreatedResponse> createGroup(@PathVariable String slug,
+                                                  @Valid @RequestBody CreateGroupRequest request, Caller caller,
+                                                  @RequestHeader HttpHeaders headers) {
         GroupType type = new GroupType(request.type());
-        return commands.send(new CreateDeploymentGroup(new ProjectId(slug), GroupId.random(), request.name(), type), caller, headers)
+        return commands.send(new CreateDeploymentGroup(new ProjectId(slug), GroupId.random(), request.name(), type),
+                        caller, headers)
                 .thenReturn(new GroupCreatedResponse(slug, request.name(), type));
+    }
+
+    /** Gives a member another role in this group; overrides apply to members only, and never to the owner. */
+    @PutMapping("/{slug}/groups/{group}/members/{user}")
+    public Mono<MemberResponse> overrideInGroup(@PathVariable String slug, @PathVariable String group,
+                                                @PathVariable String user, @Valid @RequestBody RoleRequest request,
+                                                Caller caller, @RequestHeader HttpHeaders headers) {
+        ProjectId project = new ProjectId(slug);
+        return directory.blocking(() -> {
+                    directory.requireOverridable(project, user);
+                    return directory.requireGroup(project, group);
+                })
+                .flatMap(groupId -> commands.send(new SetGroupRoleOverride(groupId, user, request.role()),
+                        caller, headers))
+                .thenReturn(new MemberResponse(slug, user, request.role()));
+    }
+
+    @DeleteMapping("/{slug}/groups/{group}/members/{user}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> removeGroupOverride(@PathVariable String slug, @PathVariable String group,
+                                          @PathVariable String user, Caller caller,
+                                          @RequestHeader HttpHeaders headers) {
+        return directory.blocking(() -> directory.requireGroup(new ProjectId(slug), group))
+                .flatMap(groupId -> commands.send(new RemoveGroupRoleOverride(groupId, user), caller, headers));
     }
 
     public record CreateProjectRequest(
@@ -57,12 +131,31 @@ public class ProjectController {
             @NotBlank @Size(max = 100) String name) {
     }
 
+    public record RenameProjectRequest(@NotBlank @Size(max = 100) String name) {
+    }
+
+    public record RoleRequest(@NotNull Role role) {
+    }
+
+    public record OwnerRequest(
+            @NotBlank @Pattern(regexp = Caller.USER_PATTERN, message = Caller.USER_MESSAGE) String user) {
+    }
+
     public record CreateGroupRequest(
             @NotBlank @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String name,
             @NotBlank @Pattern(regexp = "odoo|pgo|pxc|none", message = "must be one of odoo, pgo, pxc, none") String type) {
     }
 
-    public record ProjectCreatedResponse(String slug, String name) {
+    public record ProjectResponse(String slug, String name, String owner) {
+    }
+
+    public record RenamedResponse(String slug, String name) {
+    }
+
+    public record MemberResponse(String project, String user, Role role) {
+    }
+
+    public record OwnerResponse(String project, String owner) {
     }
 
     public record GroupCreatedResponse(String project, String name, GroupType type) {

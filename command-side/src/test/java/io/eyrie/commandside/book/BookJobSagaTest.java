@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 import static io.eyrie.api.TestIds.run;
 
 class BookJobSagaTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private static final DeployRequested REQUESTED = new DeployRequested(deployment("d-1"), job("j1"), "odoo.deploy", "shop:1");
+    private static final DeployRequested REQUESTED = new DeployRequested(deployment("d-1"), ACME_PROJECT, job("j1"), "odoo.deploy", "shop:1");
 
     private SagaTestFixture<BookJobSaga> fixture;
 
@@ -35,7 +36,7 @@ class BookJobSagaTest {
                 .whenPublishingA(REQUESTED)
                 .expectActiveSagas(1)
                 .expectAssociationWith("jobId", job("j1"))
-                .expectDispatchedCommands(new ScheduleBookJob(job("j1"), deployment("d-1"), Action.DEPLOY, "odoo.deploy", "shop:1"))
+                .expectDispatchedCommands(new ScheduleBookJob(job("j1"), deployment("d-1"), ACME_PROJECT, Action.DEPLOY, "odoo.deploy", "shop:1"))
                 .expectScheduledDeadlineWithName(TIMEOUT, BookJobSaga.TIMEOUT)
                 .expectScheduledDeadline(TIMEOUT, new BookJobSaga.JobTimedOut(job("j1")));
     }

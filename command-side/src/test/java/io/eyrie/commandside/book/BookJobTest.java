@@ -6,6 +6,7 @@ import io.eyrie.api.deployment.Action;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 
@@ -15,7 +16,7 @@ class BookJobTest {
     void schedulesAJobForRunners() {
         new AggregateTestFixture<>(BookJob.class)
                 .givenNoPriorActivity()
-                .when(new ScheduleBookJob(job("j1"), deployment("d-1"), Action.DEPLOY, "odoo.deploy", "shop:1"))
-                .expectEvents(new BookJobScheduled(job("j1"), deployment("d-1"), Action.DEPLOY, "odoo.deploy", "shop:1"));
+                .when(new ScheduleBookJob(job("j1"), deployment("d-1"), ACME_PROJECT, Action.DEPLOY, "odoo.deploy", "shop:1"))
+                .expectEvents(new BookJobScheduled(job("j1"), deployment("d-1"), ACME_PROJECT, Action.DEPLOY, "odoo.deploy", "shop:1"));
     }
 }

@@ -59,7 +59,7 @@ class JobTimeoutIntegrationTest {
     void aJobNobodyRunsFailsTheActionWhenItsDeadlinePasses() {
         MetaData alice = MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "c-timeout");
         ProjectId acme = new ProjectId("acme");
-        send(new CreateProject(acme, "Acme"), alice);
+        send(new CreateProject(acme, "Acme", "alice", java.util.UUID.randomUUID().toString()), alice);
         send(new CreateDeploymentGroup(acme, group("web"), "web", GroupType.NONE), alice);
         send(new CreateDeployment(group("web"), deployment("d-1"), "shop", "Dev", "nginx:1.27"), alice);
         send(new RequestAction(deployment("d-1"), Action.INITIALIZE, job("j-1")), alice);

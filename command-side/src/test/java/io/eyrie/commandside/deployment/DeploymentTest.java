@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 import static org.hamcrest.Matchers.allOf;
@@ -58,19 +59,19 @@ class DeploymentTest {
         if (lifecycle == Lifecycle.DRAFT) {
             return history;
         }
-        history.addAll(List.of(new InitializeRequested(ID, job("j1"), "odoo.initialize", IMAGE), new Initialized(ID, job("j1"))));
+        history.addAll(List.of(new InitializeRequested(ID, ACME_PROJECT, job("j1"), "odoo.initialize", IMAGE), new Initialized(ID, job("j1"))));
         if (lifecycle == Lifecycle.INITIALIZE) {
             return history;
         }
         if (lifecycle == Lifecycle.DROPPED) {
-            history.addAll(List.of(new DropRequested(ID, job("j2"), "odoo.drop", IMAGE), new Dropped(ID, job("j2"))));
+            history.addAll(List.of(new DropRequested(ID, ACME_PROJECT, job("j2"), "odoo.drop", IMAGE), new Dropped(ID, job("j2"))));
             return history;
         }
-        history.addAll(List.of(new DeployRequested(ID, job("j2"), "odoo.deploy", IMAGE), new Deployed(ID, job("j2"))));
+        history.addAll(List.of(new DeployRequested(ID, ACME_PROJECT, job("j2"), "odoo.deploy", IMAGE), new Deployed(ID, job("j2"))));
         if (lifecycle == Lifecycle.DEPLOY) {
             return history;
         }
-        history.addAll(List.of(new PauseRequested(ID, job("j3"), "odoo.pause", IMAGE), new Paused(ID, job("j3"))));
+        history.addAll(List.of(new PauseRequested(ID, ACME_PROJECT, job("j3"), "odoo.pause", IMAGE), new Paused(ID, job("j3"))));
         return history;
     }
 
@@ -93,10 +94,10 @@ class DeploymentTest {
         if (ALLOWED.get(lifecycle).contains(action)) {
             String book = "odoo." + action.wire();
             Object requested = switch (action) {
-                case INITIALIZE -> new InitializeRequested(ID, job("new-job"), book, IMAGE);
-                case DEPLOY -> new DeployRequested(ID, job("new-job"), book, IMAGE);
-                case PAUSE -> new PauseRequested(ID, job("new-job"), book, IMAGE);
-                case DROP -> new DropRequested(ID, job("new-job"), book, IMAGE);
+                case INITIALIZE -> new InitializeRequested(ID, ACME_PROJECT, job("new-job"), book, IMAGE);
+                case DEPLOY -> new DeployRequested(ID, ACME_PROJECT, job("new-job"), book, IMAGE);
+                case PAUSE -> new PauseRequested(ID, ACME_PROJECT, job("new-job"), book, IMAGE);
+                case DROP -> new DropRequested(ID, ACME_PROJECT, job("new-job"), book, IMAGE);
             };
             then.expectSuccessfulHandlerExecution().expectEvents(requested);
         } else {
@@ -139,14 +140,14 @@ class DeploymentTest {
     void actionsAreDispatchedToTheBookOfTheGroupType() {
         fixture.given(deploymentCreated(ID, "acme", "db", GroupType.PGO, "main", "Dev", "postgres:17"))
                 .when(new RequestAction(ID, Action.INITIALIZE, job("j1")))
-                .expectEvents(new InitializeRequested(ID, job("j1"), "pgo.initialize", "postgres:17"));
+                .expectEvents(new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"));
     }
 
     @Nested
     class WhileAJobRuns {
         @Test
         void everyActionIsRefusedAndTheRunningJobIsNamed() {
-            fixture.given(CREATED, new InitializeRequested(ID, job("j1"), "odoo.initialize", IMAGE))
+            fixture.given(CREATED, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "odoo.initialize", IMAGE))
                     .when(new RequestAction(ID, Action.DROP, job("j2")))
                     .expectNoEvents()
                     .expectException(allOf(refusedWith(List.of()), runningJob(job("j1").value())));
@@ -154,7 +155,7 @@ class DeploymentTest {
 
         @Test
         void successMovesTheLifecycleToTheActionsTarget() {
-            fixture.given(CREATED, new InitializeRequested(ID, job("j1"), "odoo.initialize", IMAGE))
+            fixture.given(CREATED, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "odoo.initialize", IMAGE))
                     .when(new CompleteAction(ID, job("j1")))
                     .expectEvents(new Initialized(ID, job("j1")));
         }
@@ -162,24 +163,24 @@ class DeploymentTest {
         @Test
         void eachActionCompletesWithItsOwnEvent() {
             List<Object> deployed = historyReaching(Lifecycle.DEPLOY);
-            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, job("j9"), "odoo.deploy", IMAGE)))
+            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, ACME_PROJECT, job("j9"), "odoo.deploy", IMAGE)))
                     .when(new CompleteAction(ID, job("j9"))).expectEvents(new Deployed(ID, job("j9")));
-            fixture.given(append(deployed, new PauseRequested(ID, job("j9"), "odoo.pause", IMAGE)))
+            fixture.given(append(deployed, new PauseRequested(ID, ACME_PROJECT, job("j9"), "odoo.pause", IMAGE)))
                     .when(new CompleteAction(ID, job("j9"))).expectEvents(new Paused(ID, job("j9")));
-            fixture.given(append(deployed, new DropRequested(ID, job("j9"), "odoo.drop", IMAGE)))
+            fixture.given(append(deployed, new DropRequested(ID, ACME_PROJECT, job("j9"), "odoo.drop", IMAGE)))
                     .when(new CompleteAction(ID, job("j9"))).expectEvents(new Dropped(ID, job("j9")));
         }
 
         @Test
         void failureIsRecordedWithTheAction() {
-            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, job("j9"), "odoo.deploy", IMAGE)))
+            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, ACME_PROJECT, job("j9"), "odoo.deploy", IMAGE)))
                     .when(new FailAction(ID, job("j9"), "image pull failed"))
                     .expectEvents(new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
         }
 
         @Test
         void anOutcomeForAnotherJobIsRefused() {
-            fixture.given(CREATED, new InitializeRequested(ID, job("j1"), "odoo.initialize", IMAGE))
+            fixture.given(CREATED, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "odoo.initialize", IMAGE))
                     .when(new CompleteAction(ID, job("other")))
                     .expectNoEvents()
                     .expectException(UnknownJobException.class);
@@ -189,13 +190,13 @@ class DeploymentTest {
     @Test
     void aFailedDeployLeavesTheLifecycleWhereItWas() {
         List<Object> failedDeploy = append(historyReaching(Lifecycle.INITIALIZE),
-                new DeployRequested(ID, job("j9"), "odoo.deploy", IMAGE),
+                new DeployRequested(ID, ACME_PROJECT, job("j9"), "odoo.deploy", IMAGE),
                 new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
         // Still in initialize: deploy may be retried, pause is not possible.
         fixture.given(failedDeploy).when(new RequestAction(ID, Action.PAUSE, job("j10")))
                 .expectException(refusedWith(List.of(Action.DEPLOY, Action.DROP)));
         fixture.given(failedDeploy).when(new RequestAction(ID, Action.DEPLOY, job("j10")))
-                .expectEvents(new DeployRequested(ID, job("j10"), "odoo.deploy", IMAGE));
+                .expectEvents(new DeployRequested(ID, ACME_PROJECT, job("j10"), "odoo.deploy", IMAGE));
     }
 
     @Test

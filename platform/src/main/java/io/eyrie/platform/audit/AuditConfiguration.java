@@ -17,7 +17,8 @@ public class AuditConfiguration {
 
     @Bean
     public CorrelationDataProvider auditMetaDataProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetaData.INITIATOR, AuditMetaData.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(AuditMetaData.INITIATOR, AuditMetaData.CORRELATION_ID,
+                AuditMetaData.PLATFORM_ADMIN);
     }
 
     @Bean

@@ -1,14 +1,12 @@
 package io.eyrie.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.eyrie.platform.web.ProblemResponses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -33,7 +31,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.text.ParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +44,6 @@ import java.util.Map;
 public class SecurityConfiguration {
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Bean
     public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
@@ -65,7 +61,7 @@ public class SecurityConfiguration {
                         .jwt(jwt -> {
                         })
                         .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler((exchange, denied) -> problem(exchange, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((exchange, denied) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
                                 "forbidden", "Forbidden", denied.getMessage())))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 .build();
@@ -74,7 +70,7 @@ public class SecurityConfiguration {
     /** Requests the firewall refuses (an encoded slash in a path, say) get a problem too, not an empty 400. */
     @Bean
     public ServerExchangeRejectedHandler rejectedRequests() {
-        return (exchange, rejected) -> problem(exchange, HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+        return (exchange, rejected) -> ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
                 "The request was refused: " + rejected.getMessage(),
                 Map.of("errors", List.of(Map.of("field", "path", "message", String.valueOf(rejected.getMessage())))));
     }
@@ -91,7 +87,7 @@ public class SecurityConfiguration {
             detail = "The bearer token was refused: " + description;
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return problem(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
+        return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
     }
 
     @Bean
@@ -146,31 +142,5 @@ public class SecurityConfiguration {
             throw new IllegalStateException("eyrie.security.dev-public-key " + properties.devPublicKey()
                     + " is not an RSA public JWK", e);
         }
-    }
-
-    static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
-        return problem(exchange, status, type, title, detail, Map.of());
-    }
-
-    static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail,
-                              Map<String, Object> properties) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://eyrie.dev/problems/" + type);
-        body.put("title", title);
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
-        body.putAll(properties);
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            return Mono.error(e);
-        }
-        var response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer buffer = response.bufferFactory().wrap(bytes);
-        return response.writeWith(Mono.just(buffer));
     }
 }

@@ -29,7 +29,7 @@ public final class Problems {
     }
 
     public record FieldError(String field, String message) {
-        Map<String, String> asMap() {
+        public Map<String, String> asMap() {
             return Map.of("field", field, "message", message);
         }
     }

@@ -21,8 +21,9 @@ public final class RequestAudit {
     }
 
     public static MetaData from(Caller caller, HttpHeaders headers) {
-        return MetaData.with(AuditMetaData.INITIATOR, caller.user())
+        MetaData audit = MetaData.with(AuditMetaData.INITIATOR, caller.user())
                 .and(AuditMetaData.CORRELATION_ID, correlationId(headers));
+        return caller.platformAdmin() ? audit.and(AuditMetaData.PLATFORM_ADMIN, true) : audit;
     }
 
     static String correlationId(HttpHeaders headers) {

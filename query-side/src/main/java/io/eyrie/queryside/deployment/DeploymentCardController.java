@@ -5,7 +5,6 @@ import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.FindDeploymentCard;
 import io.eyrie.platform.web.NotFoundException;
 import io.eyrie.queryside.web.ReactiveQueries;
-import io.eyrie.queryside.web.ValidId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +20,7 @@ public class DeploymentCardController {
 
     /** The dashboard card of one deployment: its lifecycle, how its latest action is doing, and who did what when. */
     @GetMapping("/api/deployments/{id}")
-    public Mono<DeploymentCard> card(@PathVariable @ValidId String id) {
+    public Mono<DeploymentCard> card(@PathVariable String id) {
         return queries.optional(new FindDeploymentCard(new DeploymentId(id)), DeploymentCard.class)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("deployment", id)));
     }

@@ -23,6 +23,8 @@ final class JobDocument {
     @Id
     String id;
     String deploymentId;
+    /** Whose job it is: the query side's authorization reads it. */
+    String project;
     Action action;
     String book;
     JobState state;

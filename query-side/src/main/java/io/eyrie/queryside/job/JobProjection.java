@@ -13,9 +13,11 @@ import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
 import io.eyrie.api.deployment.ActionFailed;
+import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.job.JobDocument.StepDocument;
+import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,6 +26,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +65,7 @@ public class JobProjection {
                    @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId, @Timestamp Instant at) {
         JobDocument job = jobs().findOrCreate(event.jobId().value(), JobDocument::withId);
         job.deploymentId = event.deploymentId().value();
+        job.project = event.project().value();
         job.action = event.action();
         job.book = event.book();
         job.initiator = initiator;
@@ -150,12 +154,24 @@ public class JobProjection {
         return Optional.ofNullable(mongo.findById(query.jobId().value(), JobDocument.class)).map(JobDocument::toView);
     }
 
-    /** Newest first, served by the index on (deploymentId, scheduledAt). */
+    /** Newest first, served by the index on (deploymentId, scheduledAt); the cursor is the last one's key. */
     @QueryHandler
-    public List<JobView> handle(ListDeploymentJobs query) {
-        Query byDeployment = Query.query(where("deploymentId").is(query.deploymentId().value()))
-                .with(Sort.by(Sort.Order.desc("scheduledAt"), Sort.Order.desc("id")));
-        return mongo.find(byDeployment, JobDocument.class).stream().map(JobDocument::toView).toList();
+    public Page<JobView> handle(ListDeploymentJobs query) {
+        String deployment = query.deploymentId().value();
+        Query byDeployment = Query.query(where("deploymentId").is(deployment))
+                .with(Sort.by(Sort.Order.desc("scheduledAt"), Sort.Order.desc("_id")))
+                .limit(query.page().limit() + 1);
+        if (query.page().after() != null) {
+            String[] last = Cursors.parts(query.page().after(), 2);
+            Instant at = Cursors.instant(last[0]);
+            byDeployment.addCriteria(new Criteria().orOperator(where("scheduledAt").lt(at),
+                    where("scheduledAt").is(at).and("_id").lt(last[1])));
+        }
+        List<JobDocument> found = mongo.find(byDeployment, JobDocument.class);
+        List<JobView> items = found.stream().limit(query.page().limit()).map(JobDocument::toView).toList();
+        String next = found.size() > query.page().limit()
+                ? Cursors.encode(items.getLast().scheduledAt() + "|" + items.getLast().id()) : null;
+        return new Page<>(items, next, mongo.count(Query.query(where("deploymentId").is(deployment)), JobDocument.class));
     }
 
     /** The run reports what really happened, so its outcome overrides a time-out recorded before it. */

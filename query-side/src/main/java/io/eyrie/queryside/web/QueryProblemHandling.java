@@ -21,6 +21,11 @@ import java.util.List;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class QueryProblemHandling {
 
+    @ExceptionHandler(Cursors.InvalidPageException.class)
+    public ResponseEntity<ProblemDetail> invalidPage(Cursors.InvalidPageException ex) {
+        return ResponseEntity.badRequest().body(Problems.invalidInput(ex.getMessage(), ex.errors()));
+    }
+
     @ExceptionHandler(HandlerMethodValidationException.class)
     public ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException ex) {
         List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()

@@ -1,5 +1,6 @@
 package io.eyrie.queryside.web;
 
+import io.eyrie.api.query.Page;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,16 @@ public class ReactiveQueries {
         return offEventLoop(() -> gateway.query(query, ResponseTypes.multipleInstancesOf(type)));
     }
 
+    /** A handler answering with a {@link Page} of {@code type}. */
+    @SuppressWarnings("unchecked")
+    public <R> Mono<Page<R>> page(Object query, Class<R> type) {
+        return offEventLoop(() -> gateway.query(query, PageResponseType.INSTANCE))
+                .map(page -> (Page<R>) page);
+    }
+
+    /** A handler's own exception (a bad cursor, say) reaches the HTTP layer as itself, not wrapped by the bus. */
     private static <T> Mono<T> offEventLoop(Supplier<CompletableFuture<T>> send) {
-        return Mono.defer(() -> Mono.fromFuture(send.get())).subscribeOn(Schedulers.boundedElastic());
+        return Mono.defer(() -> Mono.fromFuture(send.get())).subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(error -> error.getCause() instanceof Cursors.InvalidPageException invalid ? invalid : error);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class BatchedCardWritesTest {
     void aBatchIsWrittenWhenItCommits() {
         var unitOfWork = DefaultUnitOfWork.startAndGet(null);
         projection.on(deploymentCreated(deployment("dep-1"), "acme", "web", GroupType.ODOO, "shop", "Dev", "odoo:17"), "alice", T0);
-        projection.on(new InitializeRequested(deployment("dep-1"), job("job-1"), "odoo.initialize", "odoo:17"), "bob", T0.plusSeconds(1));
+        projection.on(new InitializeRequested(deployment("dep-1"), ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", T0.plusSeconds(1));
         assertThat(projection.handle(new FindDeploymentCard(deployment("dep-1")))).isEmpty();
 
         unitOfWork.commit();

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ class DeploymentCardProjectionTest {
     @Test
     void requestedActionIsQueuedWithItsJob() {
         created();
-        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
 
         DeploymentCard card = card();
         assertThat(card.status()).isEqualTo(DeploymentStatus.QUEUED);
@@ -75,7 +76,7 @@ class DeploymentCardProjectionTest {
     @Test
     void startedRunOfTheLatestJobShowsRunning() {
         created();
-        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
         projection.on(runStarted(job("job-1")), "system:book-runner", at(2));
 
         DeploymentCard card = card();
@@ -87,8 +88,8 @@ class DeploymentCardProjectionTest {
     @Test
     void startedRunOfAnOlderJobLeavesTheLatestActionQueued() {
         created();
-        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(new DeployRequested(ID, job("job-2"), "odoo.deploy", "odoo:17"), "bob", at(2));
+        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:17"), "bob", at(2));
         projection.on(runStarted(job("job-1")), "system:book-runner", at(3));
 
         DeploymentCard card = card();
@@ -101,7 +102,7 @@ class DeploymentCardProjectionTest {
     @Test
     void runStartedAfterItsActionFinishedDoesNotShowRunning() {
         created();
-        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
         projection.on(new ActionFailed(ID, job("job-1"), Action.INITIALIZE, "timed out"), "system:saga", at(2));
         projection.on(runStarted(job("job-1")), "system:book-runner", at(3));
 
@@ -111,7 +112,7 @@ class DeploymentCardProjectionTest {
     @Test
     void completedActionMovesTheLifecycle() {
         created();
-        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
         projection.on(runStarted(job("job-1")), "system:book-runner", at(2));
         projection.on(new Initialized(ID, job("job-1")), "bob", at(3));
 
@@ -126,9 +127,9 @@ class DeploymentCardProjectionTest {
     @Test
     void failedDeployKeepsTheLifecycleAndRecordsTheError() {
         created();
-        projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
         projection.on(new Initialized(ID, job("job-1")), "bob", at(2));
-        projection.on(new DeployRequested(ID, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(3));
+        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(3));
         projection.on(runStarted(job("job-2")), "system:book-runner", at(4));
         projection.on(new ActionFailed(ID, job("job-2"), Action.DEPLOY, "image pull failed"), "carol", at(5));
 
@@ -144,9 +145,9 @@ class DeploymentCardProjectionTest {
     @Test
     void laterSuccessClearsTheError() {
         created();
-        projection.on(new DeployRequested(ID, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
+        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
         projection.on(new ActionFailed(ID, job("job-1"), Action.DEPLOY, "image pull failed"), "bob", at(2));
-        projection.on(new DeployRequested(ID, job("job-2"), "odoo.deploy", "odoo:17"), "bob", at(3));
+        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:17"), "bob", at(3));
         projection.on(new Deployed(ID, job("job-2")), "bob", at(4));
 
         DeploymentCard card = card();
@@ -158,9 +159,9 @@ class DeploymentCardProjectionTest {
     @Test
     void runningJobsCountsEachJobOnce() {
         created();
-        projection.on(new DeployRequested(ID, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
-        projection.on(new DeployRequested(ID, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
-        projection.on(new PauseRequested(ID, job("job-2"), "odoo.pause", "odoo:17"), "bob", at(2));
+        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
+        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
+        projection.on(new PauseRequested(ID, ACME_PROJECT, job("job-2"), "odoo.pause", "odoo:17"), "bob", at(2));
         assertThat(card().runningJobs()).isEqualTo(2);
 
         projection.on(new Deployed(ID, job("job-1")), "bob", at(3));
@@ -172,13 +173,13 @@ class DeploymentCardProjectionTest {
     void handlingAnySuffixOfTheHistoryAgainChangesNothing() {
         List<Runnable> history = List.of(
                 this::created,
-                () -> projection.on(new InitializeRequested(ID, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1)),
+                () -> projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1)),
                 () -> projection.on(runStarted(job("job-1")), "system:book-runner", at(2)),
                 () -> projection.on(new Initialized(ID, job("job-1")), "bob", at(3)),
-                () -> projection.on(new DeployRequested(ID, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(4)),
+                () -> projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(4)),
                 () -> projection.on(runStarted(job("job-2")), "system:book-runner", at(5)),
                 () -> projection.on(new ActionFailed(ID, job("job-2"), Action.DEPLOY, "image pull failed"), "carol", at(6)),
-                () -> projection.on(new PauseRequested(ID, job("job-3"), "odoo.pause", "odoo:18"), "dave", at(7)));
+                () -> projection.on(new PauseRequested(ID, ACME_PROJECT, job("job-3"), "odoo.pause", "odoo:18"), "dave", at(7)));
         history.forEach(Runnable::run);
         List<Document> expected = storedCards();
         assertThat(expected).hasSize(1);

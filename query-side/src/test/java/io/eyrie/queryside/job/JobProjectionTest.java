@@ -9,15 +9,17 @@ import io.eyrie.api.book.BookStepStarted;
 import io.eyrie.api.book.BookStepSucceeded;
 import io.eyrie.api.book.FindJob;
 import io.eyrie.api.book.JobId;
-import io.eyrie.api.book.RunId;
 import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobView.StepView;
 import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
+import io.eyrie.api.book.RunId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.query.PageRequest;
 import io.eyrie.queryside.ReadModelServer;
+import io.eyrie.queryside.web.Cursors;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Instant;
 import java.util.List;
 
+import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,12 +196,27 @@ class JobProjectionTest {
         scheduled(job("job-a"), at(1));
         scheduled(job("job-c"), at(3));
         scheduled(job("job-b"), at(2));
-        projection.on(new BookJobScheduled(job("job-x"), deployment("dep-2"), Action.PAUSE, "odoo.pause", "odoo:17"), "alice",
+        projection.on(new BookJobScheduled(job("job-x"), deployment("dep-2"), ACME_PROJECT, Action.PAUSE, "odoo.pause", "odoo:17"), "alice",
                 "corr-2", at(4));
 
-        assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT))).extracting(JobView::id)
+        assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT, PageRequest.first(50))).items()).extracting(JobView::id)
                 .containsExactly(job("job-c").value(), job("job-b").value(), job("job-a").value());
-        assertThat(projection.handle(new ListDeploymentJobs(deployment("dep-unknown")))).isEmpty();
+        assertThat(projection.handle(new ListDeploymentJobs(deployment("dep-unknown"), PageRequest.first(50))).items()).isEmpty();
+    }
+
+    @Test
+    void deploymentJobsArePagedByCursor() {
+        for (int i = 0; i < 5; i++) {
+            scheduled(job("job-" + i), at(i));
+        }
+        var first = projection.handle(new ListDeploymentJobs(DEPLOYMENT, Cursors.request(null, 2)));
+        assertThat(first.items()).extracting(JobView::id).containsExactly(job("job-4").value(), job("job-3").value());
+        assertThat(first.total()).isEqualTo(5);
+        var second = projection.handle(new ListDeploymentJobs(DEPLOYMENT, Cursors.request(first.nextCursor(), 2)));
+        assertThat(second.items()).extracting(JobView::id).containsExactly(job("job-2").value(), job("job-1").value());
+        var last = projection.handle(new ListDeploymentJobs(DEPLOYMENT, Cursors.request(second.nextCursor(), 2)));
+        assertThat(last.items()).extracting(JobView::id).containsExactly(job("job-0").value());
+        assertThat(last.nextCursor()).isNull();
     }
 
     @Test
@@ -239,7 +257,7 @@ class JobProjectionTest {
     }
 
     private void scheduled(JobId jobId, Instant at) {
-        projection.on(new BookJobScheduled(jobId, DEPLOYMENT, Action.DEPLOY, "odoo.deploy", "odoo:17"), "alice",
+        projection.on(new BookJobScheduled(jobId, DEPLOYMENT, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", "odoo:17"), "alice",
                 "corr-1", at);
     }
 

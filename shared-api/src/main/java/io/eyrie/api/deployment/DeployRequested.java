@@ -1,8 +1,9 @@
 package io.eyrie.api.deployment;
 
 import io.eyrie.api.book.JobId;
+import io.eyrie.api.project.ProjectId;
 
-public record DeployRequested(DeploymentId deploymentId, JobId jobId, String book, String image) implements ActionRequested {
+public record DeployRequested(DeploymentId deploymentId, ProjectId project, JobId jobId, String book, String image) implements ActionRequested {
     @Override
     public Action action() {
         return Action.DEPLOY;

@@ -1,4 +1,5 @@
 package io.eyrie.api.project;
 
-public record ProjectCreated(ProjectId project, String name) {
+/** The owner is also the project's first member, an admin. */
+public record ProjectCreated(ProjectId project, String name, String owner, ProjectNamespace namespace) {
 }

@@ -1,0 +1,49 @@
+package io.eyrie.commandside;
+
+import io.eyrie.platform.access.EndpointTable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+import static io.eyrie.platform.access.Endpoint.delete;
+import static io.eyrie.platform.access.Endpoint.patch;
+import static io.eyrie.platform.access.Endpoint.post;
+import static io.eyrie.platform.access.Endpoint.put;
+import static io.eyrie.platform.access.Need.ADMIN;
+import static io.eyrie.platform.access.Need.AUTHENTICATED;
+import static io.eyrie.platform.access.Need.DEVELOPER;
+import static io.eyrie.platform.access.Need.OWNER;
+import static io.eyrie.platform.access.Need.ROLE_TO_ACT;
+import static io.eyrie.platform.access.Target.DEPLOYMENT;
+import static io.eyrie.platform.access.Target.GROUP;
+import static io.eyrie.platform.access.Target.NONE;
+import static io.eyrie.platform.access.Target.PROJECT;
+
+/** The command service's authorization table: every route, what it acts on, and the least a caller needs. */
+@Configuration(proxyBeanMethods = false)
+public class CommandEndpoints {
+
+    @Bean
+    public EndpointTable commandEndpointTable() {
+        return new EndpointTable("command", List.of(
+                post("/api/projects", NONE, AUTHENTICATED, "create a project (the caller becomes its owner)"),
+                patch("/api/projects/{slug}", PROJECT, ADMIN, "rename the project"),
+                put("/api/projects/{slug}/members/{user}", PROJECT, ADMIN,
+                        "add a member or change a role (the owner alone for admins)"),
+                delete("/api/projects/{slug}/members/{user}", PROJECT, ADMIN,
+                        "remove a member (the owner alone for admins)"),
+                post("/api/projects/{slug}/owner", PROJECT, OWNER, "transfer ownership"),
+                post("/api/projects/{slug}/groups", PROJECT, ADMIN, "create a deployment group"),
+                put("/api/projects/{slug}/groups/{group}/members/{user}", GROUP, ADMIN,
+                        "override a member's role in the group"),
+                delete("/api/projects/{slug}/groups/{group}/members/{user}", GROUP, ADMIN,
+                        "remove a member's override in the group"),
+                post("/api/projects/{slug}/groups/{group}/deployments", GROUP, DEVELOPER, "create a deployment"),
+                put("/api/deployments/{id}/members/{user}", DEPLOYMENT, ADMIN,
+                        "override a member's role on the deployment"),
+                delete("/api/deployments/{id}/members/{user}", DEPLOYMENT, ADMIN,
+                        "remove a member's override on the deployment"),
+                post("/api/deployments/{id}/actions/{action}", DEPLOYMENT, ROLE_TO_ACT, "run an action")));
+    }
+}

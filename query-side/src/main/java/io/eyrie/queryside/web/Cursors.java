@@ -1,0 +1,68 @@
+package io.eyrie.queryside.web;
+
+import io.eyrie.api.query.Page;
+import io.eyrie.api.query.PageRequest;
+import io.eyrie.platform.web.Problems;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+
+/** Opaque list cursors: the sort key of the last item of a page, so the next page starts right after it. */
+public final class Cursors {
+    private Cursors() {
+    }
+
+    public static String encode(String key) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The page that {@code ?cursor=&limit=} ask for; bad values are a 400 naming the parameter. */
+    public static PageRequest request(String cursor, Integer limit) {
+        int size = limit == null ? Page.DEFAULT_LIMIT : limit;
+        if (size < 1 || size > Page.MAX_LIMIT) {
+            throw new InvalidPageException("limit", "must be 1-" + Page.MAX_LIMIT);
+        }
+        if (cursor == null || cursor.isEmpty()) {
+            return PageRequest.first(size);
+        }
+        try {
+            return new PageRequest(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), size);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPageException("cursor", "is not a cursor this API gave out");
+        }
+    }
+
+    /** A cursor's key split in its {@code count} parts; a key this API did not make is refused. */
+    public static String[] parts(String key, int count) {
+        String[] parts = key.split("\\|", count);
+        if (parts.length != count) {
+            throw new InvalidPageException("cursor", "is not a cursor this API gave out");
+        }
+        return parts;
+    }
+
+    public static Instant instant(String part) {
+        try {
+            return Instant.parse(part);
+        } catch (DateTimeParseException e) {
+            throw new InvalidPageException("cursor", "is not a cursor this API gave out");
+        }
+    }
+
+    /** A bad {@code cursor} or {@code limit}: answered with 400. */
+    public static final class InvalidPageException extends RuntimeException {
+        private final String parameter;
+
+        InvalidPageException(String parameter, String message) {
+            super(parameter + " " + message);
+            this.parameter = parameter;
+        }
+
+        public List<Problems.FieldError> errors() {
+            return List.of(new Problems.FieldError(parameter, getMessage()));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.eyrie.api.project;
+
+/** Answered with an optional {@link ProjectView}. */
+public record FindProject(ProjectId project) {
+}

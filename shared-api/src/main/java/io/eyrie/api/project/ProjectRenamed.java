@@ -1,0 +1,4 @@
+package io.eyrie.api.project;
+
+public record ProjectRenamed(ProjectId project, String name, String previousName) {
+}
