@@ -100,6 +100,9 @@ public final class EyrieLocal implements AutoCloseable {
         // Only the query side reads it, but the driver is on every context's classpath here.
         shared.put("spring.mongodb.uri", mongoUri);
 
+        // The command side registers the one cluster of the local run, served by the simulated driver.
+        shared.put("eyrie.local.register-cluster", "true");
+
         if (settings.issuerUri() == null) {
             devKeys = DevKeys.ensure(settings.dataDirectory());
             shared.putAll(devKeys.serviceProperties());

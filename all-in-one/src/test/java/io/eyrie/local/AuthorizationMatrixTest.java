@@ -73,6 +73,29 @@ class AuthorizationMatrixTest {
                         new Call(Map.of("slug", "acme", "user", "olivia"), null, 409)),
                 Map.entry("POST /api/projects/{slug}/owner", new Call(Map.of("slug", "acme"), "{}", 400)),
                 Map.entry("POST /api/projects/{slug}/groups", new Call(Map.of("slug", "acme"), "{\"name\":\"BAD\"}", 400)),
+                Map.entry("POST /api/clusters", new Call(Map.of(), "{\"name\":\"\"}", 400)),
+                Map.entry("PATCH /api/clusters/{cluster}", new Call(Map.of("cluster", "local"), "{\"apiServer\":\"nope\"}", 400)),
+                // The local cluster is active already.
+                Map.entry("POST /api/clusters/{cluster}/actions/{action}",
+                        new Call(Map.of("cluster", "local", "action", "init"), null, 409)),
+                Map.entry("PATCH /api/projects/{slug}/groups/{group}",
+                        new Call(Map.of("slug", "acme", "group", "web"), "{\"name\":\"renamed\"}", 400)),
+                // The group still has deployments.
+                Map.entry("DELETE /api/projects/{slug}/groups/{group}",
+                        new Call(Map.of("slug", "acme", "group", "web"), null, 409)),
+                Map.entry("PUT /api/projects/{slug}/groups/{group}/scopes/{scope}",
+                        new Call(Map.of("slug", "acme", "group", "web", "scope", "dev"), "{\"pauseAfterSeconds\":1}", 400)),
+                // dev is the group's only scope.
+                Map.entry("DELETE /api/projects/{slug}/groups/{group}/scopes/{scope}",
+                        new Call(Map.of("slug", "acme", "group", "web", "scope", "dev"), null, 409)),
+                Map.entry("PATCH /api/deployments/{id}", new Call(Map.of("id", deployment), "{\"name\":\"renamed\"}", 400)),
+                Map.entry("GET /api/projects/{slug}/groups", new Call(Map.of("slug", "acme"), null, 200)),
+                Map.entry("GET /api/projects/{slug}/groups/{group}", new Call(Map.of("slug", "acme", "group", "web"), null, 200)),
+                Map.entry("GET /api/projects/{slug}/groups/{group}/deployments",
+                        new Call(Map.of("slug", "acme", "group", "web"), null, 200)),
+                Map.entry("GET /api/deployments/{id}/versions", new Call(Map.of("id", deployment), null, 200)),
+                Map.entry("GET /api/clusters", new Call(Map.of(), null, 200)),
+                Map.entry("GET /api/clusters/{cluster}", new Call(Map.of("cluster", "local"), null, 200)),
                 Map.entry("PUT /api/projects/{slug}/groups/{group}/members/{user}",
                         new Call(Map.of("slug", "acme", "group", "web", "user", "uma"), "{}", 400)),
                 // Nobody has an override there: removing it changes nothing.
@@ -104,7 +127,7 @@ class AuthorizationMatrixTest {
         send("olivia", "PUT", command("/api/projects/acme/members/uma"), "{\"role\":\"user\"}", 200);
         send("olivia", "PUT", command("/api/projects/acme/members/devi"), "{\"role\":\"developer\"}", 200);
         send("olivia", "PUT", command("/api/projects/acme/members/adam"), "{\"role\":\"admin\"}", 200);
-        send("olivia", "POST", command("/api/projects/acme/groups"), "{\"name\":\"web\",\"type\":\"odoo\"}", 201);
+        send("olivia", "POST", command("/api/projects/acme/groups"), "{\"name\":\"web\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
         ids.put("deployment", json(send("olivia", "POST", command("/api/projects/acme/groups/web/deployments"),
                 "{\"name\":\"shop\",\"scope\":\"dev\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText());
         String seed = json(send("olivia", "POST", command("/api/projects/acme/groups/web/deployments"),
@@ -114,6 +137,7 @@ class AuthorizationMatrixTest {
         send("otto", "POST", command("/api/projects"), "{\"slug\":\"other\",\"name\":\"Other\"}", 201);
         await("uma", query("/api/jobs/" + ids.get("job")), response -> response.statusCode() == 200);
         await("adam", query("/api/projects/acme"), response -> json(response).get("members").size() == 4);
+        await("adam", query("/api/projects/acme/groups/web"), response -> response.statusCode() == 200);
     }
 
     @AfterAll
@@ -177,7 +201,7 @@ class AuthorizationMatrixTest {
     void overridesRaiseOrLowerOneMembersRoleInAGroupOrOnADeployment() throws Exception {
         send("olivia", "PUT", command("/api/projects/acme/members/gus"), "{\"role\":\"user\"}", 200);
         send("olivia", "PUT", command("/api/projects/acme/members/ada"), "{\"role\":\"admin\"}", 200);
-        send("olivia", "POST", command("/api/projects/acme/groups"), "{\"name\":\"ops\",\"type\":\"none\"}", 201);
+        send("olivia", "POST", command("/api/projects/acme/groups"), "{\"name\":\"ops\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
         String inOps = "{\"name\":\"%s\",\"scope\":\"dev\",\"image\":\"nginx:1.27\"}";
 
         // gus is a user in the project, a developer in ops only.

@@ -93,14 +93,14 @@ class LifecycleEndToEndTest {
     @Order(2)
     void createsAProjectAGroupAndDraftDeployments() throws Exception {
         assertThat(post(commands("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Acme\"}", "c-setup").statusCode()).isEqualTo(201);
-        assertThat(post(commands("/api/projects/acme/groups"), "{\"name\":\"web\",\"type\":\"odoo\"}", "c-setup").statusCode()).isEqualTo(201);
+        assertThat(post(commands("/api/projects/acme/groups"), "{\"name\":\"web\",\"type\":\"odoo\",\"clusters\":[\"local\"]}", "c-setup").statusCode()).isEqualTo(201);
 
         var shop = post(commands("/api/projects/acme/groups/web/deployments"),
-                "{\"name\":\"shop\",\"scope\":\"Production\",\"image\":\"registry.example.com/shop:1.0\"}", "c-setup");
+                "{\"name\":\"shop\",\"scope\":\"dev\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-setup");
         assertThat(shop.statusCode()).isEqualTo(201);
         shopId = json(shop).get("id").asText();
         var broken = post(commands("/api/projects/acme/groups/web/deployments"),
-                "{\"name\":\"broken\",\"scope\":\"Dev\",\"image\":\"registry.example.com/shop:fail\"}", "c-setup");
+                "{\"name\":\"broken\",\"scope\":\"dev\",\"image\":\"registry.example.com/shop:fail\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-setup");
         brokenId = json(broken).get("id").asText();
 
         JsonNode card = awaitCard(shopId, c -> true);
@@ -190,7 +190,7 @@ class LifecycleEndToEndTest {
     @Order(6)
     void concurrentActionsOnOneDeploymentAcceptExactlyOne() throws Exception {
         var created = post(commands("/api/projects/acme/groups/web/deployments"),
-                "{\"name\":\"race\",\"scope\":\"Dev\",\"image\":\"registry.example.com/shop:1.0\"}", "c-race");
+                "{\"name\":\"race\",\"scope\":\"dev\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-race");
         String raceId = json(created).get("id").asText();
         URI initialize = commands("/api/deployments/" + raceId + "/actions/initialize");
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
@@ -222,7 +222,7 @@ class LifecycleEndToEndTest {
         assertProblem(deployAProject, "invalid-input");
 
         var deploymentInAProjectsPlace = post(commands("/api/projects/acme/groups/" + shopId + "/deployments"),
-                "{\"name\":\"x\",\"scope\":\"Dev\",\"image\":\"nginx:1\"}", "c-kinds");
+                "{\"name\":\"x\",\"scope\":\"dev\",\"image\":\"nginx:1\"}", "c-kinds");
         assertThat(deploymentInAProjectsPlace.statusCode()).isEqualTo(404);
         assertProblem(deploymentInAProjectsPlace, "not-found");
 
@@ -238,14 +238,14 @@ class LifecycleEndToEndTest {
     void concurrentCreatesOfOneNameLetExactlyOneWin() throws Exception {
         assertThat(race(8, () -> post(commands("/api/projects"), "{\"slug\":\"racing\",\"name\":\"R\"}", "c-name-race")))
                 .containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
-        assertThat(race(8, () -> post(commands("/api/projects/acme/groups"), "{\"name\":\"racing\",\"type\":\"none\"}", "c-name-race")))
+        assertThat(race(8, () -> post(commands("/api/projects/acme/groups"), "{\"name\":\"racing\",\"type\":\"none\",\"clusters\":[\"local\"]}", "c-name-race")))
                 .containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
         assertThat(race(8, () -> post(commands("/api/projects/acme/groups/racing/deployments"),
-                "{\"name\":\"twin\",\"scope\":\"Dev\",\"image\":\"nginx:1\"}", "c-name-race")))
+                "{\"name\":\"twin\",\"scope\":\"dev\",\"image\":\"nginx:1\"}", "c-name-race")))
                 .containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
 
         var again = post(commands("/api/projects/acme/groups/racing/deployments"),
-                "{\"name\":\"twin\",\"scope\":\"Dev\",\"image\":\"nginx:1\"}", "c-name-race");
+                "{\"name\":\"twin\",\"scope\":\"dev\",\"image\":\"nginx:1\"}", "c-name-race");
         assertProblem(again, "already-exists");
         assertThat(json(again).get("field").asText()).isEqualTo("name");
         assertThat(json(again).get("detail").asText()).isEqualTo("deployment 'twin' already exists in group racing");
@@ -283,7 +283,7 @@ class LifecycleEndToEndTest {
     @Order(9)
     void badInputGetsAProblemNamingTheField() throws Exception {
         var badImage = post(commands("/api/projects/acme/groups/web/deployments"),
-                "{\"name\":\"x\",\"scope\":\"Dev\",\"image\":\"NOT AN IMAGE\"}", "c-bad");
+                "{\"name\":\"x\",\"scope\":\"dev\",\"image\":\"NOT AN IMAGE\"}", "c-bad");
         assertThat(badImage.statusCode()).isEqualTo(400);
         assertThat(fields(json(badImage))).containsExactly("image");
 

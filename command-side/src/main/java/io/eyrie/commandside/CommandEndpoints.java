@@ -14,7 +14,9 @@ import static io.eyrie.platform.access.Need.ADMIN;
 import static io.eyrie.platform.access.Need.AUTHENTICATED;
 import static io.eyrie.platform.access.Need.DEVELOPER;
 import static io.eyrie.platform.access.Need.OWNER;
+import static io.eyrie.platform.access.Need.PLATFORM_ADMIN;
 import static io.eyrie.platform.access.Need.ROLE_TO_ACT;
+import static io.eyrie.platform.access.Target.CLUSTER;
 import static io.eyrie.platform.access.Target.DEPLOYMENT;
 import static io.eyrie.platform.access.Target.GROUP;
 import static io.eyrie.platform.access.Target.NONE;
@@ -34,12 +36,21 @@ public class CommandEndpoints {
                 delete("/api/projects/{slug}/members/{user}", PROJECT, ADMIN,
                         "remove a member (the owner alone for admins)"),
                 post("/api/projects/{slug}/owner", PROJECT, OWNER, "transfer ownership"),
+                post("/api/clusters", NONE, PLATFORM_ADMIN, "register a cluster"),
+                patch("/api/clusters/{cluster}", CLUSTER, PLATFORM_ADMIN, "change a cluster's API server or credentials"),
+                post("/api/clusters/{cluster}/actions/{action}", CLUSTER, PLATFORM_ADMIN,
+                        "move a cluster through its lifecycle"),
                 post("/api/projects/{slug}/groups", PROJECT, ADMIN, "create a deployment group"),
+                patch("/api/projects/{slug}/groups/{group}", GROUP, ADMIN, "change a group's clusters, defaults or Books"),
+                delete("/api/projects/{slug}/groups/{group}", GROUP, OWNER, "delete a group"),
+                put("/api/projects/{slug}/groups/{group}/scopes/{scope}", GROUP, ADMIN, "add or change a scope"),
+                delete("/api/projects/{slug}/groups/{group}/scopes/{scope}", GROUP, ADMIN, "remove a scope"),
                 put("/api/projects/{slug}/groups/{group}/members/{user}", GROUP, ADMIN,
                         "override a member's role in the group"),
                 delete("/api/projects/{slug}/groups/{group}/members/{user}", GROUP, ADMIN,
                         "remove a member's override in the group"),
                 post("/api/projects/{slug}/groups/{group}/deployments", GROUP, DEVELOPER, "create a deployment"),
+                patch("/api/deployments/{id}", DEPLOYMENT, DEVELOPER, "change a deployment (a new version)"),
                 put("/api/deployments/{id}/members/{user}", DEPLOYMENT, ADMIN,
                         "override a member's role on the deployment"),
                 delete("/api/deployments/{id}/members/{user}", DEPLOYMENT, ADMIN,

@@ -1,9 +1,12 @@
 package io.eyrie.commandside;
 
 import io.eyrie.api.deployment.Action;
+import io.eyrie.commandside.cluster.ClusterActionRefusedException;
 import io.eyrie.commandside.deployment.ActionRefusedException;
+import io.eyrie.commandside.deployment.ConfigIncompleteException;
 import io.eyrie.commandside.deployment.UnknownJobException;
 import io.eyrie.commandside.directory.NameTakenException;
+import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.commandside.project.MemberRuleException;
 import io.eyrie.platform.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -75,6 +78,39 @@ public class CommandProblems {
         };
         String type = ex.rule() == MemberRuleException.Rule.OWNER_REQUIRED ? "forbidden" : ex.code();
         return ResponseEntity.status(status).body(Problems.of(status, type, ex.code(), ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ProblemDetail invalid(InvalidInputException ex) {
+        return Problems.invalidInput(ex.getMessage(), ex.errors());
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.CONFLICT)
+    public ProblemDetail groupRule(GroupRuleException ex) {
+        return Problems.of(HttpStatus.CONFLICT, ex.code(), ex.code(), ex.getMessage());
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.CONFLICT)
+    public ProblemDetail configIncomplete(ConfigIncompleteException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "config-incomplete", "Config incomplete", ex.getMessage());
+        problem.setProperty("errors", ex.missing().stream().map(Problems.FieldError::asMap).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.CONFLICT)
+    public ProblemDetail clusterRefused(ClusterActionRefusedException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT,
+                ex.deploymentsUsingIt() > 0 ? "cluster-in-use" : "action-not-allowed", "Action not allowed", ex.getMessage());
+        problem.setProperty("state", ex.state().wire());
+        problem.setProperty("allowedActions", ex.allowedActions().stream().map(action -> action.wire()).toList());
+        if (ex.deploymentsUsingIt() > 0) {
+            problem.setProperty("deployments", ex.deploymentsUsingIt());
+        }
+        return problem;
     }
 
     @ExceptionHandler

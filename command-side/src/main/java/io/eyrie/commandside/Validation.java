@@ -16,6 +16,18 @@ public final class Validation {
     public static final String ID = Ids.UUID_PATTERN;
     public static final String ID_MESSAGE = Ids.UUID_MESSAGE;
 
+    public static final String BRANCH = "[A-Za-z0-9._/-]{1,200}";
+    public static final String BRANCH_MESSAGE = "must be a branch name of letters, digits and ._/-";
+    public static final String COMMIT_REF = "[A-Za-z0-9._/-]{1,200}";
+    public static final String COMMIT_REF_MESSAGE = "must be a commit hash, tag or ref of letters, digits and ._/-";
+    public static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]{0,127}";
+    public static final String ENV_NAME_MESSAGE = "must be an environment variable name: letters, digits and _";
+    /** Where a secret is kept, never the secret: {@code secret://<store path>[#key]} or {@code vault://...}. */
+    public static final String SECRET_REF = "(secret|vault)://[A-Za-z0-9._/-]{1,300}(#[A-Za-z0-9._-]{1,100})?";
+    public static final String SECRET_REF_MESSAGE = "must be a reference such as secret://acme/shop-db#password";
+    public static final String BOOK_REF = "[a-z0-9][a-z0-9.-]{0,80}(@[0-9]{1,6}(\\.[0-9]{1,6}){0,2})?";
+    public static final String BOOK_REF_MESSAGE = "must be a Book name, optionally with @version";
+
     private Validation() {
     }
 }

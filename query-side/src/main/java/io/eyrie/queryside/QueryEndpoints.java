@@ -9,7 +9,9 @@ import java.util.List;
 import static io.eyrie.platform.access.Endpoint.get;
 import static io.eyrie.platform.access.Need.AUTHENTICATED;
 import static io.eyrie.platform.access.Need.USER;
+import static io.eyrie.platform.access.Target.CLUSTER;
 import static io.eyrie.platform.access.Target.DEPLOYMENT;
+import static io.eyrie.platform.access.Target.GROUP;
 import static io.eyrie.platform.access.Target.JOB;
 import static io.eyrie.platform.access.Target.NONE;
 import static io.eyrie.platform.access.Target.PROJECT;
@@ -23,8 +25,14 @@ public class QueryEndpoints {
         return new EndpointTable("query", List.of(
                 get("/api/projects", NONE, AUTHENTICATED, "list the projects you are a member of"),
                 get("/api/projects/{slug}", PROJECT, USER, "read the project, its members and namespace"),
+                get("/api/projects/{slug}/groups", PROJECT, USER, "list the project's groups"),
+                get("/api/projects/{slug}/groups/{group}", GROUP, USER, "read a group, its scopes and status"),
+                get("/api/projects/{slug}/groups/{group}/deployments", GROUP, USER, "list a group's deployment cards"),
                 get("/api/deployments/{id}", DEPLOYMENT, USER, "read the deployment's card"),
+                get("/api/deployments/{id}/versions", DEPLOYMENT, USER, "list the deployment's versions"),
                 get("/api/deployments/{id}/jobs", DEPLOYMENT, USER, "list the deployment's jobs"),
-                get("/api/jobs/{id}", JOB, USER, "read a job and its steps")));
+                get("/api/jobs/{id}", JOB, USER, "read a job and its steps"),
+                get("/api/clusters", NONE, AUTHENTICATED, "list the clusters"),
+                get("/api/clusters/{cluster}", CLUSTER, AUTHENTICATED, "read a cluster")));
     }
 }

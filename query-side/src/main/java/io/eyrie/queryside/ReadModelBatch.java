@@ -75,14 +75,28 @@ public final class ReadModelBatch<D> {
         changed.add(id);
     }
 
+    /** Removes the document; within a batch, a later find sees it gone. */
+    public void delete(String id) {
+        if (!deferred) {
+            mongo.remove(Query.query(where("_id").is(id)), type);
+            return;
+        }
+        read.put(id, Optional.empty());
+        changed.add(id);
+    }
+
     private void flush() {
         if (changed.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
         for (String id : changed) {
-            bulk.replaceOne(Query.query(where("_id").is(id)), read.get(id).orElseThrow(),
-                    FindAndReplaceOptions.options().upsert());
+            Optional<D> document = read.get(id);
+            if (document.isPresent()) {
+                bulk.replaceOne(Query.query(where("_id").is(id)), document.get(), FindAndReplaceOptions.options().upsert());
+            } else {
+                bulk.remove(Query.query(where("_id").is(id)));
+            }
         }
         bulk.execute();
         changed.clear();

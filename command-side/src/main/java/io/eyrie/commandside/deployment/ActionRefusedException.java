@@ -13,8 +13,8 @@ public class ActionRefusedException extends RuntimeException {
     private final List<Action> allowedActions;
 
     public ActionRefusedException(String deploymentId, Action action, Lifecycle lifecycle, String runningJobId,
-                                  List<Action> allowedActions) {
-        super(message(deploymentId, action, lifecycle, runningJobId, allowedActions));
+                                  List<Action> allowedActions, String reason) {
+        super(message(deploymentId, action, lifecycle, runningJobId, allowedActions, reason));
         this.action = action;
         this.lifecycle = lifecycle;
         this.runningJobId = runningJobId;
@@ -22,9 +22,9 @@ public class ActionRefusedException extends RuntimeException {
     }
 
     private static String message(String deploymentId, Action action, Lifecycle lifecycle, String runningJobId,
-                                  List<Action> allowed) {
-        String why = runningJobId != null
-                ? "job " + runningJobId + " is still running"
+                                  List<Action> allowed, String reason) {
+        String why = reason != null ? reason
+                : runningJobId != null ? "job " + runningJobId + " is still running"
                 : "the deployment is in lifecycle '" + lifecycle.wire() + "'";
         return "Action '" + action.wire() + "' is not allowed on deployment " + deploymentId + ": " + why
                 + "; allowed now: " + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().map(Action::wire).toList()));

@@ -1,19 +1,23 @@
 package io.eyrie.commandside.deployment;
 
-import io.eyrie.api.book.Books;
 import io.eyrie.api.book.JobId;
+import io.eyrie.api.cluster.ClusterId;
+import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.ActionRequested;
+import io.eyrie.api.deployment.ActionRules;
+import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CompleteAction;
-import io.eyrie.api.deployment.CreateDeployment;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
+import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.DeploymentRoleOverridden;
 import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
+import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DropRequested;
 import io.eyrie.api.deployment.Dropped;
 import io.eyrie.api.deployment.FailAction;
@@ -24,58 +28,118 @@ import io.eyrie.api.deployment.PauseRequested;
 import io.eyrie.api.deployment.Paused;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
+import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.Role;
+import io.eyrie.commandside.InvalidInputException;
+import io.eyrie.commandside.deployment.type.DeploymentType;
+import io.eyrie.commandside.deployment.type.DeploymentTypes;
+import io.eyrie.commandside.directory.Directory;
+import io.eyrie.commandside.directory.Directory.ScopePolicy;
+import io.eyrie.commandside.project.GroupRuleException;
+import io.eyrie.platform.web.Problems;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One running instance. It decides which lifecycle action may start and records how its Book job ended; the
- * lifecycle only moves when a job succeeds, and at most one job runs at a time.
+ * One running instance. It decides which action may start ({@link ActionRules}, with drop only where its scope
+ * allows it) and records how its Book job ended; the lifecycle only moves when a job succeeds, and at most one job
+ * runs at a time. Every change of its spec is a new version, with the spec before and after.
  */
 @Aggregate(filterEventsByType = true)
 public class Deployment {
     @AggregateIdentifier
     private DeploymentId id;
     private ProjectId project;
-    private final Map<String, Role> overrides = new HashMap<>();
+    private GroupId group;
     private GroupType type;
-    private String image;
+    private DeploymentSpec spec;
+    private int version;
     private Lifecycle lifecycle;
     private RunningJob running;
+    private final Map<String, Role> overrides = new HashMap<>();
 
     protected Deployment() {
     }
 
-    public Deployment(CreateDeployment command, ProjectId project, String groupName, GroupType type) {
-        apply(new DeploymentCreated(command.deploymentId(), project, command.group(), groupName, type,
-                command.name(), command.scope(), command.image()));
+    /** Made by its group, which has already filled in and checked the spec. */
+    public Deployment(DeploymentCreated created) {
+        apply(created);
     }
 
     @CommandHandler
-    public void handle(RequestAction command) {
-        List<Action> allowed = allowedActions();
-        if (!allowed.contains(command.action())) {
-            throw new ActionRefusedException(id.value(), command.action(), lifecycle,
-                    running == null ? null : running.jobId().value(), allowed);
+    public void handle(RequestAction command, Directory directory, DeploymentTypes types) {
+        Action action = command.action();
+        boolean dropAllowed = scopePolicy(directory).allowDrop();
+        List<Action> allowed = ActionRules.allowed(lifecycle, running != null, dropAllowed);
+        if (!allowed.contains(action)) {
+            throw new ActionRefusedException(id.value(), action, lifecycle,
+                    running == null ? null : running.jobId().value(), allowed,
+                    action == Action.DROP && running == null && lifecycle != Lifecycle.DROPPED && !dropAllowed
+                            ? "scope '" + spec.scope() + "' does not allow drop" : null);
         }
-        String book = Books.name(type, command.action());
-        apply(switch (command.action()) {
-            case INITIALIZE -> new InitializeRequested(id, project, command.jobId(), book, image);
-            case DEPLOY -> new DeployRequested(id, project, command.jobId(), book, image);
-            case PAUSE -> new PauseRequested(id, project, command.jobId(), book, image);
-            case DROP -> new DropRequested(id, project, command.jobId(), book, image);
+        DeploymentType deploymentType = types.of(type);
+        if (action == Action.INITIALIZE || action == Action.DEPLOY) {
+            List<Problems.FieldError> missing = deploymentType.missing(spec.config());
+            if (!missing.isEmpty()) {
+                throw new ConfigIncompleteException(action.wire(), missing);
+            }
+        }
+        String book = deploymentType.book(action, directory.groupSettings(group).books());
+        apply(switch (action) {
+            case INITIALIZE -> new InitializeRequested(id, project, command.jobId(), book, spec.image());
+            case DEPLOY -> new DeployRequested(id, project, command.jobId(), book, spec.image());
+            case PAUSE -> new PauseRequested(id, project, command.jobId(), book, spec.image());
+            case DROP -> new DropRequested(id, project, command.jobId(), book, spec.image());
         });
+    }
+
+    /**
+     * A change while a job runs applies to the next action. A new scope must be one of the group's; new clusters
+     * must be linked to the group or the scope and active. Services that ran the old image follow a new one.
+     */
+    @CommandHandler
+    public void handle(ChangeDeployment command, Directory directory, DeploymentTypes types) {
+        if (lifecycle == Lifecycle.DROPPED) {
+            throw new GroupRuleException("deployment-dropped", "Deployment " + id.value() + " was dropped");
+        }
+        var settings = command.settings();
+        DeploymentSpec next = settings.applyTo(spec);
+        if (settings.image() != null && settings.services() == null) {
+            next = withServices(next, next.services().stream()
+                    .map(service -> Objects.equals(service.image(), spec.image())
+                            ? new Service(service.name(), settings.image(), service.replicas(), service.env())
+                            : service)
+                    .toList());
+        }
+        List<String> changed = spec.differences(next);
+        if (changed.isEmpty()) {
+            return;
+        }
+        ScopePolicy scope = directory.scope(group, next.scope()).orElseThrow(() -> new InvalidInputException("scope",
+                "is not a scope of the deployment's group"));
+        if (changed.contains("clusters") || changed.contains("scope")) {
+            requireUsable(next.clusters(), scope, directory);
+        }
+        List<Problems.FieldError> badConfig = types.of(type).checkShape(next.config());
+        if (!badConfig.isEmpty()) {
+            throw new InvalidInputException(badConfig);
+        }
+        apply(new DeploymentChanged(id, project, version + 1, changed, spec, next));
     }
 
     @CommandHandler
@@ -110,17 +174,34 @@ public class Deployment {
         }
     }
 
-    /** Drop is open from every live phase until scopes carry their allow-drop policy. */
-    List<Action> allowedActions() {
-        if (running != null) {
-            return List.of();
+    private ScopePolicy scopePolicy(Directory directory) {
+        return directory.scope(group, spec.scope()).orElseThrow(() -> new IllegalStateException(
+                "deployment " + id + " is in scope '" + spec.scope() + "', which its group no longer has"));
+    }
+
+    private void requireUsable(List<ClusterId> clusters, ScopePolicy scope, Directory directory) {
+        if (clusters.isEmpty()) {
+            throw new InvalidInputException("clusters", "a deployment needs at least one cluster");
         }
-        return switch (lifecycle) {
-            case DRAFT -> List.of(Action.INITIALIZE, Action.DROP);
-            case INITIALIZE, PAUSE -> List.of(Action.DEPLOY, Action.DROP);
-            case DEPLOY -> List.of(Action.PAUSE, Action.DROP);
-            case DROPPED -> List.of();
-        };
+        Set<ClusterId> linked = new LinkedHashSet<>(directory.groupSettings(group).clusters());
+        linked.addAll(scope.clusters());
+        List<String> unlinked = clusters.stream().filter(cluster -> !linked.contains(cluster)).map(ClusterId::value).toList();
+        if (!unlinked.isEmpty()) {
+            throw new InvalidInputException("clusters", "not linked to the group or scope '" + scope.name() + "': "
+                    + String.join(", ", unlinked));
+        }
+        Map<ClusterId, ClusterState> states = directory.lockClusterStates(clusters);
+        for (ClusterId cluster : clusters) {
+            if (states.get(cluster) != ClusterState.ACTIVE) {
+                throw new GroupRuleException("cluster-not-active", "Cluster '" + cluster.value()
+                        + "' is not active; only active clusters take deployments");
+            }
+        }
+    }
+
+    private static DeploymentSpec withServices(DeploymentSpec spec, List<Service> services) {
+        return new DeploymentSpec(spec.scope(), spec.clusters(), spec.repository(), spec.branch(), spec.image(),
+                spec.commitRef(), services, spec.config(), spec.subscribeTo());
     }
 
     private void requireRunning(JobId jobId) {
@@ -133,9 +214,17 @@ public class Deployment {
     void on(DeploymentCreated event) {
         this.id = event.deploymentId();
         this.project = event.project();
+        this.group = event.group();
         this.type = event.type();
-        this.image = event.image();
+        this.spec = event.spec();
+        this.version = 1;
         this.lifecycle = Lifecycle.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentChanged event) {
+        this.spec = event.after();
+        this.version = event.version();
     }
 
     @EventSourcingHandler

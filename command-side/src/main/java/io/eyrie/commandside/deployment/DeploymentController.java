@@ -2,24 +2,25 @@ package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CreateDeployment;
+import io.eyrie.api.deployment.DeploymentSettings;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
-import io.eyrie.commandside.Validation;
 import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.project.ProjectController.MemberResponse;
 import io.eyrie.commandside.project.ProjectController.RoleRequest;
 import io.eyrie.platform.security.Caller;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,15 +45,22 @@ public class DeploymentController {
     @PostMapping("/api/projects/{slug}/groups/{group}/deployments")
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<DeploymentCreatedResponse> create(@PathVariable String slug, @PathVariable String group,
-                                                  @Valid @RequestBody CreateDeploymentRequest request, Caller caller,
+                                                  @Valid @RequestBody DeploymentRequest request, Caller caller,
                                                   @RequestHeader HttpHeaders headers) {
         DeploymentId id = DeploymentId.random();
+        DeploymentSettings settings = request.toNewSettings();
         return directory.blocking(() -> directory.requireGroup(new ProjectId(slug), group))
-                .flatMap(groupId -> commands.send(
-                        new CreateDeployment(groupId, id, request.name(), request.scope(), request.image()),
+                .flatMap(groupId -> commands.send(new CreateDeployment(groupId, id, request.name(), settings),
                         caller, headers))
-                .thenReturn(new DeploymentCreatedResponse(id.value(), slug, group, request.name(), request.scope(),
-                        request.image()));
+                .thenReturn(new DeploymentCreatedResponse(id.value(), slug, group, request.name()));
+    }
+
+    /** Changes any of its fields but the name; each change that differs records a new version. */
+    @PatchMapping("/api/deployments/{id}")
+    public Mono<DeploymentChangedResponse> change(@PathVariable String id, @Valid @RequestBody DeploymentRequest request,
+                                                  Caller caller, @RequestHeader HttpHeaders headers) {
+        return commands.send(new ChangeDeployment(new DeploymentId(id), request.toSettings()), caller, headers)
+                .thenReturn(new DeploymentChangedResponse(id));
     }
 
     /** Gives a project member another role on this deployment; never the owner. */
@@ -94,14 +102,10 @@ public class DeploymentController {
                 .thenReturn(new ActionAcceptedResponse(id, parsed, jobId.value()));
     }
 
-    public record CreateDeploymentRequest(
-            @NotBlank @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String name,
-            @NotBlank @Pattern(regexp = Validation.SCOPE, message = Validation.SCOPE_MESSAGE) String scope,
-            @NotBlank @Pattern(regexp = Validation.IMAGE, message = Validation.IMAGE_MESSAGE) String image) {
+    public record DeploymentCreatedResponse(String id, String project, String group, String name) {
     }
 
-    public record DeploymentCreatedResponse(String id, String project, String group, String name, String scope,
-                                            String image) {
+    public record DeploymentChangedResponse(String id) {
     }
 
     public record ActionAcceptedResponse(String deploymentId, Action action, String jobId) {

@@ -29,7 +29,7 @@ class CommandAccess implements AccessDirectory {
         return switch (target) {
             case PROJECT -> jdbc.sql("""
                             SELECT p.project, p.owner, m.role AS project_role,
-                                   NULL AS group_role, NULL AS deployment_role
+                                   NULL AS group_role, NULL AS deployment_role, NULL AS role_to_act
                             FROM directory_projects p
                             LEFT JOIN directory_members m ON m.project = p.project AND m.user_id = :user
                             WHERE p.project = :slug""")
@@ -37,7 +37,7 @@ class CommandAccess implements AccessDirectory {
                     .query((row, n) -> access(row, user)).optional();
             case GROUP -> jdbc.sql("""
                             SELECT p.project, p.owner, m.role AS project_role,
-                                   og.role AS group_role, NULL AS deployment_role
+                                   og.role AS group_role, NULL AS deployment_role, NULL AS role_to_act
                             FROM directory_names n
                             JOIN directory_projects p ON p.project = n.parent
                             LEFT JOIN directory_members m ON m.project = p.project AND m.user_id = :user
@@ -49,9 +49,10 @@ class CommandAccess implements AccessDirectory {
                     .query((row, n) -> access(row, user)).optional();
             case DEPLOYMENT -> jdbc.sql("""
                             SELECT p.project, p.owner, m.role AS project_role,
-                                   og.role AS group_role, od.role AS deployment_role
+                                   og.role AS group_role, od.role AS deployment_role, s.role_to_act
                             FROM directory_resources r
                             JOIN directory_projects p ON p.project = r.project
+                            LEFT JOIN directory_scopes s ON s.group_id = r.group_id AND s.name = r.scope
                             LEFT JOIN directory_members m ON m.project = p.project AND m.user_id = :user
                             LEFT JOIN directory_overrides og
                                    ON og.kind = 'group' AND og.id = r.group_id AND og.user_id = :user
@@ -69,7 +70,9 @@ class CommandAccess implements AccessDirectory {
         Role projectRole = role(row.getString("project_role"));
         Role effective = projectRole == null ? null : first(role(row.getString("deployment_role")),
                 role(row.getString("group_role")), projectRole);
-        return new Access(row.getString("project"), effective, user.equals(row.getString("owner")), Role.DEVELOPER);
+        Role roleToAct = role(row.getString("role_to_act"));
+        return new Access(row.getString("project"), effective, user.equals(row.getString("owner")),
+                roleToAct == null ? Role.DEVELOPER : roleToAct);
     }
 
     private static Role first(Role... roles) {

@@ -1,8 +1,15 @@
 package io.eyrie.commandside.directory;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eyrie.api.cluster.ClusterId;
+import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupId;
+import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
+import io.eyrie.api.project.Role;
 import io.eyrie.commandside.project.MemberRuleException;
 import io.eyrie.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,19 +17,58 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** Reads of the directory. It is written in the transactions of the events, so a read sees every committed change. */
+/**
+ * Reads of the directory. It is written in the transactions of the events, so a read sees every committed change;
+ * aggregates use it for facts that other aggregates own (a cluster's state, a scope's policy).
+ */
 @Component
 public class Directory {
     static final String GROUP_NAME = "group";
     static final String DEPLOYMENT_NAME = "deployment";
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
 
     Directory(JdbcClient directoryJdbc) {
         this.jdbc = directoryJdbc;
+    }
+
+    /** What a deployment's actions and changes need to know of its group. */
+    public record GroupSettings(GroupType type, List<ClusterId> clusters, Map<String, String> books) {
+    }
+
+    public record ScopePolicy(String name, boolean allowDrop, Role roleToAct, Concurrency concurrency,
+                              List<ClusterId> clusters) {
+    }
+
+    /** Runs a directory read off the event loop. */
+    public <T> Mono<T> blocking(Callable<T> read) {
+        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The group that has this name in the project, if any. */
+    public Optional<GroupId> group(ProjectId project, String name) {
+        return jdbc.sql("SELECT id FROM directory_names WHERE kind = :kind AND parent = :parent AND name = :name")
+                .param("kind", GROUP_NAME).param("parent", project.value()).param("name", name)
+                .query(String.class)
+                .optional()
+                .map(GroupId::new);
+    }
+
+    /** The group named so in the project, or a 404. */
+    public GroupId requireGroup(ProjectId project, String name) {
+        return group(project, name).orElseThrow(() -> new NotFoundException(
+                "No group '" + name + "' in project '" + project.value() + "'"));
     }
 
     /** Whether the user is a member of the project; overrides apply to members only. */
@@ -38,24 +84,6 @@ public class Directory {
                 .query(String.class).optional();
     }
 
-    /** The project a deployment belongs to. */
-    public Optional<ProjectId> projectOf(DeploymentId deployment) {
-        return jdbc.sql("SELECT project FROM directory_resources WHERE kind = 'deployment' AND id = :id")
-                .param("id", deployment.value())
-                .query(String.class).optional().map(ProjectId::new);
-    }
-
-    /** Runs a directory read off the event loop. */
-    public <T> Mono<T> blocking(Callable<T> read) {
-        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    /** The group named so in the project, or a 404. */
-    public GroupId requireGroup(ProjectId project, String name) {
-        return group(project, name).orElseThrow(() -> new NotFoundException(
-                "No group '" + name + "' in project '" + project.value() + "'"));
-    }
-
     /** Overrides change the role of a member, and the owner's role is fixed. */
     public void requireOverridable(ProjectId project, String user) {
         if (owner(project).filter(user::equals).isPresent()) {
@@ -68,12 +96,93 @@ public class Directory {
         }
     }
 
-    /** The group that has this name in the project, if any. */
-    public Optional<GroupId> group(ProjectId project, String name) {
-        return jdbc.sql("SELECT id FROM directory_names WHERE kind = :kind AND parent = :parent AND name = :name")
-                .param("kind", GROUP_NAME).param("parent", project.value()).param("name", name)
-                .query(String.class)
+    /** The project a deployment belongs to. */
+    public Optional<ProjectId> projectOf(DeploymentId deployment) {
+        return jdbc.sql("SELECT project FROM directory_resources WHERE kind = 'deployment' AND id = :id")
+                .param("id", deployment.value())
+                .query(String.class).optional().map(ProjectId::new);
+    }
+
+    /** The cluster's state, read without a lock. */
+    public Optional<ClusterState> clusterState(ClusterId cluster) {
+        return jdbc.sql("SELECT state FROM directory_clusters WHERE slug = :slug")
+                .param("slug", cluster.value())
+                .query((row, n) -> ClusterState.valueOf(row.getString("state"))).optional();
+    }
+
+    /**
+     * The states of these clusters, locked for share until the transaction ends: a cluster cannot be deleted
+     * while a deployment that uses it is being created. Clusters that do not exist are absent.
+     */
+    public Map<ClusterId, ClusterState> lockClusterStates(Collection<ClusterId> clusters) {
+        Map<ClusterId, ClusterState> states = new LinkedHashMap<>();
+        if (clusters.isEmpty()) {
+            return states;
+        }
+        jdbc.sql("SELECT slug, state FROM directory_clusters WHERE slug IN (:slugs) ORDER BY slug FOR SHARE")
+                .param("slugs", clusters.stream().map(ClusterId::value).toList())
+                .query((row, n) -> states.put(new ClusterId(row.getString("slug")),
+                        ClusterState.valueOf(row.getString("state"))))
+                .list();
+        return states;
+    }
+
+    /** How many living deployments use the cluster, with the cluster's row locked until the transaction ends. */
+    public long lockClusterUsage(ClusterId cluster) {
+        jdbc.sql("SELECT slug FROM directory_clusters WHERE slug = :slug FOR UPDATE")
+                .param("slug", cluster.value()).query(String.class).optional();
+        return jdbc.sql("SELECT count(*) FROM directory_cluster_usage WHERE cluster = :slug")
+                .param("slug", cluster.value()).query(Long.class).single();
+    }
+
+    /** Deployments of the group (of one scope, unless {@code scope} is null) that were not dropped. */
+    public long liveDeployments(GroupId group, String scope) {
+        return jdbc.sql("SELECT count(*) FROM directory_resources WHERE kind = 'deployment' AND group_id = :group "
+                        + "AND NOT dropped AND (CAST(:scope AS TEXT) IS NULL OR scope = :scope)")
+                .param("group", group.value()).param("scope", scope)
+                .query(Long.class).single();
+    }
+
+    public GroupSettings groupSettings(GroupId group) {
+        return jdbc.sql("SELECT type, clusters, books FROM directory_groups WHERE id = :id")
+                .param("id", group.value())
+                .query((row, n) -> new GroupSettings(new GroupType(row.getString("type")),
+                        clusters(row.getString("clusters")), books(row.getString("books"))))
                 .optional()
-                .map(GroupId::new);
+                .orElseThrow(() -> new IllegalStateException("group " + group + " is not in the directory"));
+    }
+
+    public Optional<ScopePolicy> scope(GroupId group, String name) {
+        return jdbc.sql("SELECT * FROM directory_scopes WHERE group_id = :group AND name = :name")
+                .param("group", group.value()).param("name", name)
+                .query((row, n) -> new ScopePolicy(row.getString("name"), row.getBoolean("allow_drop"),
+                        Role.valueOf(row.getString("role_to_act")), Concurrency.valueOf(row.getString("concurrency")),
+                        clusters(row.getString("clusters"))))
+                .optional();
+    }
+
+    static String clusters(List<ClusterId> clusters) {
+        return String.join(",", clusters.stream().map(ClusterId::value).toList());
+    }
+
+    static List<ClusterId> clusters(String stored) {
+        return stored.isEmpty() ? List.of() : Arrays.stream(stored.split(",")).map(ClusterId::new).toList();
+    }
+
+    static String books(Map<String, String> books) {
+        try {
+            return JSON.writeValueAsString(books);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, String> books(String stored) {
+        try {
+            return JSON.readValue(stored, new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

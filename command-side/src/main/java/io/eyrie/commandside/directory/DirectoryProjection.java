@@ -1,10 +1,18 @@
 package io.eyrie.commandside.directory;
 
+import io.eyrie.api.cluster.ClusterId;
+import io.eyrie.api.cluster.ClusterRegistered;
+import io.eyrie.api.cluster.ClusterState;
+import io.eyrie.api.cluster.ClusterStateChanged;
+import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentRoleOverridden;
 import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
 import io.eyrie.api.deployment.Dropped;
+import io.eyrie.api.project.DeploymentGroupChanged;
 import io.eyrie.api.project.DeploymentGroupCreated;
+import io.eyrie.api.project.DeploymentGroupDeleted;
+import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupRoleOverridden;
 import io.eyrie.api.project.GroupRoleOverrideRemoved;
 import io.eyrie.api.project.ProjectCreated;
@@ -13,11 +21,16 @@ import io.eyrie.api.project.ProjectMemberRemoved;
 import io.eyrie.api.project.ProjectMemberRoleChanged;
 import io.eyrie.api.project.ProjectOwnershipTransferred;
 import io.eyrie.api.project.Role;
+import io.eyrie.api.project.Scope;
+import io.eyrie.api.project.ScopeDefined;
+import io.eyrie.api.project.ScopeRemoved;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * What the command side must know across aggregates, written in the same transaction as the events that change it
@@ -66,21 +79,89 @@ class DirectoryProjection {
     }
 
     @EventHandler
+    void on(ClusterRegistered event) {
+        jdbc.sql("INSERT INTO directory_clusters (slug, state) VALUES (:slug, :state)")
+                .param("slug", event.cluster().value()).param("state", ClusterState.DRAFT.name()).update();
+    }
+
+    @EventHandler
+    void on(ClusterStateChanged event) {
+        jdbc.sql("UPDATE directory_clusters SET state = :state WHERE slug = :slug")
+                .param("slug", event.cluster().value()).param("state", event.to().name()).update();
+    }
+
+    @EventHandler
     void on(DeploymentGroupCreated event) {
         claimName(Directory.GROUP_NAME, event.project().value(), event.name(), event.group().value(),
                 "group", "project " + event.project().value(), "name");
         jdbc.sql("INSERT INTO directory_resources (kind, id, project, group_id) VALUES ('group', :id, :project, :id)")
                 .param("id", event.group().value()).param("project", event.project().value()).update();
+        jdbc.sql("INSERT INTO directory_groups (id, type, clusters, books) VALUES (:id, :type, :clusters, :books)")
+                .param("id", event.group().value()).param("type", event.type().wire())
+                .param("clusters", Directory.clusters(event.clusters()))
+                .param("books", Directory.books(event.books())).update();
+        event.scopes().forEach(scope -> setScope(event.group(), scope));
+    }
+
+    @EventHandler
+    void on(DeploymentGroupChanged event) {
+        jdbc.sql("UPDATE directory_groups SET clusters = :clusters, books = :books WHERE id = :id")
+                .param("id", event.group().value()).param("clusters", Directory.clusters(event.clusters()))
+                .param("books", Directory.books(event.books())).update();
+    }
+
+    @EventHandler
+    void on(ScopeDefined event) {
+        setScope(event.group(), event.scope());
+    }
+
+    @EventHandler
+    void on(ScopeRemoved event) {
+        jdbc.sql("DELETE FROM directory_scopes WHERE group_id = :group AND name = :name")
+                .param("group", event.group().value()).param("name", event.scope()).update();
+    }
+
+    /** The group's name is free again; its dropped deployments stay on record but belong to no living group. */
+    @EventHandler
+    void on(DeploymentGroupDeleted event) {
+        String id = event.group().value();
+        jdbc.sql("DELETE FROM directory_names WHERE kind = :kind AND id = :id")
+                .param("kind", Directory.GROUP_NAME).param("id", id).update();
+        jdbc.sql("DELETE FROM directory_resources WHERE kind = 'group' AND id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM directory_groups WHERE id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM directory_scopes WHERE group_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM directory_overrides WHERE kind = 'group' AND id = :id").param("id", id).update();
     }
 
     @EventHandler
     void on(DeploymentCreated event) {
-        claimName(Directory.DEPLOYMENT_NAME, event.group().value(), event.name(), event.deploymentId().value(),
+        String id = event.deploymentId().value();
+        claimName(Directory.DEPLOYMENT_NAME, event.group().value(), event.name(), id,
                 "deployment", "group " + event.groupName(), "name");
         jdbc.sql("INSERT INTO directory_resources (kind, id, project, group_id, scope) "
                         + "VALUES ('deployment', :id, :project, :group, :scope)")
-                .param("id", event.deploymentId().value()).param("project", event.project().value())
-                .param("group", event.group().value()).param("scope", event.scope()).update();
+                .param("id", id).param("project", event.project().value())
+                .param("group", event.group().value()).param("scope", event.spec().scope()).update();
+        useClusters(id, event.spec().clusters());
+    }
+
+    @EventHandler
+    void on(DeploymentChanged event) {
+        String id = event.deploymentId().value();
+        jdbc.sql("UPDATE directory_resources SET scope = :scope WHERE kind = 'deployment' AND id = :id")
+                .param("id", id).param("scope", event.after().scope()).update();
+        useClusters(id, event.after().clusters());
+    }
+
+    /** A dropped deployment no longer holds its name or its clusters. */
+    @EventHandler
+    void on(Dropped event) {
+        String id = event.deploymentId().value();
+        jdbc.sql("DELETE FROM directory_names WHERE kind = :kind AND id = :id")
+                .param("kind", Directory.DEPLOYMENT_NAME).param("id", id).update();
+        jdbc.sql("UPDATE directory_resources SET dropped = TRUE WHERE kind = 'deployment' AND id = :id")
+                .param("id", id).update();
+        useClusters(id, List.of());
     }
 
     @EventHandler
@@ -103,12 +184,25 @@ class DirectoryProjection {
         removeOverride("deployment", event.deploymentId().value(), event.user());
     }
 
-    /** A dropped deployment no longer holds its name. */
-    @EventHandler
-    void on(Dropped event) {
-        jdbc.sql("DELETE FROM directory_names WHERE kind = :kind AND id = :id")
-                .param("kind", Directory.DEPLOYMENT_NAME)
-                .param("id", event.deploymentId().value())
+    private void useClusters(String deployment, List<ClusterId> clusters) {
+        jdbc.sql("DELETE FROM directory_cluster_usage WHERE deployment = :id").param("id", deployment).update();
+        for (ClusterId cluster : clusters) {
+            jdbc.sql("INSERT INTO directory_cluster_usage (cluster, deployment) VALUES (:cluster, :id)")
+                    .param("cluster", cluster.value()).param("id", deployment).update();
+        }
+    }
+
+    private void setScope(GroupId group, Scope scope) {
+        jdbc.sql("""
+                        INSERT INTO directory_scopes (group_id, name, allow_drop, role_to_act, concurrency, clusters, backup)
+                        VALUES (:group, :name, :allowDrop, :roleToAct, :concurrency, :clusters, :backup)
+                        ON CONFLICT (group_id, name) DO UPDATE SET allow_drop = EXCLUDED.allow_drop,
+                            role_to_act = EXCLUDED.role_to_act, concurrency = EXCLUDED.concurrency,
+                            clusters = EXCLUDED.clusters, backup = EXCLUDED.backup""")
+                .param("group", group.value()).param("name", scope.name()).param("allowDrop", scope.allowDrop())
+                .param("roleToAct", scope.roleToAct().name()).param("concurrency", scope.concurrency().name())
+                .param("clusters", Directory.clusters(scope.clusters()))
+                .param("backup", scope.backupDatasource() == null ? null : scope.backupDatasource().value())
                 .update();
     }
 

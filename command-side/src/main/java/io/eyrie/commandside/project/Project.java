@@ -17,6 +17,8 @@ import io.eyrie.api.project.RenameProject;
 import io.eyrie.api.project.Role;
 import io.eyrie.api.project.SetProjectMember;
 import io.eyrie.api.project.TransferProjectOwnership;
+import io.eyrie.commandside.deployment.type.DeploymentTypes;
+import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.project.MemberRuleException.Rule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -99,9 +101,10 @@ public class Project {
         }
     }
 
+    /** The group takes the project's namespace UID, which every deployment of it hands on. */
     @CommandHandler
-    public void handle(CreateDeploymentGroup command) throws Exception {
-        createNew(DeploymentGroup.class, () -> new DeploymentGroup(command));
+    public void handle(CreateDeploymentGroup command, Directory directory, DeploymentTypes types) throws Exception {
+        createNew(DeploymentGroup.class, () -> new DeploymentGroup(command, namespace.uid(), directory, types));
     }
 
     private void requireNotOwner(String user) {

@@ -1,20 +1,29 @@
 package io.eyrie.commandside.project;
 
+import io.eyrie.api.project.ChangeDeploymentGroup;
 import io.eyrie.api.project.CreateDeploymentGroup;
 import io.eyrie.api.project.CreateProject;
+import io.eyrie.api.project.DefineScope;
+import io.eyrie.api.project.DeleteDeploymentGroup;
+import io.eyrie.api.project.GroupDefaults;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.RemoveGroupRoleOverride;
 import io.eyrie.api.project.RemoveProjectMember;
+import io.eyrie.api.project.RemoveScope;
 import io.eyrie.api.project.RenameProject;
 import io.eyrie.api.project.Role;
+import io.eyrie.api.project.Scope;
 import io.eyrie.api.project.SetGroupRoleOverride;
 import io.eyrie.api.project.SetProjectMember;
 import io.eyrie.api.project.TransferProjectOwnership;
 import io.eyrie.commandside.CommandSender;
 import io.eyrie.commandside.Validation;
+import io.eyrie.commandside.deployment.type.DeploymentTypes;
 import io.eyrie.commandside.directory.Directory;
+import io.eyrie.commandside.project.GroupRequests.GroupRequest;
+import io.eyrie.commandside.project.GroupRequests.ScopeRequest;
 import io.eyrie.platform.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +44,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Projects, their members and owner, and their groups. Who may call what is in {@code CommandEndpoints}. */
@@ -43,10 +54,12 @@ import java.util.UUID;
 public class ProjectController {
     private final CommandSender commands;
     private final Directory directory;
+    private final DeploymentTypes types;
 
-    public ProjectController(CommandSender commands, Directory directory) {
+    public ProjectController(CommandSender commands, Directory directory, DeploymentTypes types) {
         this.commands = commands;
         this.directory = directory;
+        this.types = types;
     }
 
     /** Creates a project owned by the caller, with its namespace. 409 if the slug is taken. */
@@ -90,16 +103,64 @@ public class ProjectController {
                 .thenReturn(new OwnerResponse(slug, request.user()));
     }
 
-    /** Creates a deployment group of a type in the project. 409 if the name is taken. */
+    /**
+     * Creates a deployment group of a type in the project, with its clusters, defaults, Books and scopes; without
+     * scopes it gets one, {@code dev}, that allows drop. 409 if the name is taken.
+     */
     @PostMapping("/{slug}/groups")
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<GroupCreatedResponse> createGroup(@PathVariable String slug,
-                                                  @Valid @RequestBody CreateGroupRequest request, Caller caller,
+    public Mono<GroupResponse> createGroup(@PathVariable String slug, @Valid @RequestBody GroupRequest request,
+                                           Caller caller, @RequestHeader HttpHeaders headers) {
+        request.requireForCreate();
+        GroupType type = types.require(request.type(), "type").type();
+        var command = new CreateDeploymentGroup(new ProjectId(slug), GroupId.random(), request.name(), type,
+                request.clusters() == null ? List.of() : request.clusterIds(),
+                request.defaults() == null ? GroupDefaults.NONE : request.defaults().toDefaults(),
+                request.books() == null ? Map.of() : request.books(), request.scopeList());
+        return commands.send(command, caller, headers)
+                .thenReturn(new GroupResponse(slug, request.name(), type));
+    }
+
+    /** Changes the group's clusters, defaults or Books; deployments created before keep what they took. */
+    @PatchMapping("/{slug}/groups/{group}")
+    public Mono<GroupChangedResponse> changeGroup(@PathVariable String slug, @PathVariable String group,
+                                                  @Valid @RequestBody GroupRequest request, Caller caller,
                                                   @RequestHeader HttpHeaders headers) {
-        GroupType type = new GroupType(request.type());
-        return commands.send(new CreateDeploymentGroup(new ProjectId(slug), GroupId.random(), request.name(), type),
-                        caller, headers)
-                .thenReturn(new GroupCreatedResponse(slug, request.name(), type));
+        request.requireForChange();
+        return directory.blocking(() -> directory.requireGroup(new ProjectId(slug), group))
+                .flatMap(groupId -> commands.send(new ChangeDeploymentGroup(groupId, request.clusterIds(),
+                        request.defaults() == null ? null : request.defaults().toDefaults(), request.books()),
+                        caller, headers))
+                .thenReturn(new GroupChangedResponse(slug, group));
+    }
+
+    /** The owner deletes a group once all its deployments are dropped; its name is free again. */
+    @DeleteMapping("/{slug}/groups/{group}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> deleteGroup(@PathVariable String slug, @PathVariable String group, Caller caller,
+                                  @RequestHeader HttpHeaders headers) {
+        return directory.blocking(() -> directory.requireGroup(new ProjectId(slug), group))
+                .flatMap(groupId -> commands.send(new DeleteDeploymentGroup(groupId), caller, headers));
+    }
+
+    /** Adds the scope or replaces it; fields left out take the safe default. */
+    @PutMapping("/{slug}/groups/{group}/scopes/{scope}")
+    public Mono<Scope> defineScope(@PathVariable String slug, @PathVariable String group, @PathVariable String scope,
+                                   @Valid @RequestBody ScopeRequest request, Caller caller,
+                                   @RequestHeader HttpHeaders headers) {
+        Scope defined = request.toScope(scope);
+        return directory.blocking(() -> directory.requireGroup(new ProjectId(slug), group))
+                .flatMap(groupId -> commands.send(new DefineScope(groupId, defined), caller, headers))
+                .thenReturn(defined);
+    }
+
+    /** Refused while deployments that were not dropped use it, and for the group's last scope. */
+    @DeleteMapping("/{slug}/groups/{group}/scopes/{scope}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> removeScope(@PathVariable String slug, @PathVariable String group, @PathVariable String scope,
+                                  Caller caller, @RequestHeader HttpHeaders headers) {
+        return directory.blocking(() -> directory.requireGroup(new ProjectId(slug), group))
+                .flatMap(groupId -> commands.send(new RemoveScope(groupId, scope), caller, headers));
     }
 
     /** Gives a member another role in this group; overrides apply to members only, and never to the owner. */
@@ -141,11 +202,6 @@ public class ProjectController {
             @NotBlank @Pattern(regexp = Caller.USER_PATTERN, message = Caller.USER_MESSAGE) String user) {
     }
 
-    public record CreateGroupRequest(
-            @NotBlank @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String name,
-            @NotBlank @Pattern(regexp = "odoo|pgo|pxc|none", message = "must be one of odoo, pgo, pxc, none") String type) {
-    }
-
     public record ProjectResponse(String slug, String name, String owner) {
     }
 
@@ -158,6 +214,9 @@ public class ProjectController {
     public record OwnerResponse(String project, String owner) {
     }
 
-    public record GroupCreatedResponse(String project, String name, GroupType type) {
+    public record GroupResponse(String project, String name, GroupType type) {
+    }
+
+    public record GroupChangedResponse(String project, String name) {
     }
 }

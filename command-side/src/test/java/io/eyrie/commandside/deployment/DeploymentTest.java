@@ -1,12 +1,21 @@
 package io.eyrie.commandside.deployment;
 
+import io.eyrie.api.cluster.ClusterId;
+import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionFailed;
+import io.eyrie.api.deployment.ActionRules;
+import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CompleteAction;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
+import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.deployment.DeploymentRoleOverridden;
+import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
+import io.eyrie.api.deployment.DeploymentSettings;
+import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DropRequested;
 import io.eyrie.api.deployment.Dropped;
 import io.eyrie.api.deployment.FailAction;
@@ -15,10 +24,19 @@ import io.eyrie.api.deployment.Initialized;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.PauseRequested;
 import io.eyrie.api.deployment.Paused;
+import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.deployment.Service;
+import io.eyrie.api.deployment.SetDeploymentRoleOverride;
+import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
+import io.eyrie.api.project.Role;
+import io.eyrie.commandside.TestDirectory;
+import io.eyrie.commandside.project.GroupRuleException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -32,184 +50,310 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestEvents.spec;
 import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
+import static io.eyrie.api.TestIds.group;
 import static io.eyrie.api.TestIds.job;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasProperty;
-import static org.hamcrest.Matchers.instanceOf;
+import static io.eyrie.commandside.Refusals.invalid;
 
 class DeploymentTest {
     private static final DeploymentId ID = deployment("d-1");
+    private static final GroupId WEB = group("acme/web");
     private static final String IMAGE = "registry.example.com/shop:1.0";
     private static final DeploymentCreated CREATED =
-            deploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop", "Production", IMAGE);
+            deploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop", "dev", IMAGE);
 
-    private FixtureConfiguration<Deployment> fixture;
+    private AggregateTestFixture<Deployment> fixture;
+    private TestDirectory directory;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Deployment.class);
+        directory = new TestDirectory()
+                .group(WEB, GroupType.ODOO, List.of(new ClusterId("local")), Map.of())
+                .scope(WEB, "dev", true, Role.DEVELOPER, List.of())
+                .scope(WEB, "production", false, Role.ADMIN, List.of());
+        fixture.registerInjectableResource(directory.directory());
+        fixture.registerInjectableResource(TestDirectory.types());
     }
 
     /** Events that bring a fresh deployment to a lifecycle phase with no job running. */
-    private static List<Object> historyReaching(Lifecycle lifecycle) {
-        List<Object> history = new ArrayList<>(List.of(CREATED));
+    private static List<Object> historyReaching(Lifecycle lifecycle, DeploymentCreated created) {
+        List<Object> history = new ArrayList<>(List.of(created));
         if (lifecycle == Lifecycle.DRAFT) {
             return history;
         }
-        history.addAll(List.of(new InitializeRequested(ID, ACME_PROJECT, job("j1"), "odoo.initialize", IMAGE), new Initialized(ID, job("j1"))));
+        history.addAll(List.of(requested(Action.INITIALIZE, "j1"), new Initialized(ID, job("j1"))));
         if (lifecycle == Lifecycle.INITIALIZE) {
             return history;
         }
         if (lifecycle == Lifecycle.DROPPED) {
-            history.addAll(List.of(new DropRequested(ID, ACME_PROJECT, job("j2"), "odoo.drop", IMAGE), new Dropped(ID, job("j2"))));
+            history.addAll(List.of(requested(Action.DROP, "j2"), new Dropped(ID, job("j2"))));
             return history;
         }
-        history.addAll(List.of(new DeployRequested(ID, ACME_PROJECT, job("j2"), "odoo.deploy", IMAGE), new Deployed(ID, job("j2"))));
+        history.addAll(List.of(requested(Action.DEPLOY, "j2"), new Deployed(ID, job("j2"))));
         if (lifecycle == Lifecycle.DEPLOY) {
             return history;
         }
-        history.addAll(List.of(new PauseRequested(ID, ACME_PROJECT, job("j3"), "odoo.pause", IMAGE), new Paused(ID, job("j3"))));
+        history.addAll(List.of(requested(Action.PAUSE, "j3"), new Paused(ID, job("j3"))));
         return history;
     }
 
-    private static final Map<Lifecycle, List<Action>> ALLOWED = Map.of(
-            Lifecycle.DRAFT, List.of(Action.INITIALIZE, Action.DROP),
-            Lifecycle.INITIALIZE, List.of(Action.DEPLOY, Action.DROP),
-            Lifecycle.DEPLOY, List.of(Action.PAUSE, Action.DROP),
-            Lifecycle.PAUSE, List.of(Action.DEPLOY, Action.DROP),
-            Lifecycle.DROPPED, List.of());
-
-    static Stream<Arguments> everyPhaseAndAction() {
-        return Stream.of(Lifecycle.values())
-                .flatMap(lifecycle -> Stream.of(Action.values()).map(action -> Arguments.of(lifecycle, action)));
+    private static Object requested(Action action, String jobName) {
+        String book = "odoo." + action.wire();
+        return switch (action) {
+            case INITIALIZE -> new InitializeRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
+            case DEPLOY -> new DeployRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
+            case PAUSE -> new PauseRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
+            case DROP -> new DropRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
+        };
     }
 
-    @ParameterizedTest(name = "{1} in {0}")
-    @MethodSource("everyPhaseAndAction")
-    void anActionIsAcceptedExactlyWhenTheLifecycleAllowsIt(Lifecycle lifecycle, Action action) {
-        var then = fixture.given(historyReaching(lifecycle)).when(new RequestAction(ID, action, job("new-job")));
-        if (ALLOWED.get(lifecycle).contains(action)) {
-            String book = "odoo." + action.wire();
-            Object requested = switch (action) {
-                case INITIALIZE -> new InitializeRequested(ID, ACME_PROJECT, job("new-job"), book, IMAGE);
-                case DEPLOY -> new DeployRequested(ID, ACME_PROJECT, job("new-job"), book, IMAGE);
-                case PAUSE -> new PauseRequested(ID, ACME_PROJECT, job("new-job"), book, IMAGE);
-                case DROP -> new DropRequested(ID, ACME_PROJECT, job("new-job"), book, IMAGE);
-            };
-            then.expectSuccessfulHandlerExecution().expectEvents(requested);
+    /** The odoo type needs a database reference before it initializes or deploys. */
+    private static DeploymentCreated createdIn(String scope) {
+        return deploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop",
+                spec(scope, IMAGE, Map.of("database", "pgo://acme/db")), List.of());
+    }
+
+    static Stream<Arguments> everyPhaseActionAndScope() {
+        return Stream.of(Lifecycle.values()).flatMap(lifecycle -> Stream.of(Action.values())
+                .flatMap(action -> Stream.of("dev", "production").map(scope -> Arguments.of(lifecycle, action, scope))));
+    }
+
+    /** Generated from {@link ActionRules}: the one table the API, the cards and this aggregate share. */
+    @ParameterizedTest(name = "{1} in {0}, scope {2}")
+    @MethodSource("everyPhaseActionAndScope")
+    void anActionIsAcceptedExactlyWhenTheTableAllowsIt(Lifecycle lifecycle, Action action, String scope) {
+        List<Action> allowed = ActionRules.allowed(lifecycle, false, scope.equals("dev"));
+        var then = fixture.given(historyReaching(lifecycle, createdIn(scope)))
+                .when(new RequestAction(ID, action, job("new-job")));
+        if (allowed.contains(action)) {
+            then.expectSuccessfulHandlerExecution().expectEvents(requested(action, "new-job"));
         } else {
-            then.expectNoEvents().expectException(allOf(
-                    instanceOf(ActionRefusedException.class),
-                    hasProperty("message", containsString("allowed now")),
-                    refusedWith(ALLOWED.get(lifecycle))));
+            then.expectNoEvents().expectException(refusedWith(allowed));
         }
     }
 
-    private static org.hamcrest.Matcher<Object> refusedWith(List<Action> allowed) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof ActionRefusedException refused && refused.allowedActions().equals(allowed);
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("refused with allowed actions ").appendValue(allowed);
-            }
-        };
+    @Test
+    void theTableRefusesDropOnlyWhereTheScopeDoesNot() {
+        assertThatTable(Lifecycle.DEPLOY, true, List.of(Action.PAUSE, Action.DROP));
+        assertThatTable(Lifecycle.DEPLOY, false, List.of(Action.PAUSE));
+        assertThatTable(Lifecycle.DROPPED, true, List.of());
     }
 
-    private static org.hamcrest.Matcher<Object> runningJob(String jobId) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof ActionRefusedException refused && jobId.equals(refused.runningJobId());
-            }
-
-            @Override
-            public void describeTo(org.hamcrest.Description description) {
-                description.appendText("refused because job ").appendValue(jobId).appendText(" runs");
-            }
-        };
+    private static void assertThatTable(Lifecycle lifecycle, boolean dropAllowed, List<Action> expected) {
+        org.assertj.core.api.Assertions.assertThat(ActionRules.allowed(lifecycle, false, dropAllowed)).isEqualTo(expected);
     }
 
     @Test
-    void actionsAreDispatchedToTheBookOfTheGroupType() {
-        fixture.given(deploymentCreated(ID, "acme", "db", GroupType.PGO, "main", "Dev", "postgres:17"))
+    void aRefusedDropSaysTheScopeForbidsIt() {
+        fixture.given(historyReaching(Lifecycle.DEPLOY, createdIn("production")))
+                .when(new RequestAction(ID, Action.DROP, job("j9")))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("scope 'production' does not allow drop"));
+    }
+
+    @Test
+    void actionsRunTheTypesBookUnlessTheGroupChoseAnother() {
+        DeploymentCreated pgo = deploymentCreated(ID, "acme", "db", GroupType.PGO, "main",
+                spec("dev", "postgres:17", Map.of("postgresVersion", "17", "storageSize", "10Gi")), List.of());
+        GroupId db = group("acme/db");
+        directory.group(db, GroupType.PGO, List.of(new ClusterId("local")), Map.of("deploy", "pgo-tuned@2"))
+                .scope(db, "dev", true, Role.DEVELOPER, List.of());
+        fixture.given(pgo)
                 .when(new RequestAction(ID, Action.INITIALIZE, job("j1")))
                 .expectEvents(new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"));
+        fixture.given(pgo, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"),
+                        new Initialized(ID, job("j1")))
+                .when(new RequestAction(ID, Action.DEPLOY, job("j2")))
+                .expectEvents(new DeployRequested(ID, ACME_PROJECT, job("j2"), "pgo-tuned@2", "postgres:17"));
+    }
+
+    @Test
+    void initializeAndDeployNeedTheTypesRequiredConfig() {
+        fixture.given(CREATED)
+                .when(new RequestAction(ID, Action.INITIALIZE, job("j1")))
+                .expectNoEvents()
+                .expectException(ConfigIncompleteException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("config.database"));
+        fixture.given(CREATED)
+                .when(new RequestAction(ID, Action.DROP, job("j1")))
+                .expectEvents(requested(Action.DROP, "j1"));
     }
 
     @Nested
     class WhileAJobRuns {
         @Test
         void everyActionIsRefusedAndTheRunningJobIsNamed() {
-            fixture.given(CREATED, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "odoo.initialize", IMAGE))
+            fixture.given(createdIn("dev"), requested(Action.INITIALIZE, "j1"))
                     .when(new RequestAction(ID, Action.DROP, job("j2")))
                     .expectNoEvents()
-                    .expectException(allOf(refusedWith(List.of()), runningJob(job("j1").value())));
-        }
-
-        @Test
-        void successMovesTheLifecycleToTheActionsTarget() {
-            fixture.given(CREATED, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "odoo.initialize", IMAGE))
-                    .when(new CompleteAction(ID, job("j1")))
-                    .expectEvents(new Initialized(ID, job("j1")));
+                    .expectException(runningJob(job("j1").value()));
         }
 
         @Test
         void eachActionCompletesWithItsOwnEvent() {
-            List<Object> deployed = historyReaching(Lifecycle.DEPLOY);
-            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, ACME_PROJECT, job("j9"), "odoo.deploy", IMAGE)))
+            List<Object> deployed = historyReaching(Lifecycle.DEPLOY, CREATED);
+            fixture.given(append(historyReaching(Lifecycle.INITIALIZE, CREATED), requested(Action.DEPLOY, "j9")))
                     .when(new CompleteAction(ID, job("j9"))).expectEvents(new Deployed(ID, job("j9")));
-            fixture.given(append(deployed, new PauseRequested(ID, ACME_PROJECT, job("j9"), "odoo.pause", IMAGE)))
+            fixture.given(append(deployed, requested(Action.PAUSE, "j9")))
                     .when(new CompleteAction(ID, job("j9"))).expectEvents(new Paused(ID, job("j9")));
-            fixture.given(append(deployed, new DropRequested(ID, ACME_PROJECT, job("j9"), "odoo.drop", IMAGE)))
+            fixture.given(append(deployed, requested(Action.DROP, "j9")))
                     .when(new CompleteAction(ID, job("j9"))).expectEvents(new Dropped(ID, job("j9")));
+            fixture.given(CREATED, requested(Action.INITIALIZE, "j1"))
+                    .when(new CompleteAction(ID, job("j1"))).expectEvents(new Initialized(ID, job("j1")));
         }
 
         @Test
-        void failureIsRecordedWithTheAction() {
-            fixture.given(append(historyReaching(Lifecycle.INITIALIZE), new DeployRequested(ID, ACME_PROJECT, job("j9"), "odoo.deploy", IMAGE)))
+        void failureIsRecordedWithTheActionAndTheLifecycleStays() {
+            List<Object> failedDeploy = append(historyReaching(Lifecycle.INITIALIZE, createdIn("dev")),
+                    requested(Action.DEPLOY, "j9"), new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
+            fixture.given(append(historyReaching(Lifecycle.INITIALIZE, CREATED), requested(Action.DEPLOY, "j9")))
                     .when(new FailAction(ID, job("j9"), "image pull failed"))
                     .expectEvents(new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
+            fixture.given(failedDeploy).when(new RequestAction(ID, Action.PAUSE, job("j10")))
+                    .expectException(refusedWith(List.of(Action.DEPLOY, Action.DROP)));
         }
 
         @Test
-        void anOutcomeForAnotherJobIsRefused() {
-            fixture.given(CREATED, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "odoo.initialize", IMAGE))
+        void anOutcomeForAnotherJobOrNoneIsRefused() {
+            fixture.given(CREATED, requested(Action.INITIALIZE, "j1"))
                     .when(new CompleteAction(ID, job("other")))
-                    .expectNoEvents()
-                    .expectException(UnknownJobException.class);
+                    .expectNoEvents().expectException(UnknownJobException.class);
+            fixture.given(CREATED)
+                    .when(new FailAction(ID, job("j1"), "late"))
+                    .expectNoEvents().expectException(UnknownJobException.class);
+        }
+    }
+
+    @Nested
+    class Changes {
+        private DeploymentSpec after(DeploymentSettings settings) {
+            return settings.applyTo(CREATED.spec());
+        }
+
+        @Test
+        void aChangedKeyFieldIsANewVersionWithBeforeAndAfter() {
+            var settings = new DeploymentSettings(null, null, null, "main", null, "a1b2c3d", null, null, null);
+            fixture.given(CREATED)
+                    .when(new ChangeDeployment(ID, settings))
+                    .expectEvents(new DeploymentChanged(ID, ACME_PROJECT, 2, List.of("branch", "commitRef"),
+                            CREATED.spec(), after(settings)));
+        }
+
+        @Test
+        void versionsCountOn() {
+            var first = new DeploymentSettings(null, null, null, "main", null, null, null, null, null);
+            var second = new DeploymentSettings(null, null, null, "release", null, null, null, null, null);
+            fixture.given(CREATED, new DeploymentChanged(ID, ACME_PROJECT, 2, List.of("branch"), CREATED.spec(), after(first)))
+                    .when(new ChangeDeployment(ID, second))
+                    .expectEvents(new DeploymentChanged(ID, ACME_PROJECT, 3, List.of("branch"), after(first),
+                            second.applyTo(after(first))));
+        }
+
+        @Test
+        void nothingDifferentIsNoVersion() {
+            fixture.given(CREATED)
+                    .when(new ChangeDeployment(ID, new DeploymentSettings("dev", null, null, null, IMAGE, null, null,
+                            null, null)))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void servicesThatRanTheOldImageFollowANewOne() {
+            String next = "registry.example.com/shop:2.0";
+            var settings = new DeploymentSettings(null, null, null, null, next, null, null, null, null);
+            DeploymentSpec expected = new DeploymentSpec("dev", CREATED.spec().clusters(), null, null, next, null,
+                    List.of(new Service("shop", next, 1, List.of())), Map.of(), null);
+            fixture.given(CREATED).when(new ChangeDeployment(ID, settings))
+                    .expectEvents(new DeploymentChanged(ID, ACME_PROJECT, 2, List.of("image", "services"),
+                            CREATED.spec(), expected));
+        }
+
+        @Test
+        void aNewScopeMustBeTheGroupsAndItsClustersLinkedAndActive() {
+            fixture.given(CREATED)
+                    .when(new ChangeDeployment(ID, new DeploymentSettings("staging", null, null, null, null, null,
+                            null, null, null)))
+                    .expectNoEvents().expectException(invalid("scope"));
+            fixture.given(CREATED)
+                    .when(new ChangeDeployment(ID, new DeploymentSettings(null, List.of(new ClusterId("elsewhere")),
+                            null, null, null, null, null, null, null)))
+                    .expectNoEvents().expectException(invalid("clusters"));
+            directory.cluster("local", ClusterState.CANCEL);
+            fixture.given(CREATED)
+                    .when(new ChangeDeployment(ID, new DeploymentSettings("production", null, null, null, null, null,
+                            null, null, null)))
+                    .expectNoEvents().expectException(GroupRuleException.class);
+        }
+
+        @Test
+        void configIsCheckedByTheType() {
+            fixture.given(CREATED)
+                    .when(new ChangeDeployment(ID, new DeploymentSettings(null, null, null, null, null, null, null,
+                            Map.of("database", "not a reference"), null)))
+                    .expectNoEvents().expectException(invalid("config.database"));
+            fixture.given(CREATED)
+                    .when(new ChangeDeployment(ID, new DeploymentSettings(null, null, null, null, null, null, null,
+                            Map.of("postgresVersion", "17"), null)))
+                    .expectNoEvents().expectException(invalid("config.postgresVersion"));
+        }
+
+        @Test
+        void aDroppedDeploymentIsNotChanged() {
+            fixture.given(historyReaching(Lifecycle.DROPPED, CREATED))
+                    .when(new ChangeDeployment(ID, new DeploymentSettings(null, null, null, "main", null, null, null,
+                            null, null)))
+                    .expectNoEvents().expectException(GroupRuleException.class);
         }
     }
 
     @Test
-    void aFailedDeployLeavesTheLifecycleWhereItWas() {
-        List<Object> failedDeploy = append(historyReaching(Lifecycle.INITIALIZE),
-                new DeployRequested(ID, ACME_PROJECT, job("j9"), "odoo.deploy", IMAGE),
-                new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
-        // Still in initialize: deploy may be retried, pause is not possible.
-        fixture.given(failedDeploy).when(new RequestAction(ID, Action.PAUSE, job("j10")))
-                .expectException(refusedWith(List.of(Action.DEPLOY, Action.DROP)));
-        fixture.given(failedDeploy).when(new RequestAction(ID, Action.DEPLOY, job("j10")))
-                .expectEvents(new DeployRequested(ID, ACME_PROJECT, job("j10"), "odoo.deploy", IMAGE));
-    }
-
-    @Test
-    void anOutcomeWithoutARunningJobIsRefused() {
-        fixture.given(CREATED)
-                .when(new FailAction(ID, job("j1"), "late"))
-                .expectNoEvents()
-                .expectException(UnknownJobException.class);
+    void overridesAreSetOnceAndRemovedOnce() {
+        fixture.given(CREATED).when(new SetDeploymentRoleOverride(ID, "bob", Role.USER))
+                .expectEvents(new DeploymentRoleOverridden(ID, ACME_PROJECT, "bob", Role.USER));
+        fixture.given(CREATED, new DeploymentRoleOverridden(ID, ACME_PROJECT, "bob", Role.USER))
+                .when(new SetDeploymentRoleOverride(ID, "bob", Role.USER)).expectNoEvents();
+        fixture.given(CREATED, new DeploymentRoleOverridden(ID, ACME_PROJECT, "bob", Role.USER))
+                .when(new RemoveDeploymentRoleOverride(ID, "bob"))
+                .expectEvents(new DeploymentRoleOverrideRemoved(ID, ACME_PROJECT, "bob"));
+        fixture.given(CREATED).when(new RemoveDeploymentRoleOverride(ID, "bob"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     private static List<Object> append(List<Object> history, Object... more) {
         List<Object> all = new ArrayList<>(history);
         all.addAll(List.of(more));
         return all;
+    }
+
+    private static Matcher<Object> refusedWith(List<Action> allowed) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof ActionRefusedException refused && refused.allowedActions().equals(allowed);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("refused with allowed actions ").appendValue(allowed);
+            }
+        };
+    }
+
+    private static Matcher<Object> runningJob(String jobId) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof ActionRefusedException refused && jobId.equals(refused.runningJobId())
+                        && refused.allowedActions().isEmpty();
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("refused because job ").appendValue(jobId).appendText(" runs");
+            }
+        };
     }
 }

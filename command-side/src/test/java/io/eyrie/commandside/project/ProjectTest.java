@@ -1,11 +1,7 @@
 package io.eyrie.commandside.project;
 
 import io.eyrie.api.AuditMetaData;
-import io.eyrie.api.deployment.CreateDeployment;
-import io.eyrie.api.project.CreateDeploymentGroup;
 import io.eyrie.api.project.CreateProject;
-import io.eyrie.api.project.DeploymentGroupCreated;
-import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectCreated;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.ProjectMemberAdded;
@@ -35,10 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static io.eyrie.api.TestEvents.deploymentCreated;
 import static io.eyrie.api.TestEvents.projectCreated;
-import static io.eyrie.api.TestIds.deployment;
-import static io.eyrie.api.TestIds.group;
 import static io.eyrie.api.TestIds.uuid;
 
 class ProjectTest {
@@ -182,22 +175,6 @@ class ProjectTest {
                 .expectNoEvents().expectException(refusedBy(Rule.OWNER_REQUIRED));
         fixture.given(transferred).when(new RemoveProjectMember(ACME, "bob"), Map.of(AuditMetaData.INITIATOR, OWNER))
                 .expectNoEvents().expectException(refusedBy(Rule.OWNER_IS_FIXED));
-    }
-
-    @Test
-    void aProjectCreatesItsGroups() {
-        fixture.given(CREATED)
-                .when(new CreateDeploymentGroup(ACME, group("acme/web"), "web", GroupType.ODOO))
-                .expectEvents(new DeploymentGroupCreated(group("acme/web"), ACME, "web", GroupType.ODOO));
-    }
-
-    @Test
-    void aGroupCreatesDeploymentsOfItsType() {
-        new AggregateTestFixture<>(DeploymentGroup.class)
-                .given(new DeploymentGroupCreated(group("acme/db"), ACME, "db", GroupType.PGO))
-                .when(new CreateDeployment(group("acme/db"), deployment("d-1"), "main", "Production", "postgres:17"))
-                .expectEvents(deploymentCreated(deployment("d-1"), "acme", "db", GroupType.PGO, "main", "Production",
-                        "postgres:17"));
     }
 
     private static Matcher<Object> refusedBy(Rule rule) {

@@ -4,6 +4,7 @@ import io.eyrie.api.project.Role;
 import io.eyrie.platform.access.Access;
 import io.eyrie.platform.access.AccessDirectory;
 import io.eyrie.platform.access.Target;
+import io.eyrie.queryside.group.GroupPolicies;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,15 +23,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 class QueryAccess implements AccessDirectory {
     private final MongoTemplate mongo;
+    private final GroupPolicies groups;
 
-    QueryAccess(MongoTemplate mongo) {
+    QueryAccess(MongoTemplate mongo, GroupPolicies groups) {
         this.mongo = mongo;
+        this.groups = groups;
     }
 
     @Override
     public Optional<Access> access(Target target, Map<String, String> variables, String user) {
         Optional<String> project = switch (target) {
             case PROJECT -> Optional.of(variables.get("slug"));
+            case GROUP -> groups.groupId(variables.get("slug"), variables.get("group")).map(id -> variables.get("slug"));
             case DEPLOYMENT -> projectOf("deployment_cards", variables.get("id"));
             case JOB -> projectOf("jobs", variables.get("id"));
             default -> throw new IllegalStateException("the query side has no access lookup for " + target);

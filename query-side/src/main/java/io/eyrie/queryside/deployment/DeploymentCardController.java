@@ -3,10 +3,15 @@ package io.eyrie.queryside.deployment;
 import io.eyrie.api.deployment.DeploymentCard;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.FindDeploymentCard;
+import io.eyrie.api.deployment.ListDeploymentVersions;
+import io.eyrie.api.deployment.VersionView;
+import io.eyrie.api.query.Page;
 import io.eyrie.platform.web.NotFoundException;
+import io.eyrie.queryside.web.Cursors;
 import io.eyrie.queryside.web.ReactiveQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -23,5 +28,13 @@ public class DeploymentCardController {
     public Mono<DeploymentCard> card(@PathVariable String id) {
         return queries.optional(new FindDeploymentCard(new DeploymentId(id)), DeploymentCard.class)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("deployment", id)));
+    }
+
+    /** Every version, newest first: which key fields changed, who changed them and when, before and after. */
+    @GetMapping("/api/deployments/{id}/versions")
+    public Mono<Page<VersionView>> versions(@PathVariable String id, @RequestParam(required = false) String cursor,
+                                            @RequestParam(required = false) Integer limit) {
+        return queries.page(new ListDeploymentVersions(new DeploymentId(id), Cursors.request(cursor, limit)),
+                VersionView.class);
     }
 }

@@ -1,10 +1,14 @@
 package io.eyrie.queryside.deployment;
 
+import io.eyrie.api.cluster.ClusterId;
+import io.eyrie.api.deployment.ActionRules;
 import io.eyrie.api.deployment.DeploymentCard;
+import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.project.GroupType;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -16,6 +20,7 @@ import java.util.List;
  * than their count: adding and removing a member can be repeated safely, while incrementing a counter cannot.
  */
 @Document(DeploymentCardDocument.COLLECTION)
+@CompoundIndex(name = "cards_by_group", def = "{'groupId': 1, 'name': 1}")
 final class DeploymentCardDocument {
     static final String COLLECTION = "deployment_cards";
 
@@ -23,10 +28,12 @@ final class DeploymentCardDocument {
     String id;
     String name;
     String project;
+    String groupId;
     String group;
     String type;
-    String scope;
-    String image;
+    DeploymentSpec spec;
+    int version;
+    String kubernetesNamespace;
     Lifecycle lifecycle;
     DeploymentStatus status;
     String error;
@@ -58,8 +65,14 @@ final class DeploymentCardDocument {
         updatedAt = at;
     }
 
-    DeploymentCard toCard() {
-        return new DeploymentCard(id, name, project, group, new GroupType(type), scope, image, lifecycle, status, error,
-                runningJobIds.size(), lastJobId, createdBy, createdAt, updatedBy, updatedAt);
+    /** {@code dropAllowed} is the scope's, read when the card is: a scope's change shows on every card at once. */
+    DeploymentCard toCard(boolean dropAllowed) {
+        return new DeploymentCard(id, name, project, group, new GroupType(type), spec.scope(), lifecycle, status,
+                error, runningJobIds.size(), lastJobId, spec.image(), spec.branch(), spec.commitRef(),
+                spec.repository() == null ? null : spec.repository().value(),
+                spec.clusters().stream().map(ClusterId::value).toList(), spec.services(), spec.config(),
+                spec.subscribeTo() == null ? null : spec.subscribeTo().value(), version, kubernetesNamespace,
+                ActionRules.allowed(lifecycle, !runningJobIds.isEmpty(), dropAllowed), createdBy, createdAt,
+                updatedBy, updatedAt);
     }
 }

@@ -6,24 +6,34 @@ import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.ActionRequested;
 import io.eyrie.api.deployment.DeploymentCard;
+import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.FindDeploymentCard;
 import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.deployment.ListGroupDeployments;
+import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
+import io.eyrie.queryside.group.GroupPolicies;
+import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Keeps one dashboard card per deployment and answers {@link FindDeploymentCard}.
@@ -36,9 +46,11 @@ import java.util.Optional;
 @ProcessingGroup(DashboardProcessing.GROUP)
 public class DeploymentCardProjection {
     private final MongoTemplate mongo;
+    private final GroupPolicies groups;
 
-    public DeploymentCardProjection(MongoTemplate mongo) {
+    public DeploymentCardProjection(MongoTemplate mongo, GroupPolicies groups) {
         this.mongo = mongo;
+        this.groups = groups;
     }
 
     @EventHandler
@@ -47,16 +59,32 @@ public class DeploymentCardProjection {
         DeploymentCardDocument card = DeploymentCardDocument.withId(event.deploymentId().value());
         card.name = event.name();
         card.project = event.project().value();
+        card.groupId = event.group().value();
         card.group = event.groupName();
         card.type = event.type().name();
-        card.scope = event.scope();
-        card.image = event.image();
+        card.spec = event.spec();
+        card.version = 1;
+        card.kubernetesNamespace = event.kubernetesNamespace();
         card.lifecycle = Lifecycle.DRAFT;
         card.status = DeploymentStatus.READY;
         card.createdBy = initiator;
         card.createdAt = at;
         card.touchedBy(initiator, at);
         cards().save(card);
+    }
+
+    /** Versions only move forward, so a replayed older change never undoes a newer one. */
+    @EventHandler
+    public void on(DeploymentChanged event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        cards().find(event.deploymentId().value())
+                .filter(card -> card.version < event.version())
+                .ifPresent(card -> {
+                    card.spec = event.after();
+                    card.version = event.version();
+                    card.touchedBy(initiator, at);
+                    cards().save(card);
+                });
     }
 
     @EventHandler
@@ -118,7 +146,35 @@ public class DeploymentCardProjection {
     @QueryHandler
     public Optional<DeploymentCard> handle(FindDeploymentCard query) {
         return Optional.ofNullable(mongo.findById(query.deploymentId().value(), DeploymentCardDocument.class))
-                .map(DeploymentCardDocument::toCard);
+                .map(this::card);
+    }
+
+    /** A group's cards by name, served by the index on (groupId, name). */
+    @QueryHandler
+    public Page<DeploymentCard> handle(ListGroupDeployments query) {
+        Optional<String> groupId = groups.groupId(query.project().value(), query.group());
+        if (groupId.isEmpty()) {
+            return new Page<>(List.of(), null, 0);
+        }
+        Criteria inGroup = where("groupId").is(groupId.get());
+        if (query.lifecycle() != null) {
+            inGroup = inGroup.and("lifecycle").is(query.lifecycle().name());
+        }
+        if (query.scope() != null) {
+            inGroup = inGroup.and("spec.scope").is(query.scope());
+        }
+        Query page = Query.query(inGroup).with(Sort.by("name")).limit(query.page().limit() + 1);
+        if (query.page().after() != null) {
+            page.addCriteria(where("name").gt(query.page().after()));
+        }
+        List<DeploymentCardDocument> found = mongo.find(page, DeploymentCardDocument.class);
+        List<DeploymentCard> items = found.stream().limit(query.page().limit()).map(this::card).toList();
+        return new Page<>(items, found.size() > query.page().limit() ? Cursors.encode(items.getLast().name()) : null,
+                mongo.count(Query.query(inGroup), DeploymentCardDocument.class));
+    }
+
+    private DeploymentCard card(DeploymentCardDocument card) {
+        return card.toCard(groups.dropAllowed(card.groupId, card.spec.scope()));
     }
 
     private ReadModelBatch<DeploymentCardDocument> cards() {

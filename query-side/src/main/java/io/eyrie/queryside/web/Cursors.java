@@ -2,13 +2,11 @@ package io.eyrie.queryside.web;
 
 import io.eyrie.api.query.Page;
 import io.eyrie.api.query.PageRequest;
-import io.eyrie.platform.web.Problems;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.List;
 
 /** Opaque list cursors: the sort key of the last item of a page, so the next page starts right after it. */
 public final class Cursors {
@@ -23,7 +21,7 @@ public final class Cursors {
     public static PageRequest request(String cursor, Integer limit) {
         int size = limit == null ? Page.DEFAULT_LIMIT : limit;
         if (size < 1 || size > Page.MAX_LIMIT) {
-            throw new InvalidPageException("limit", "must be 1-" + Page.MAX_LIMIT);
+            throw new InvalidParameterException("limit", "must be 1-" + Page.MAX_LIMIT);
         }
         if (cursor == null || cursor.isEmpty()) {
             return PageRequest.first(size);
@@ -31,7 +29,7 @@ public final class Cursors {
         try {
             return new PageRequest(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8), size);
         } catch (IllegalArgumentException e) {
-            throw new InvalidPageException("cursor", "is not a cursor this API gave out");
+            throw new InvalidParameterException("cursor", "is not a cursor this API gave out");
         }
     }
 
@@ -39,30 +37,24 @@ public final class Cursors {
     public static String[] parts(String key, int count) {
         String[] parts = key.split("\\|", count);
         if (parts.length != count) {
-            throw new InvalidPageException("cursor", "is not a cursor this API gave out");
+            throw new InvalidParameterException("cursor", "is not a cursor this API gave out");
         }
         return parts;
+    }
+
+    public static int number(String part) {
+        try {
+            return Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("cursor", "is not a cursor this API gave out");
+        }
     }
 
     public static Instant instant(String part) {
         try {
             return Instant.parse(part);
         } catch (DateTimeParseException e) {
-            throw new InvalidPageException("cursor", "is not a cursor this API gave out");
-        }
-    }
-
-    /** A bad {@code cursor} or {@code limit}: answered with 400. */
-    public static final class InvalidPageException extends RuntimeException {
-        private final String parameter;
-
-        InvalidPageException(String parameter, String message) {
-            super(parameter + " " + message);
-            this.parameter = parameter;
-        }
-
-        public List<Problems.FieldError> errors() {
-            return List.of(new Problems.FieldError(parameter, getMessage()));
+            throw new InvalidParameterException("cursor", "is not a cursor this API gave out");
         }
     }
 }

@@ -21,8 +21,8 @@ import java.util.List;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class QueryProblemHandling {
 
-    @ExceptionHandler(Cursors.InvalidPageException.class)
-    public ResponseEntity<ProblemDetail> invalidPage(Cursors.InvalidPageException ex) {
+    @ExceptionHandler(InvalidParameterException.class)
+    public ResponseEntity<ProblemDetail> invalidPage(InvalidParameterException ex) {
         return ResponseEntity.badRequest().body(Problems.invalidInput(ex.getMessage(), ex.errors()));
     }
 

@@ -44,6 +44,6 @@ public class ReactiveQueries {
     /** A handler's own exception (a bad cursor, say) reaches the HTTP layer as itself, not wrapped by the bus. */
     private static <T> Mono<T> offEventLoop(Supplier<CompletableFuture<T>> send) {
         return Mono.defer(() -> Mono.fromFuture(send.get())).subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(error -> error.getCause() instanceof Cursors.InvalidPageException invalid ? invalid : error);
+                .onErrorMap(error -> error.getCause() instanceof InvalidParameterException invalid ? invalid : error);
     }
 }

@@ -7,6 +7,8 @@ import io.eyrie.api.deployment.InitializeRequested;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.queryside.ReadModelServer;
+import io.eyrie.queryside.group.GroupPolicies;
+import io.eyrie.queryside.group.GroupProjection;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ class BatchedCardWritesTest {
 
     @BeforeEach
     void emptyReadModel() {
-        projection = new DeploymentCardProjection(ReadModelServer.template("batched-cards"));
+        var mongo = ReadModelServer.template("batched-cards");
+        projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, new GroupProjection(mongo)));
         projection.reset();
     }
 

@@ -8,16 +8,22 @@ import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
 import io.eyrie.api.deployment.DeploymentCard;
+import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.FindDeploymentCard;
 import io.eyrie.api.deployment.InitializeRequested;
 import io.eyrie.api.deployment.Initialized;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.PauseRequested;
+import io.eyrie.api.deployment.Service;
 import io.eyrie.api.project.GroupType;
+import io.eyrie.api.project.KubernetesNames;
 import io.eyrie.queryside.ReadModelServer;
+import io.eyrie.queryside.group.GroupPolicies;
+import io.eyrie.queryside.group.GroupProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +32,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.eyrie.api.TestEvents.deploymentCreated;
+import static io.eyrie.api.TestEvents.groupCreated;
+import static io.eyrie.api.TestEvents.spec;
 import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
@@ -45,7 +54,10 @@ class DeploymentCardProjectionTest {
     @BeforeEach
     void emptyReadModel() {
         mongo = ReadModelServer.template("cards");
-        projection = new DeploymentCardProjection(mongo);
+        GroupProjection groups = new GroupProjection(mongo);
+        groups.reset();
+        groups.on(groupCreated("acme", "web", GroupType.ODOO), "olivia", T0);
+        projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, groups));
         projection.reset();
     }
 
@@ -54,8 +66,25 @@ class DeploymentCardProjectionTest {
         created();
 
         DeploymentCard card = card();
-        assertThat(card).isEqualTo(new DeploymentCard(ID.value(), "shop", "acme", "web", GroupType.ODOO, "production",
-                "odoo:17", Lifecycle.DRAFT, DeploymentStatus.READY, null, 0, null, "alice", T0, "alice", T0));
+        assertThat(card).isEqualTo(new DeploymentCard(ID.value(), "shop", "acme", "web", GroupType.ODOO, "dev",
+                Lifecycle.DRAFT, DeploymentStatus.READY, null, 0, null, "odoo:17", null, null, null, List.of("local"),
+                List.of(new Service("odoo", "odoo:17", 1, List.of())), Map.of(), null, 1,
+                KubernetesNames.deploymentNamespace("acme", "shop", ID.value()),
+                List.of(Action.INITIALIZE, Action.DROP), "alice", T0, "alice", T0));
+    }
+
+    @Test
+    void aChangeIsShownOnceAndAnOlderOneNeverUndoesANewer() {
+        created();
+        DeploymentSpec before = spec("dev", "odoo:17", Map.of());
+        DeploymentSpec v2 = spec("dev", "odoo:18", Map.of());
+        DeploymentSpec v3 = spec("dev", "odoo:19", Map.of());
+        projection.on(new DeploymentChanged(ID, ACME_PROJECT, 2, List.of("image"), before, v2), "bob", at(1));
+        projection.on(new DeploymentChanged(ID, ACME_PROJECT, 3, List.of("image"), v2, v3), "bob", at(2));
+        projection.on(new DeploymentChanged(ID, ACME_PROJECT, 2, List.of("image"), before, v2), "bob", at(3));
+        assertThat(card().image()).isEqualTo("odoo:19");
+        assertThat(card().version()).isEqualTo(3);
+        assertThat(card().updatedAt()).isEqualTo(at(2));
     }
 
     @Test
@@ -213,7 +242,7 @@ class DeploymentCardProjectionTest {
     }
 
     private void created() {
-        projection.on(deploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop", "production", "odoo:17"),
+        projection.on(deploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop", "dev", "odoo:17"),
                 "alice", T0);
     }
 

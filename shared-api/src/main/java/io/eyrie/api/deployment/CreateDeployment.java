@@ -3,7 +3,10 @@ package io.eyrie.api.deployment;
 import io.eyrie.api.project.GroupId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Handled by the deployment group, which creates the deployment with its type; names are unique in a group. */
+/**
+ * Handled by the deployment group, which fills in what {@code settings} leaves out from its defaults and scope,
+ * checks it, and creates the deployment; names are unique in a group.
+ */
 public record CreateDeployment(@TargetAggregateIdentifier GroupId group, DeploymentId deploymentId, String name,
-                               String scope, String image) {
+                               DeploymentSettings settings) {
 }

@@ -3,10 +3,15 @@ package io.eyrie.api.deployment;
 import io.eyrie.api.project.GroupType;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
-/** The dashboard card of one deployment. */
+/** The dashboard card of one deployment: what it is, how its latest action is doing, and what it allows now. */
 public record DeploymentCard(String id, String name, String project, String group, GroupType type, String scope,
-                             String image, Lifecycle lifecycle, DeploymentStatus status, String error,
-                             int runningJobs, String lastJobId, String createdBy, Instant createdAt,
-                             String updatedBy, Instant updatedAt) {
+                             Lifecycle lifecycle, DeploymentStatus status, String error, int runningJobs,
+                             String lastJobId, String image, String branch, String commitRef, String repository,
+                             List<String> clusters, List<Service> services, Map<String, Object> config,
+                             String subscribeTo, int version, String kubernetesNamespace,
+                             List<Action> allowedActions, String createdBy, Instant createdAt, String updatedBy,
+                             Instant updatedAt) {
 }

@@ -1,0 +1,224 @@
+package io.eyrie.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.eyrie.local.ApiClient.assertProblem;
+import static io.eyrie.local.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The object model driven and read over HTTP, as a platform team would: clusters, groups, scopes, deployments. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ObjectModelEndToEndTest {
+    @TempDir
+    static Path dataDirectory;
+
+    private EyrieLocal eyrie;
+    private ApiClient api;
+
+    @BeforeAll
+    void start() {
+        eyrie = EyrieLocal.start(LocalSettings.from(name -> null).withDataDirectory(dataDirectory)
+                .withPorts(0, 0, 0, 0, 0), "--eyrie.runner.simulated.step-time=5ms");
+        api = new ApiClient(eyrie);
+        api.send("olivia", "POST", api.command("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Acme\"}", 201);
+        api.send("olivia", "PUT", api.command("/api/projects/acme/members/devi"), "{\"role\":\"developer\"}", 200);
+        api.send("olivia", "PUT", api.command("/api/projects/acme/members/adam"), "{\"role\":\"admin\"}", 200);
+    }
+
+    @AfterAll
+    void stop() {
+        if (eyrie != null) {
+            eyrie.close();
+        }
+    }
+
+    @Test
+    void theLocalRunHasOneActiveClusterAndPlatformAdminsManageClusters() {
+        JsonNode local = api.await("devi", api.query("/api/clusters/local"), cluster -> true);
+        assertThat(local.get("state").asText()).isEqualTo("active");
+        assertThat(local.get("apiServer").asText()).isEqualTo("simulated://local");
+
+        assertProblem(api.send("olivia", "POST", api.command("/api/clusters"),
+                "{\"name\":\"EU West 1\",\"apiServer\":\"https://eu-west-1.example.com:6443\",\"credentialsRef\":\"in-cluster\"}", 403), "forbidden");
+        JsonNode registered = json(api.send("root", "POST", api.command("/api/clusters"),
+                "{\"name\":\"EU West 1\",\"apiServer\":\"https://eu-west-1.example.com:6443\",\"credentialsRef\":\"kubeconfig:/etc/eyrie/eu-west-1#admin\"}", 201));
+        assertThat(registered.get("slug").asText()).isEqualTo("eu-west-1");
+        assertThat(registered.get("state").asText()).isEqualTo("draft");
+        assertProblem(api.send("root", "POST", api.command("/api/clusters"),
+                "{\"name\":\"eu west 1\",\"apiServer\":\"https://other.example.com\",\"credentialsRef\":\"in-cluster\"}", 409), "already-exists");
+        var secret = api.send("root", "POST", api.command("/api/clusters"),
+                "{\"name\":\"leaky\",\"apiServer\":\"https://x.example.com\",\"credentialsRef\":\"eyJhbGciOiJSUzI1NiJ9.c2VjcmV0\"}", 400);
+        assertThat(json(secret).get("errors").get(0).get("field").asText()).isEqualTo("credentialsRef");
+
+        var refused = api.send("root", "POST", api.command("/api/clusters/eu-west-1/actions/activate"), null, 409);
+        assertProblem(refused, "action-not-allowed");
+        assertThat(json(refused).get("allowedActions").toString()).isEqualTo("[\"init\",\"cancel\",\"delete\"]");
+        api.send("root", "POST", api.command("/api/clusters/eu-west-1/actions/init"), null, 200);
+        api.await("devi", api.query("/api/clusters?state=init"), page -> page.get("total").asInt() == 1);
+    }
+
+    @Test
+    void onlyActiveClustersTakeDeploymentsAndAClusterInUseIsNotDeleted() {
+        api.send("root", "POST", api.command("/api/clusters"),
+                "{\"name\":\"ap-1\",\"apiServer\":\"https://ap-1.example.com\",\"credentialsRef\":\"secret://platform/ap-1#kubeconfig\"}", 201);
+        api.send("olivia", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"asia\",\"type\":\"none\",\"clusters\":[\"ap-1\"]}", 201);
+        String body = "{\"name\":\"%s\",\"image\":\"nginx:1.27\"}";
+        assertProblem(api.send("devi", "POST", api.command("/api/projects/acme/groups/asia/deployments"),
+                body.formatted("early"), 409), "cluster-not-active");
+        api.send("root", "POST", api.command("/api/clusters/ap-1/actions/init"), null, 200);
+        api.send("root", "POST", api.command("/api/clusters/ap-1/actions/activate"), null, 200);
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/asia/deployments"),
+                body.formatted("app"), 201)).get("id").asText();
+
+        api.send("root", "POST", api.command("/api/clusters/ap-1/actions/cancel"), null, 200);
+        var inUse = api.send("root", "POST", api.command("/api/clusters/ap-1/actions/delete"), null, 409);
+        assertProblem(inUse, "cluster-in-use");
+        assertThat(json(inUse).get("deployments").asInt()).isEqualTo(1);
+        JsonNode cluster = api.await("devi", api.query("/api/clusters/ap-1"), view -> view.get("deployments").asInt() == 1);
+        assertThat(cluster.get("state").asText()).isEqualTo("cancel");
+
+        api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/drop"), null, 202);
+        api.await("devi", api.query("/api/deployments/" + id), card -> card.get("lifecycle").asText().equals("dropped"));
+        api.send("root", "POST", api.command("/api/clusters/ap-1/actions/delete"), null, 200);
+    }
+
+    @Test
+    void aScopesRoleToActAndDropPolicyGovernItsDeployments() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"), """
+                {"name":"shop","type":"none","clusters":["local"],
+                 "defaults":{"image":"registry.example.com/shop:1.0","branch":"main","strategy":"blue-green"},
+                 "scopes":[{"name":"dev","allowDrop":true},
+                           {"name":"production","roleToAct":"admin","concurrency":"reject","pauseAfterSeconds":3600}]}""", 201);
+        JsonNode group = api.await("devi", api.query("/api/projects/acme/groups/shop"), view -> true);
+        assertThat(group.get("scopes")).hasSize(2);
+        assertThat(group.get("defaults").get("strategy").asText()).isEqualTo("blue-green");
+        assertThat(group.get("status").asText()).isEqualTo("ready");
+
+        String prod = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/shop/deployments"),
+                "{\"name\":\"live\",\"scope\":\"production\"}", 201)).get("id").asText();
+        JsonNode card = api.await("devi", api.query("/api/deployments/" + prod), view -> true);
+        assertThat(card.get("image").asText()).isEqualTo("registry.example.com/shop:1.0");
+        assertThat(card.get("branch").asText()).isEqualTo("main");
+        assertThat(card.get("clusters").toString()).isEqualTo("[\"local\"]");
+        assertThat(card.get("kubernetesNamespace").asText()).startsWith("acme-live-").hasSizeLessThanOrEqualTo(63);
+        assertThat(card.get("allowedActions").toString()).isEqualTo("[\"initialize\"]");
+
+        assertProblem(api.send("devi", "POST", api.command("/api/deployments/" + prod + "/actions/initialize"), null, 403),
+                "forbidden");
+        api.send("adam", "POST", api.command("/api/deployments/" + prod + "/actions/initialize"), null, 202);
+        api.await("devi", api.query("/api/deployments/" + prod), view -> view.get("lifecycle").asText().equals("initialize")
+                && view.get("runningJobs").asInt() == 0);
+        var noDrop = api.send("adam", "POST", api.command("/api/deployments/" + prod + "/actions/drop"), null, 409);
+        assertProblem(noDrop, "action-not-allowed");
+        assertThat(json(noDrop).get("detail").asText()).contains("does not allow drop");
+
+        api.send("adam", "PUT", api.command("/api/projects/acme/groups/shop/scopes/production"),
+                "{\"allowDrop\":true,\"roleToAct\":\"admin\"}", 200);
+        api.await("devi", api.query("/api/deployments/" + prod),
+                view -> view.get("allowedActions").toString().equals("[\"deploy\",\"drop\"]"));
+        api.send("adam", "POST", api.command("/api/deployments/" + prod + "/actions/drop"), null, 202);
+    }
+
+    @Test
+    void everyKeyFieldChangeIsAVersionWithWhoWhenBeforeAndAfter() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"versions\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/versions/deployments"),
+                "{\"name\":\"app\",\"image\":\"nginx:1.27\",\"branch\":\"main\"}", 201)).get("id").asText();
+        api.send("devi", "PATCH", api.command("/api/deployments/" + id), "{\"branch\":\"release\",\"commitRef\":\"9f8e7d6\"}", 200);
+        api.send("adam", "PATCH", api.command("/api/deployments/" + id), "{\"image\":\"nginx:1.28\"}", 200);
+        api.send("adam", "PATCH", api.command("/api/deployments/" + id), "{\"image\":\"nginx:1.28\"}", 200);
+
+        JsonNode versions = api.await("devi", api.query("/api/deployments/" + id + "/versions"),
+                page -> page.get("total").asInt() == 3);
+        JsonNode newest = versions.get("items").get(0);
+        assertThat(newest.get("version").asInt()).isEqualTo(3);
+        assertThat(newest.get("changed").toString()).isEqualTo("[\"image\",\"services\"]");
+        assertThat(newest.get("changedBy").asText()).isEqualTo("adam");
+        assertThat(newest.get("before").get("image").asText()).isEqualTo("nginx:1.27");
+        assertThat(newest.get("after").get("services").get(0).get("image").asText()).isEqualTo("nginx:1.28");
+        JsonNode second = versions.get("items").get(1);
+        assertThat(second.get("changed").toString()).isEqualTo("[\"branch\",\"commitRef\"]");
+        assertThat(second.get("changedBy").asText()).isEqualTo("devi");
+        assertThat(versions.get("items").get(2).get("before").isNull()).isTrue();
+        JsonNode page = api.get("devi", api.query("/api/deployments/" + id + "/versions?limit=2"));
+        assertThat(page.get("items")).hasSize(2);
+        JsonNode rest = api.get("devi", api.query("/api/deployments/" + id + "/versions?limit=2&cursor="
+                + page.get("nextCursor").asText()));
+        assertThat(rest.get("items").get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(api.get("devi", api.query("/api/deployments/" + id)).get("version").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void eachTypeChecksItsConfigAndActionsWaitForWhatTheyNeed() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"db\",\"type\":\"pgo\",\"clusters\":[\"local\"]}", 201);
+        var badShape = api.send("devi", "POST", api.command("/api/projects/acme/groups/db/deployments"),
+                "{\"name\":\"main\",\"image\":\"postgres:17\",\"config\":{\"postgresVersion\":\"9\",\"colour\":\"blue\"}}", 400);
+        assertThat(fields(badShape)).containsExactlyInAnyOrder("config.postgresVersion", "config.colour");
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/db/deployments"),
+                "{\"name\":\"main\",\"image\":\"postgres:17\",\"config\":{\"postgresVersion\":\"17\"}}", 201)).get("id").asText();
+        var incomplete = api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/initialize"), null, 409);
+        assertProblem(incomplete, "config-incomplete");
+        assertThat(fields(incomplete)).containsExactly("config.storageSize");
+        api.send("devi", "PATCH", api.command("/api/deployments/" + id),
+                "{\"config\":{\"postgresVersion\":\"17\",\"storageSize\":\"20Gi\"}}", 200);
+        JsonNode job = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/initialize"), null, 202));
+        JsonNode run = api.await("devi", api.query("/api/jobs/" + job.get("jobId").asText()),
+                view -> view.get("state").asText().equals("succeeded"));
+        assertThat(run.get("book").asText()).isEqualTo("pgo.initialize");
+    }
+
+    @Test
+    void secretsTravelOnlyAsReferences() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"secrets\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        var leaked = api.send("devi", "POST", api.command("/api/projects/acme/groups/secrets/deployments"), """
+                {"name":"app","services":[{"name":"web","image":"nginx:1.27",
+                  "env":[{"name":"DB_PASSWORD","value":"hunter2"}]}]}""", 400);
+        assertThat(fields(leaked)).containsExactly("services[0].env[0].value");
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/secrets/deployments"), """
+                {"name":"app","services":[{"name":"web","image":"nginx:1.27","replicas":2,
+                  "env":[{"name":"DB_PASSWORD","secretRef":"secret://acme/app-db#password"},{"name":"MODE","value":"prod"}]}]}""",
+                201)).get("id").asText();
+        JsonNode card = api.await("devi", api.query("/api/deployments/" + id), view -> true);
+        JsonNode env = card.get("services").get(0).get("env");
+        assertThat(env.get(0).get("secretRef").asText()).isEqualTo("secret://acme/app-db#password");
+        assertThat(env.get(0).get("value").isNull()).isTrue();
+        assertThat(card.get("services").get(0).get("replicas").asInt()).isEqualTo(2);
+        assertThat(card.get("image").asText()).isEqualTo("nginx:1.27");
+    }
+
+    @Test
+    void onlyTheOwnerDeletesAGroupOnceItsDeploymentsAreDroppedAndThenItsNameIsFree() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"temp\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/temp/deployments"),
+                "{\"name\":\"app\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
+        assertProblem(api.send("adam", "DELETE", api.command("/api/projects/acme/groups/temp"), null, 403), "forbidden");
+        assertProblem(api.send("olivia", "DELETE", api.command("/api/projects/acme/groups/temp"), null, 409), "group-not-empty");
+        api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/drop"), null, 202);
+        api.await("devi", api.query("/api/deployments/" + id), card -> card.get("lifecycle").asText().equals("dropped"));
+        api.send("olivia", "DELETE", api.command("/api/projects/acme/groups/temp"), null, 204);
+        api.send("olivia", "DELETE", api.command("/api/projects/acme/groups/temp"), null, 404);
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"temp\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+    }
+
+    private static List<String> fields(HttpResponse<String> problem) {
+        List<String> fields = new ArrayList<>();
+        json(problem).get("errors").forEach(error -> fields.add(error.get("field").asText()));
+        return fields;
+    }
+}

@@ -1,0 +1,6 @@
+package io.eyrie.api.cluster;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ActOnCluster(@TargetAggregateIdentifier ClusterId cluster, ClusterAction action) {
+}

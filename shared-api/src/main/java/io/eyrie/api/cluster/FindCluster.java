@@ -1,0 +1,4 @@
+package io.eyrie.api.cluster;
+
+public record FindCluster(ClusterId cluster) {
+}

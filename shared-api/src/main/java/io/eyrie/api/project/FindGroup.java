@@ -1,0 +1,4 @@
+package io.eyrie.api.project;
+
+public record FindGroup(ProjectId project, String name) {
+}

@@ -1,0 +1,23 @@
+package io.eyrie.api.project;
+
+import io.eyrie.api.cluster.ClusterId;
+import io.eyrie.api.datasource.DatasourceId;
+
+import java.util.List;
+
+/**
+ * An environment tier of a group, such as production or dev, and the policy of its deployments.
+ *
+ * @param clusters         overrides the group's clusters for deployments in this scope; empty: the group's
+ * @param backupDatasource where backups go, or null
+ * @param roleToAct        the least role that may run actions on its deployments
+ */
+public record Scope(String name, boolean allowDrop, Long pauseAfterSeconds, Long dropAfterSeconds,
+                    Long monitorLogDeleteAfterSeconds, List<ClusterId> clusters, DatasourceId backupDatasource,
+                    Role roleToAct, Concurrency concurrency) {
+
+    /** The scope a group gets when it is created without any. */
+    public static Scope dev() {
+        return new Scope("dev", true, null, null, null, List.of(), null, Role.DEVELOPER, Concurrency.QUEUE);
+    }
+}
