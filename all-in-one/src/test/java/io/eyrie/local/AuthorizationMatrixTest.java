@@ -96,6 +96,27 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/deployments/{id}/versions", new Call(Map.of("id", deployment), null, 200)),
                 Map.entry("GET /api/clusters", new Call(Map.of(), null, 200)),
                 Map.entry("GET /api/clusters/{cluster}", new Call(Map.of("cluster", "local"), null, 200)),
+                Map.entry("POST /api/repositories", new Call(Map.of(), "{\"url\":\"nope\"}", 400)),
+                // Archiving twice is archiving once; the matrix's repository serves nothing else.
+                Map.entry("DELETE /api/repositories/{id}", new Call(Map.of("id", ids.get("repository")), null, 204)),
+                Map.entry("POST /api/repositories/{id}/branches",
+                        new Call(Map.of("id", ids.get("repository")), "{\"name\":\"\"}", 400)),
+                Map.entry("DELETE /api/repositories/{id}/branches/{*branch}",
+                        new Call(Map.of("id", ids.get("repository"), "branch", "not*a*branch"), null, 400)),
+                Map.entry("POST /api/repositories/{id}/images",
+                        new Call(Map.of("id", ids.get("repository")), "{\"name\":\"Not An Image\"}", 400)),
+                Map.entry("POST /api/images/{id}/pushed", new Call(Map.of("id", ids.get("image")), "{\"tag\":\"v1\"}", 400)),
+                Map.entry("POST /api/projects/{slug}/datasources", new Call(Map.of("slug", "acme"), "{\"name\":\"x\"}", 400)),
+                Map.entry("PATCH /api/datasources/{id}",
+                        new Call(Map.of("id", ids.get("datasource")), "{\"endpoint\":\"nope\"}", 400)),
+                // The scope dev backs up to it.
+                Map.entry("DELETE /api/datasources/{id}", new Call(Map.of("id", ids.get("datasource")), null, 409)),
+                Map.entry("GET /api/repositories", new Call(Map.of(), null, 200)),
+                Map.entry("GET /api/repositories/{id}", new Call(Map.of("id", ids.get("repository")), null, 200)),
+                Map.entry("GET /api/repositories/{id}/images", new Call(Map.of("id", ids.get("repository")), null, 200)),
+                Map.entry("GET /api/images/{id}", new Call(Map.of("id", ids.get("image")), null, 200)),
+                Map.entry("GET /api/projects/{slug}/datasources", new Call(Map.of("slug", "acme"), null, 200)),
+                Map.entry("GET /api/datasources/{id}", new Call(Map.of("id", ids.get("datasource")), null, 200)),
                 Map.entry("PUT /api/projects/{slug}/groups/{group}/members/{user}",
                         new Call(Map.of("slug", "acme", "group", "web", "user", "uma"), "{}", 400)),
                 // Nobody has an override there: removing it changes nothing.
@@ -135,9 +156,21 @@ class AuthorizationMatrixTest {
         ids.put("job", json(send("olivia", "POST", command("/api/deployments/" + seed + "/actions/initialize"), null, 202))
                 .get("jobId").asText());
         send("otto", "POST", command("/api/projects"), "{\"slug\":\"other\",\"name\":\"Other\"}", 201);
+        ids.put("repository", json(send("olivia", "POST", command("/api/repositories"),
+                "{\"url\":\"https://git.example.com/acme/matrix.git\",\"project\":\"acme\"}", 201)).get("id").asText());
+        ids.put("image", json(send("olivia", "POST", command("/api/repositories/" + ids.get("repository") + "/images"),
+                "{\"name\":\"registry.example.com/acme/matrix\"}", 201)).get("id").asText());
+        ids.put("datasource", json(send("olivia", "POST", command("/api/projects/acme/datasources"),
+                "{\"name\":\"backups\",\"dataType\":\"s3like\",\"usage\":\"remote_backup\","
+                        + "\"endpoint\":\"s3://acme-backups/eyrie\",\"credentialsRef\":\"secret://acme/backups#key\"}", 201))
+                .get("id").asText());
+        send("olivia", "PUT", command("/api/projects/acme/groups/web/scopes/dev"),
+                "{\"allowDrop\":true,\"backupDatasource\":\"" + ids.get("datasource") + "\"}", 200);
         await("uma", query("/api/jobs/" + ids.get("job")), response -> response.statusCode() == 200);
         await("adam", query("/api/projects/acme"), response -> json(response).get("members").size() == 4);
         await("adam", query("/api/projects/acme/groups/web"), response -> response.statusCode() == 200);
+        await("adam", query("/api/images/" + ids.get("image")), response -> response.statusCode() == 200);
+        await("adam", query("/api/datasources/" + ids.get("datasource")), response -> response.statusCode() == 200);
     }
 
     @AfterAll
@@ -314,7 +347,8 @@ class AuthorizationMatrixTest {
     private static String expand(String path, Map<String, String> variables) {
         String expanded = path;
         for (var variable : variables.entrySet()) {
-            expanded = expanded.replace("{" + variable.getKey() + "}", variable.getValue());
+            expanded = expanded.replace("{" + variable.getKey() + "}", variable.getValue())
+                    .replace("{*" + variable.getKey() + "}", variable.getValue());
         }
         assertThat(expanded).as("every variable of " + path + " is filled").doesNotContain("{");
         return expanded;

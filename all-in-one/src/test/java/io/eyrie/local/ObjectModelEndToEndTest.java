@@ -216,6 +216,100 @@ class ObjectModelEndToEndTest {
                 "{\"name\":\"temp\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
     }
 
+    @Test
+    void repositoriesBelongToAProjectOrThePlatformAndOnlyTheirOwnersSeeThem() {
+        api.send("otto", "POST", api.command("/api/projects"), "{\"slug\":\"rival\",\"name\":\"Rival\"}", 201);
+        String url = "https://git.example.com/acme/shop.git";
+        assertProblem(api.send("devi", "POST", api.command("/api/repositories"),
+                "{\"url\":\"" + url + "\",\"project\":\"acme\"}", 403), "forbidden");
+        assertProblem(api.send("otto", "POST", api.command("/api/repositories"),
+                "{\"url\":\"" + url + "\",\"project\":\"acme\"}", 404), "not-found");
+        assertProblem(api.send("adam", "POST", api.command("/api/repositories"),
+                "{\"url\":\"https://git.example.com/base.git\"}", 403), "forbidden");
+        String shop = json(api.send("adam", "POST", api.command("/api/repositories"),
+                "{\"url\":\"" + url + "\",\"project\":\"acme\",\"type\":\"none\"}", 201)).get("id").asText();
+        assertProblem(api.send("adam", "POST", api.command("/api/repositories"),
+                "{\"url\":\"" + url + "\",\"project\":\"acme\"}", 409), "already-exists");
+        String base = json(api.send("root", "POST", api.command("/api/repositories"),
+                "{\"url\":\"https://git.example.com/base.git\"}", 201)).get("id").asText();
+        String rival = json(api.send("otto", "POST", api.command("/api/repositories"),
+                "{\"url\":\"" + url + "\",\"project\":\"rival\"}", 201)).get("id").asText();
+
+        api.send("adam", "POST", api.command("/api/repositories/" + shop + "/branches"), "{\"name\":\"main\"}", 201);
+        api.send("adam", "POST", api.command("/api/repositories/" + shop + "/branches"), "{\"name\":\"feature/login\"}", 201);
+        api.send("adam", "DELETE", api.command("/api/repositories/" + shop + "/branches/feature/login"), null, 204);
+        assertProblem(api.send("adam", "POST", api.command("/api/repositories/" + base + "/branches"),
+                "{\"name\":\"main\"}", 403), "forbidden");
+        String image = json(api.send("adam", "POST", api.command("/api/repositories/" + shop + "/images"),
+                "{\"name\":\"registry.example.com/acme/shop\"}", 201)).get("id").asText();
+        String digest = "sha256:" + "c".repeat(64);
+        api.send("devi", "POST", api.command("/api/images/" + image + "/pushed"),
+                "{\"tag\":\"1.0\",\"digest\":\"" + digest + "\"}", 200);
+        api.send("devi", "POST", api.command("/api/images/" + image + "/pushed"),
+                "{\"tag\":\"1.0\",\"digest\":\"" + digest + "\"}", 200);
+
+        JsonNode repository = api.await("devi", api.query("/api/repositories/" + shop),
+                view -> view.get("images").size() == 1 && view.get("branches").size() == 1);
+        assertThat(repository.get("branches").toString()).isEqualTo("[\"main\"]");
+        JsonNode pushes = api.await("devi", api.query("/api/images/" + image), view -> view.get("pushes").size() == 1)
+                .get("pushes");
+        assertThat(pushes.get(0).get("digest").asText()).isEqualTo(digest);
+        assertThat(pushes.get(0).get("pushedBy").asText()).isEqualTo("devi");
+
+        JsonNode mine = api.await("devi", api.query("/api/repositories"), page -> page.get("total").asInt() == 2);
+        List<String> seen = new ArrayList<>();
+        mine.get("items").forEach(item -> seen.add(item.get("id").asText()));
+        assertThat(seen).containsExactlyInAnyOrder(shop, base).doesNotContain(rival);
+        assertProblem(api.send("devi", "GET", api.query("/api/repositories/" + rival), null, 404), "not-found");
+        assertProblem(api.send("devi", "GET", api.query("/api/repositories?project=rival"), null, 404), "not-found");
+        api.await("root", api.query("/api/repositories"), page -> page.get("total").asInt() >= 3);
+
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"coded\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        String deployment = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/coded/deployments"),
+                "{\"name\":\"app\",\"image\":\"registry.example.com/acme/shop:1.0\",\"repository\":\"" + shop
+                        + "\",\"branch\":\"main\",\"subscribeTo\":\"" + image + "\"}", 201)).get("id").asText();
+        assertThat(api.await("devi", api.query("/api/deployments/" + deployment), card -> true).get("subscribeTo").asText())
+                .isEqualTo(image);
+        var elsewhere = api.send("devi", "POST", api.command("/api/projects/acme/groups/coded/deployments"),
+                "{\"name\":\"stolen\",\"image\":\"nginx:1\",\"repository\":\"" + rival + "\"}", 400);
+        assertThat(fields(elsewhere)).containsExactly("repository");
+        var noBranch = api.send("devi", "PATCH", api.command("/api/deployments/" + deployment), "{\"branch\":\"hotfix\"}", 400);
+        assertThat(fields(noBranch)).containsExactly("branch");
+    }
+
+    @Test
+    void datasourcesHoldReferencesAndAScopesBackupCannotBeRemovedUnderIt() {
+        var password = api.send("adam", "POST", api.command("/api/projects/acme/datasources"),
+                "{\"name\":\"db\",\"dataType\":\"database\",\"usage\":\"application_data\","
+                        + "\"endpoint\":\"postgresql://app:hunter2@db.example.com/app\",\"credentialsRef\":\"secret://acme/db#password\"}", 400);
+        assertThat(fields(password)).containsExactly("endpoint");
+        String database = json(api.send("adam", "POST", api.command("/api/projects/acme/datasources"),
+                "{\"name\":\"db\",\"dataType\":\"database\",\"usage\":\"application_data\","
+                        + "\"endpoint\":\"postgresql://db.example.com/app\",\"credentialsRef\":\"secret://acme/db#password\"}", 201))
+                .get("id").asText();
+        String bucket = json(api.send("adam", "POST", api.command("/api/projects/acme/datasources"),
+                "{\"name\":\"backups\",\"dataType\":\"s3like\",\"usage\":\"remote_backup\","
+                        + "\"endpoint\":\"s3://acme-backups/eyrie\",\"credentialsRef\":\"vault://acme/s3#secret-key\"}", 201))
+                .get("id").asText();
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"backed\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        var notABucket = api.send("adam", "PUT", api.command("/api/projects/acme/groups/backed/scopes/dev"),
+                "{\"allowDrop\":true,\"backupDatasource\":\"" + database + "\"}", 400);
+        assertThat(fields(notABucket)).containsExactly("backupDatasource");
+        api.send("adam", "PUT", api.command("/api/projects/acme/groups/backed/scopes/dev"),
+                "{\"allowDrop\":true,\"backupDatasource\":\"" + bucket + "\"}", 200);
+        assertProblem(api.send("adam", "DELETE", api.command("/api/datasources/" + bucket), null, 409), "datasource-in-use");
+        api.send("adam", "DELETE", api.command("/api/datasources/" + database), null, 204);
+
+        JsonNode listed = api.await("devi", api.query("/api/projects/acme/datasources"), page -> page.get("total").asInt() == 1);
+        JsonNode backups = listed.get("items").get(0);
+        assertThat(backups.get("credentialsRef").asText()).isEqualTo("vault://acme/s3#secret-key");
+        assertThat(backups.get("usage").asText()).isEqualTo("remote_backup");
+        assertThat(api.get("devi", api.query("/api/projects/acme/groups/backed")).get("scopes").get(0)
+                .get("backupDatasource").asText()).isEqualTo(bucket);
+    }
+
     private static List<String> fields(HttpResponse<String> problem) {
         List<String> fields = new ArrayList<>();
         json(problem).get("errors").forEach(error -> fields.add(error.get("field").asText()));

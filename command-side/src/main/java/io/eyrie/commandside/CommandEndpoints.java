@@ -13,11 +13,15 @@ import static io.eyrie.platform.access.Endpoint.put;
 import static io.eyrie.platform.access.Need.ADMIN;
 import static io.eyrie.platform.access.Need.AUTHENTICATED;
 import static io.eyrie.platform.access.Need.DEVELOPER;
+import static io.eyrie.platform.access.Need.HANDLER;
 import static io.eyrie.platform.access.Need.OWNER;
 import static io.eyrie.platform.access.Need.PLATFORM_ADMIN;
 import static io.eyrie.platform.access.Need.ROLE_TO_ACT;
 import static io.eyrie.platform.access.Target.CLUSTER;
+import static io.eyrie.platform.access.Target.DATASOURCE;
 import static io.eyrie.platform.access.Target.DEPLOYMENT;
+import static io.eyrie.platform.access.Target.IMAGE;
+import static io.eyrie.platform.access.Target.REPOSITORY;
 import static io.eyrie.platform.access.Target.GROUP;
 import static io.eyrie.platform.access.Target.NONE;
 import static io.eyrie.platform.access.Target.PROJECT;
@@ -55,6 +59,16 @@ public class CommandEndpoints {
                         "override a member's role on the deployment"),
                 delete("/api/deployments/{id}/members/{user}", DEPLOYMENT, ADMIN,
                         "remove a member's override on the deployment"),
-                post("/api/deployments/{id}/actions/{action}", DEPLOYMENT, ROLE_TO_ACT, "run an action")));
+                post("/api/deployments/{id}/actions/{action}", DEPLOYMENT, ROLE_TO_ACT, "run an action"),
+                post("/api/repositories", NONE, HANDLER,
+                        "register a repository: admin of its project, or platform admin for a platform-wide one"),
+                delete("/api/repositories/{id}", REPOSITORY, ADMIN, "archive a repository"),
+                post("/api/repositories/{id}/branches", REPOSITORY, ADMIN, "add a branch"),
+                delete("/api/repositories/{id}/branches/{*branch}", REPOSITORY, ADMIN, "remove a branch"),
+                post("/api/repositories/{id}/images", REPOSITORY, ADMIN, "register an image built from the repository"),
+                post("/api/images/{id}/pushed", IMAGE, DEVELOPER, "record that a tag was pushed"),
+                post("/api/projects/{slug}/datasources", PROJECT, ADMIN, "register a datasource"),
+                patch("/api/datasources/{id}", DATASOURCE, ADMIN, "change a datasource's endpoint or credentials"),
+                delete("/api/datasources/{id}", DATASOURCE, ADMIN, "remove a datasource")));
     }
 }

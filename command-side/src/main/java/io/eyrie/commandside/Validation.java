@@ -28,6 +28,18 @@ public final class Validation {
     public static final String BOOK_REF = "[a-z0-9][a-z0-9.-]{0,80}(@[0-9]{1,6}(\\.[0-9]{1,6}){0,2})?";
     public static final String BOOK_REF_MESSAGE = "must be a Book name, optionally with @version";
 
+    public static final String REPOSITORY_URL = "(https://|ssh://|git@)[A-Za-z0-9._~:/@+-]{1,400}";
+    public static final String REPOSITORY_URL_MESSAGE = "must be a git URL: https://..., ssh://... or git@host:path";
+    /** An image without tag or digest: registry[:port]/path. */
+    public static final String IMAGE_NAME = "[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*";
+    public static final String IMAGE_NAME_MESSAGE = "must be an image name without tag, such as registry.example.com/shop";
+    public static final String TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
+    public static final String TAG_MESSAGE = "must be an image tag: letters, digits and _.-";
+    public static final String DIGEST = "sha256:[a-f0-9]{64}";
+    public static final String DIGEST_MESSAGE = "must be sha256: followed by 64 hex digits";
+    public static final String ENDPOINT = "[a-z][a-z0-9+.-]*://[^\\s]{1,500}";
+    public static final String ENDPOINT_MESSAGE = "must be a URL such as s3://bucket/path or postgresql://host:5432/db";
+
     private Validation() {
     }
 }

@@ -10,7 +10,10 @@ import static io.eyrie.platform.access.Endpoint.get;
 import static io.eyrie.platform.access.Need.AUTHENTICATED;
 import static io.eyrie.platform.access.Need.USER;
 import static io.eyrie.platform.access.Target.CLUSTER;
+import static io.eyrie.platform.access.Target.DATASOURCE;
 import static io.eyrie.platform.access.Target.DEPLOYMENT;
+import static io.eyrie.platform.access.Target.IMAGE;
+import static io.eyrie.platform.access.Target.REPOSITORY;
 import static io.eyrie.platform.access.Target.GROUP;
 import static io.eyrie.platform.access.Target.JOB;
 import static io.eyrie.platform.access.Target.NONE;
@@ -33,6 +36,13 @@ public class QueryEndpoints {
                 get("/api/deployments/{id}/jobs", DEPLOYMENT, USER, "list the deployment's jobs"),
                 get("/api/jobs/{id}", JOB, USER, "read a job and its steps"),
                 get("/api/clusters", NONE, AUTHENTICATED, "list the clusters"),
-                get("/api/clusters/{cluster}", CLUSTER, AUTHENTICATED, "read a cluster")));
+                get("/api/clusters/{cluster}", CLUSTER, AUTHENTICATED, "read a cluster"),
+                get("/api/repositories", NONE, AUTHENTICATED,
+                        "list the platform-wide repositories and those of your projects"),
+                get("/api/repositories/{id}", REPOSITORY, USER, "read a repository and its branches"),
+                get("/api/repositories/{id}/images", REPOSITORY, USER, "list a repository's images"),
+                get("/api/images/{id}", IMAGE, USER, "read an image and its pushes"),
+                get("/api/projects/{slug}/datasources", PROJECT, USER, "list the project's datasources"),
+                get("/api/datasources/{id}", DATASOURCE, USER, "read a datasource")));
     }
 }

@@ -38,6 +38,7 @@ import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.deployment.type.DeploymentType;
 import io.eyrie.commandside.deployment.type.DeploymentTypes;
 import io.eyrie.commandside.directory.Directory;
+import io.eyrie.commandside.directory.References;
 import io.eyrie.commandside.directory.Directory.ScopePolicy;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.platform.web.Problems;
@@ -139,6 +140,7 @@ public class Deployment {
         if (!badConfig.isEmpty()) {
             throw new InvalidInputException(badConfig);
         }
+        References.requireReferences(directory, project, type, next, spec);
         apply(new DeploymentChanged(id, project, version + 1, changed, spec, next));
     }
 

@@ -61,6 +61,16 @@ class CommandAccess implements AccessDirectory {
                             WHERE r.kind = 'deployment' AND r.id = :id""")
                     .param("id", variables.get("id")).param("user", user)
                     .query((row, n) -> access(row, user)).optional();
+            case REPOSITORY, IMAGE, DATASOURCE -> jdbc.sql("""
+                            SELECT r.project, p.owner, m.role AS project_role,
+                                   NULL AS group_role, NULL AS deployment_role, NULL AS role_to_act
+                            FROM directory_resources r
+                            LEFT JOIN directory_projects p ON p.project = r.project
+                            LEFT JOIN directory_members m ON m.project = r.project AND m.user_id = :user
+                            WHERE r.kind = :kind AND r.id = :id""")
+                    .param("kind", target.noun()).param("id", variables.get("id")).param("user", user)
+                    .query((row, n) -> row.getString("project") == null ? Access.platformWide() : access(row, user))
+                    .optional();
             default -> throw new IllegalStateException("the command side has no access lookup for " + target);
         };
     }

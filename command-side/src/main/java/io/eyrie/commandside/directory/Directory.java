@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
+import io.eyrie.api.datasource.DataType;
+import io.eyrie.api.datasource.DatasourceId;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.Role;
+import io.eyrie.api.repository.ImageId;
+import io.eyrie.api.repository.RepositoryId;
 import io.eyrie.commandside.project.MemberRuleException;
 import io.eyrie.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +39,11 @@ import java.util.concurrent.Callable;
 public class Directory {
     static final String GROUP_NAME = "group";
     static final String DEPLOYMENT_NAME = "deployment";
+    static final String REPOSITORY_URL = "repository";
+    static final String DATASOURCE_NAME = "datasource";
+    static final String IMAGE_NAME = "image";
+    /** The owner of platform-wide names. */
+    static final String PLATFORM = "*";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
@@ -49,6 +58,54 @@ public class Directory {
 
     public record ScopePolicy(String name, boolean allowDrop, Role roleToAct, Concurrency concurrency,
                               List<ClusterId> clusters) {
+    }
+
+    /** {@code project} null: platform-wide. */
+    public record RepositoryFacts(ProjectId project, GroupType type, boolean archived, List<String> branches) {
+    }
+
+    public record ImageFacts(RepositoryId repository, ProjectId project) {
+    }
+
+    public record DatasourceFacts(ProjectId project, DataType dataType) {
+    }
+
+    public Optional<RepositoryFacts> repository(RepositoryId repository) {
+        List<String> branches = jdbc.sql("SELECT name FROM directory_branches WHERE repository = :id ORDER BY name")
+                .param("id", repository.value()).query(String.class).list();
+        return jdbc.sql("SELECT project, type, archived FROM directory_repositories WHERE id = :id")
+                .param("id", repository.value())
+                .query((row, n) -> new RepositoryFacts(projectOrNull(row.getString("project")),
+                        row.getString("type") == null ? null : new GroupType(row.getString("type")),
+                        row.getBoolean("archived"), branches))
+                .optional();
+    }
+
+    public Optional<ImageFacts> image(ImageId image) {
+        return jdbc.sql("SELECT repository, project FROM directory_images WHERE id = :id")
+                .param("id", image.value())
+                .query((row, n) -> new ImageFacts(new RepositoryId(row.getString("repository")),
+                        projectOrNull(row.getString("project"))))
+                .optional();
+    }
+
+    /** Removed datasources are absent. */
+    public Optional<DatasourceFacts> datasource(DatasourceId datasource) {
+        return jdbc.sql("SELECT project, data_type FROM directory_datasources WHERE id = :id AND NOT removed")
+                .param("id", datasource.value())
+                .query((row, n) -> new DatasourceFacts(new ProjectId(row.getString("project")),
+                        DataType.valueOf(row.getString("data_type"))))
+                .optional();
+    }
+
+    /** Scopes, in every group, that back up to the datasource. */
+    public long scopesBackingUpTo(DatasourceId datasource) {
+        return jdbc.sql("SELECT count(*) FROM directory_scopes WHERE backup = :id")
+                .param("id", datasource.value()).query(Long.class).single();
+    }
+
+    private static ProjectId projectOrNull(String project) {
+        return project == null ? null : new ProjectId(project);
     }
 
     /** Runs a directory read off the event loop. */

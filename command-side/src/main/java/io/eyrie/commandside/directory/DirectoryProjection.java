@@ -4,6 +4,8 @@ import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterRegistered;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.cluster.ClusterStateChanged;
+import io.eyrie.api.datasource.DatasourceRegistered;
+import io.eyrie.api.datasource.DatasourceRemoved;
 import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentRoleOverridden;
@@ -24,6 +26,11 @@ import io.eyrie.api.project.Role;
 import io.eyrie.api.project.Scope;
 import io.eyrie.api.project.ScopeDefined;
 import io.eyrie.api.project.ScopeRemoved;
+import io.eyrie.api.repository.BranchAdded;
+import io.eyrie.api.repository.BranchRemoved;
+import io.eyrie.api.repository.ImageRegistered;
+import io.eyrie.api.repository.RepositoryArchived;
+import io.eyrie.api.repository.RepositoryRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -165,6 +172,65 @@ class DirectoryProjection {
     }
 
     @EventHandler
+    void on(RepositoryRegistered event) {
+        String project = event.project() == null ? null : event.project().value();
+        claimName(Directory.REPOSITORY_URL, project == null ? Directory.PLATFORM : project, event.url(),
+                event.repository().value(), "repository", project == null ? "the platform" : "project " + project, "url");
+        jdbc.sql("INSERT INTO directory_repositories (id, project, type) VALUES (:id, :project, :type)")
+                .param("id", event.repository().value()).param("project", project)
+                .param("type", event.type() == null ? null : event.type().wire()).update();
+        resource("repository", event.repository().value(), project);
+    }
+
+    @EventHandler
+    void on(RepositoryArchived event) {
+        jdbc.sql("UPDATE directory_repositories SET archived = TRUE WHERE id = :id")
+                .param("id", event.repository().value()).update();
+    }
+
+    @EventHandler
+    void on(BranchAdded event) {
+        jdbc.sql("INSERT INTO directory_branches (repository, name) VALUES (:repository, :name) ON CONFLICT DO NOTHING")
+                .param("repository", event.repository().value()).param("name", event.name()).update();
+    }
+
+    @EventHandler
+    void on(BranchRemoved event) {
+        jdbc.sql("DELETE FROM directory_branches WHERE repository = :repository AND name = :name")
+                .param("repository", event.repository().value()).param("name", event.name()).update();
+    }
+
+    @EventHandler
+    void on(ImageRegistered event) {
+        String project = event.project() == null ? null : event.project().value();
+        claimName(Directory.IMAGE_NAME, event.repository().value(), event.name(), event.image().value(), "image",
+                "repository " + event.repository().value(), "name");
+        jdbc.sql("INSERT INTO directory_images (id, repository, project) VALUES (:id, :repository, :project)")
+                .param("id", event.image().value()).param("repository", event.repository().value())
+                .param("project", project).update();
+        resource("image", event.image().value(), project);
+    }
+
+    @EventHandler
+    void on(DatasourceRegistered event) {
+        claimName(Directory.DATASOURCE_NAME, event.project().value(), event.name(), event.datasource().value(),
+                "datasource", "project " + event.project().value(), "name");
+        jdbc.sql("INSERT INTO directory_datasources (id, project, data_type) VALUES (:id, :project, :type)")
+                .param("id", event.datasource().value()).param("project", event.project().value())
+                .param("type", event.dataType().name()).update();
+        resource("datasource", event.datasource().value(), event.project().value());
+    }
+
+    @EventHandler
+    void on(DatasourceRemoved event) {
+        String id = event.datasource().value();
+        jdbc.sql("DELETE FROM directory_names WHERE kind = :kind AND id = :id")
+                .param("kind", Directory.DATASOURCE_NAME).param("id", id).update();
+        jdbc.sql("UPDATE directory_datasources SET removed = TRUE WHERE id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM directory_resources WHERE kind = 'datasource' AND id = :id").param("id", id).update();
+    }
+
+    @EventHandler
     void on(GroupRoleOverridden event) {
         setOverride("group", event.group().value(), event.user(), event.role());
     }
@@ -182,6 +248,11 @@ class DirectoryProjection {
     @EventHandler
     void on(DeploymentRoleOverrideRemoved event) {
         removeOverride("deployment", event.deploymentId().value(), event.user());
+    }
+
+    private void resource(String kind, String id, String project) {
+        jdbc.sql("INSERT INTO directory_resources (kind, id, project) VALUES (:kind, :id, :project)")
+                .param("kind", kind).param("id", id).param("project", project).update();
     }
 
     private void useClusters(String deployment, List<ClusterId> clusters) {

@@ -34,6 +34,7 @@ import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.deployment.Deployment;
 import io.eyrie.commandside.deployment.type.DeploymentTypes;
 import io.eyrie.commandside.directory.Directory;
+import io.eyrie.commandside.directory.References;
 import io.eyrie.platform.web.NotFoundException;
 import io.eyrie.platform.web.Problems;
 import org.axonframework.commandhandling.CommandHandler;
@@ -90,6 +91,7 @@ public class DeploymentGroup {
         }
         requireBooks(command.books());
         requireExisting(linked, directory);
+        scopes.forEach(scope -> References.requireBackup(directory, command.project(), scope.backupDatasource()));
         apply(new DeploymentGroupCreated(command.group(), command.project(), command.name(), command.type(),
                 namespaceUid, List.copyOf(command.clusters()), command.defaults(), Map.copyOf(command.books()),
                 scopes));
@@ -113,6 +115,7 @@ public class DeploymentGroup {
     public void handle(DefineScope command, Directory directory) {
         requireLive();
         requireExisting(command.scope().clusters(), directory);
+        References.requireBackup(directory, project, command.scope().backupDatasource());
         Scope previous = scopes.get(command.scope().name());
         if (!command.scope().equals(previous)) {
             apply(new ScopeDefined(id, project, command.scope(), previous));
@@ -209,6 +212,7 @@ public class DeploymentGroup {
         }
         DeploymentSpec spec = new DeploymentSpec(scopeName, List.copyOf(chosen), repository, branch, image,
                 asked.commitRef(), List.copyOf(services), config, asked.subscribeTo());
+        References.requireReferences(directory, project, type, spec, null);
         DeploymentCreated created = new DeploymentCreated(command.deploymentId(), project, id, name, type,
                 command.name(), namespaceUid,
                 KubernetesNames.deploymentNamespace(project.value(), command.name(), command.deploymentId().value()),

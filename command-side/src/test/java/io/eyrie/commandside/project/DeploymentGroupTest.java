@@ -2,6 +2,8 @@ package io.eyrie.commandside.project;
 
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
+import io.eyrie.api.datasource.DataType;
+import io.eyrie.api.datasource.DatasourceId;
 import io.eyrie.api.deployment.CreateDeployment;
 import io.eyrie.api.deployment.DeploymentSettings;
 import io.eyrie.api.deployment.DeploymentSpec;
@@ -24,7 +26,12 @@ import io.eyrie.api.project.Scope;
 import io.eyrie.api.project.ScopeDefined;
 import io.eyrie.api.project.ScopeRemoved;
 import io.eyrie.api.project.Strategy;
+import io.eyrie.api.repository.ImageId;
+import io.eyrie.api.repository.RepositoryId;
 import io.eyrie.commandside.TestDirectory;
+import io.eyrie.commandside.directory.Directory.DatasourceFacts;
+import io.eyrie.commandside.directory.Directory.ImageFacts;
+import io.eyrie.commandside.directory.Directory.RepositoryFacts;
 import io.eyrie.platform.web.NotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,13 +39,16 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.eyrie.api.TestEvents.deploymentCreated;
 import static io.eyrie.api.TestEvents.groupCreated;
 import static io.eyrie.api.TestEvents.projectCreated;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.group;
+import static io.eyrie.api.TestIds.uuid;
 import static io.eyrie.commandside.Refusals.invalid;
+import static org.mockito.Mockito.when;
 
 class DeploymentGroupTest {
     private static final ProjectId ACME = new ProjectId("acme");
@@ -138,6 +148,51 @@ class DeploymentGroupTest {
                 .when(new CreateDeployment(WEB, deployment("d-1"), "shop", new DeploymentSettings(null, null, null,
                         null, "nginx:1", null, null, Map.of("size", 3), null)))
                 .expectNoEvents().expectException(invalid("config.size"));
+    }
+
+    @Test
+    void whatADeploymentRefersToMustExistInItsProjectOrThePlatformAndFit() {
+        var repository = new RepositoryId(uuid("repo"));
+        var image = new ImageId(uuid("image"));
+        var withRepository = new DeploymentSettings(null, null, repository, "main", "nginx:1", null, null, null, image);
+        fixture.given(CREATED).when(new CreateDeployment(WEB, deployment("d-1"), "app", withRepository))
+                .expectNoEvents().expectException(invalid("repository"));
+        when(directory.directory().repository(repository)).thenReturn(Optional.of(
+                new RepositoryFacts(new ProjectId("other"), null, false, List.of("main"))));
+        fixture.given(CREATED).when(new CreateDeployment(WEB, deployment("d-1"), "app", withRepository))
+                .expectNoEvents().expectException(invalid("repository"));
+        when(directory.directory().repository(repository)).thenReturn(Optional.of(
+                new RepositoryFacts(null, GroupType.ODOO, false, List.of("main"))));
+        fixture.given(CREATED).when(new CreateDeployment(WEB, deployment("d-1"), "app", withRepository))
+                .expectNoEvents().expectException(invalid("repository"));
+        when(directory.directory().repository(repository)).thenReturn(Optional.of(
+                new RepositoryFacts(ACME, null, false, List.of("release"))));
+        fixture.given(CREATED).when(new CreateDeployment(WEB, deployment("d-1"), "app", withRepository))
+                .expectNoEvents().expectException(invalid("branch"));
+        when(directory.directory().repository(repository)).thenReturn(Optional.of(
+                new RepositoryFacts(ACME, null, false, List.of("main"))));
+        fixture.given(CREATED).when(new CreateDeployment(WEB, deployment("d-1"), "app", withRepository))
+                .expectNoEvents().expectException(invalid("subscribeTo"));
+        when(directory.directory().image(image)).thenReturn(Optional.of(
+                new ImageFacts(repository, null)));
+        fixture.given(CREATED).when(new CreateDeployment(WEB, deployment("d-1"), "app", withRepository))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aScopeBacksUpToAnS3likeDatasourceOfItsProject() {
+        var datasource = new DatasourceId(uuid("backups"));
+        Scope backedUp = new Scope("dev", true, null, null, null, List.of(), datasource, Role.DEVELOPER, Concurrency.QUEUE);
+        fixture.given(CREATED).when(new DefineScope(WEB, backedUp))
+                .expectNoEvents().expectException(invalid("backupDatasource"));
+        when(directory.directory().datasource(datasource)).thenReturn(Optional.of(
+                new DatasourceFacts(ACME, DataType.DATABASE)));
+        fixture.given(CREATED).when(new DefineScope(WEB, backedUp))
+                .expectNoEvents().expectException(invalid("backupDatasource"));
+        when(directory.directory().datasource(datasource)).thenReturn(Optional.of(
+                new DatasourceFacts(ACME, DataType.S3LIKE)));
+        fixture.given(CREATED).when(new DefineScope(WEB, backedUp))
+                .expectEvents(new ScopeDefined(WEB, ACME, backedUp, Scope.dev()));
     }
 
     @Test

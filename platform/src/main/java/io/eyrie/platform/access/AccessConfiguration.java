@@ -9,6 +9,11 @@ import org.springframework.context.annotation.Configuration;
 public class AccessConfiguration {
 
     @Bean
+    public AccessChecks accessChecks(AccessDirectory directory) {
+        return new AccessChecks(directory);
+    }
+
+    @Bean
     public AccessFilter accessFilter(EndpointTable table, AccessDirectory directory, Callers callers) {
         return new AccessFilter(table, directory, callers);
     }

@@ -73,6 +73,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    public ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage()));
+    }
+
     @ExceptionHandler(RequestAudit.InvalidHeaderException.class)
     public ResponseEntity<ProblemDetail> invalidHeader(RequestAudit.InvalidHeaderException ex) {
         return ResponseEntity.badRequest()

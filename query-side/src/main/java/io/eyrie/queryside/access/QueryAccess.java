@@ -32,29 +32,36 @@ class QueryAccess implements AccessDirectory {
 
     @Override
     public Optional<Access> access(Target target, Map<String, String> variables, String user) {
-        Optional<String> project = switch (target) {
-            case PROJECT -> Optional.of(variables.get("slug"));
-            case GROUP -> groups.groupId(variables.get("slug"), variables.get("group")).map(id -> variables.get("slug"));
-            case DEPLOYMENT -> projectOf("deployment_cards", variables.get("id"));
-            case JOB -> projectOf("jobs", variables.get("id"));
+        String id = variables.get("id");
+        return switch (target) {
+            case PROJECT -> member(variables.get("slug"), user);
+            case GROUP -> groups.groupId(variables.get("slug"), variables.get("group"))
+                    .flatMap(group -> member(variables.get("slug"), user));
+            case DEPLOYMENT -> owned("deployment_cards", id, user);
+            case JOB -> owned("jobs", id, user);
+            case REPOSITORY -> owned("repositories", id, user);
+            case IMAGE -> owned("images", id, user);
+            case DATASOURCE -> owned("datasources", id, user);
             default -> throw new IllegalStateException("the query side has no access lookup for " + target);
         };
-        return project.flatMap(slug -> Optional.ofNullable(mongo.findOne(
-                        Query.query(where("_id").is(slug)), Document.class, "projects")))
-                .map(document -> access(document, user));
     }
 
-    private Optional<String> projectOf(String collection, String id) {
+    /** A document's project decides; one without a project (a platform-wide repository) is visible to all. */
+    private Optional<Access> owned(String collection, String id, String user) {
         Query byId = Query.query(where("_id").is(id));
         byId.fields().include("project");
         return Optional.ofNullable(mongo.findOne(byId, Document.class, collection))
-                .map(document -> document.getString("project"));
+                .flatMap(document -> document.getString("project") == null ? Optional.of(Access.platformWide())
+                        : member(document.getString("project"), user));
     }
 
-    private static Access access(Document project, String user) {
-        Document members = project.get("members", Document.class);
-        String role = members == null ? null : members.getString(user);
-        return new Access(project.getString("_id"), role == null ? null : Role.valueOf(role),
-                user.equals(project.getString("owner")), Role.DEVELOPER);
+    private Optional<Access> member(String slug, String user) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(slug)), Document.class, "projects"))
+                .map(project -> {
+                    Document members = project.get("members", Document.class);
+                    String role = members == null ? null : members.getString(user);
+                    return new Access(slug, role == null ? null : Role.valueOf(role),
+                            user.equals(project.getString("owner")), Role.DEVELOPER);
+                });
     }
 }

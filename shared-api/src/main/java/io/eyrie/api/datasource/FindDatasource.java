@@ -1,0 +1,4 @@
+package io.eyrie.api.datasource;
+
+public record FindDatasource(DatasourceId datasource) {
+}

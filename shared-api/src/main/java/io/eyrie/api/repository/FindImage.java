@@ -1,0 +1,4 @@
+package io.eyrie.api.repository;
+
+public record FindImage(ImageId image) {
+}

@@ -1,0 +1,4 @@
+package io.eyrie.api.repository;
+
+public record FindRepository(RepositoryId repository) {
+}

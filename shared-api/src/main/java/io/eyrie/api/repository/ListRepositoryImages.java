@@ -1,0 +1,6 @@
+package io.eyrie.api.repository;
+
+import io.eyrie.api.query.PageRequest;
+
+public record ListRepositoryImages(RepositoryId repository, PageRequest page) {
+}
