@@ -38,6 +38,11 @@ final class ApiClient {
 
     /** As {@code user} (root is a platform admin; null sends no token); {@code expected} -1 accepts any status. */
     HttpResponse<String> send(String user, String method, URI uri, String body, int expected) {
+        return send(user, method, uri, body, expected, java.util.Map.of());
+    }
+
+    HttpResponse<String> send(String user, String method, URI uri, String body, int expected,
+                              java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -46,6 +51,7 @@ final class ApiClient {
         if (user != null) {
             request.header("Authorization", "Bearer " + keys.token(user, user.equals("root")));
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (expected != -1) {

@@ -310,6 +310,89 @@ class ObjectModelEndToEndTest {
                 .get("backupDatasource").asText()).isEqualTo(bucket);
     }
 
+    @Test
+    void unknownFieldsWrongValuesAndOversizedBodiesAreRefusedByName() {
+        var unknown = api.send("olivia", "POST", api.command("/api/projects"),
+                "{\"slug\":\"strict\",\"name\":\"S\",\"colour\":\"red\"}", 400);
+        assertProblem(unknown, "invalid-input");
+        assertThat(fields(unknown)).containsExactly("colour");
+        var nested = api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"strict\",\"type\":\"none\",\"scopes\":[{\"name\":\"dev\",\"allowdrop\":true}]}", 400);
+        assertThat(fields(nested)).containsExactly("scopes[0].allowdrop");
+        var role = api.send("olivia", "PUT", api.command("/api/projects/acme/members/zed"), "{\"role\":\"emperor\"}", 400);
+        assertThat(fields(role)).containsExactly("role");
+        var tooLarge = api.send("olivia", "POST", api.command("/api/projects"),
+                "{\"slug\":\"big\",\"name\":\"" + "x".repeat(300_000) + "\"}", 413);
+        assertProblem(tooLarge, "too-large");
+        var longName = api.send("olivia", "POST", api.command("/api/projects"),
+                "{\"slug\":\"long\",\"name\":\"" + "x".repeat(101) + "\"}", 400);
+        assertThat(fields(longName)).containsExactly("name");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndCreatesNothing() throws Exception {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"retries\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        var create = api.command("/api/projects/acme/groups/retries/deployments");
+        String body = "{\"name\":\"once\",\"image\":\"nginx:1.27\"}";
+        var first = api.send("devi", "POST", create, body, 201, java.util.Map.of("Idempotency-Key", "create-once-1"));
+        var again = api.send("devi", "POST", create, body, 201, java.util.Map.of("Idempotency-Key", "create-once-1"));
+        assertThat(json(again).get("id").asText()).isEqualTo(json(first).get("id").asText());
+        assertThat(again.headers().firstValue("Idempotency-Replayed")).contains("true");
+        assertProblem(api.send("devi", "POST", create, "{\"name\":\"other\",\"image\":\"nginx:1.27\"}", 422,
+                java.util.Map.of("Idempotency-Key", "create-once-1")), "idempotency-key-reused");
+        // Another user's key of the same name is theirs alone.
+        api.send("adam", "POST", create, "{\"name\":\"twice\",\"image\":\"nginx:1.27\"}", 201,
+                java.util.Map.of("Idempotency-Key", "create-once-1"));
+
+        // Eight retries at once: one runs, all get its answer.
+        String raced = "{\"name\":\"raced\",\"image\":\"nginx:1.27\"}";
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return api.send("devi", "POST", create, raced, -1, java.util.Map.of("Idempotency-Key", "race-1"));
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                answers.add(future.get());
+            }
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201));
+        assertThat(answers.stream().map(answer -> json(answer).get("id").asText()).distinct()).hasSize(1);
+        JsonNode cards = api.await("devi", api.query("/api/projects/acme/groups/retries/deployments"),
+                page -> page.get("total").asInt() == 3);
+        List<String> names = new ArrayList<>();
+        cards.get("items").forEach(card -> names.add(card.get("name").asText()));
+        assertThat(names).containsExactly("once", "raced", "twice");
+
+        // An action too: a retried deploy is one job.
+        String id = json(first).get("id").asText();
+        var job = api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/drop"), null, 202,
+                java.util.Map.of("Idempotency-Key", "drop-1"));
+        var jobAgain = api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/drop"), null, 202,
+                java.util.Map.of("Idempotency-Key", "drop-1"));
+        assertThat(json(jobAgain).get("jobId").asText()).isEqualTo(json(job).get("jobId").asText());
+    }
+
+    @Test
+    void bothServicesDocumentTheirApiWithTheBearerScheme() {
+        for (var docs : List.of(api.command("/v3/api-docs"), api.query("/v3/api-docs"))) {
+            JsonNode openApi = json(api.send(null, "GET", docs, null, 200));
+            assertThat(openApi.get("components").get("securitySchemes").get("bearer").get("scheme").asText())
+                    .isEqualTo("bearer");
+            assertThat(openApi.get("paths").size()).isGreaterThan(5);
+        }
+        assertThat(json(api.send(null, "GET", api.command("/v3/api-docs"), null, 200)).get("paths").has("/api/projects"))
+                .isTrue();
+        assertThat(json(api.send(null, "GET", api.query("/v3/api-docs"), null, 200)).get("paths")
+                .has("/api/deployments/{id}")).isTrue();
+    }
+
     private static List<String> fields(HttpResponse<String> problem) {
         List<String> fields = new ArrayList<>();
         json(problem).get("errors").forEach(error -> fields.add(error.get("field").asText()));

@@ -6,6 +6,8 @@ import io.eyrie.commandside.deployment.ActionRefusedException;
 import io.eyrie.commandside.deployment.ConfigIncompleteException;
 import io.eyrie.commandside.deployment.UnknownJobException;
 import io.eyrie.commandside.directory.NameTakenException;
+import io.eyrie.commandside.idempotency.IdempotencyFilter;
+import io.eyrie.commandside.idempotency.IdempotencyKeyTakenException;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.commandside.project.MemberRuleException;
 import io.eyrie.platform.web.Problems;
@@ -20,6 +22,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +32,11 @@ import java.util.regex.Pattern;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CommandProblems {
+    private final IdempotencyFilter idempotency;
+
+    public CommandProblems(IdempotencyFilter idempotency) {
+        this.idempotency = idempotency;
+    }
     /** Axon names the identifier that was taken as {@code [kind:value]}. */
     private static final Pattern KINDED_ID = Pattern.compile("\\[([a-z]+):([^\\]]+)]");
 
@@ -111,6 +120,12 @@ public class CommandProblems {
             problem.setProperty("deployments", ex.deploymentsUsingIt());
         }
         return problem;
+    }
+
+    /** The response is the first request's answer, written here: this request changed nothing. */
+    @ExceptionHandler
+    public Mono<Void> idempotencyKeyTaken(IdempotencyKeyTakenException ex, ServerWebExchange exchange) {
+        return idempotency.replay(exchange, ex.request());
     }
 
     @ExceptionHandler

@@ -1,13 +1,19 @@
 package io.eyrie.commandside;
 
+import io.eyrie.commandside.idempotency.IdempotencyContext;
+import io.eyrie.commandside.idempotency.IdempotentRequest;
 import io.eyrie.platform.security.Caller;
 import io.eyrie.platform.web.RequestAudit;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import java.util.Optional;
 
 /**
  * Sends a command on behalf of an HTTP request, with its audit metadata. The local command bus runs the handler
@@ -21,11 +27,25 @@ public class CommandSender {
         this.commandGateway = commandGateway;
     }
 
+    /**
+     * A request with an Idempotency-Key hands it to its command, whose transaction records it; the request learns
+     * afterwards that its own command was the one stored.
+     */
     public Mono<Void> send(Object command, Caller caller, HttpHeaders headers) {
-        return Mono.fromCallable(() -> GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(RequestAudit.from(caller, headers)))
-                .publishOn(Schedulers.boundedElastic())
-                .doOnNext(commandGateway::sendAndWait)
-                .then();
+        return Mono.deferContextual(context -> {
+            Optional<IdempotencyContext> idempotency = context.getOrEmpty(IdempotencyContext.class);
+            MetaData metaData = RequestAudit.from(caller, headers);
+            if (idempotency.isPresent()) {
+                metaData = metaData.and(IdempotentRequest.KEY, idempotency.get().request().key())
+                        .and(IdempotentRequest.FINGERPRINT, idempotency.get().request().fingerprint());
+            }
+            CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+            return Mono.fromRunnable(() -> {
+                        commandGateway.sendAndWait(message);
+                        idempotency.ifPresent(found -> found.committed().set(true));
+                    })
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .then();
+        });
     }
 }

@@ -4,6 +4,7 @@ import io.eyrie.platform.access.AccessConfiguration;
 import io.eyrie.platform.audit.AuditConfiguration;
 import io.eyrie.platform.eventstore.EventStoreConfiguration;
 import io.eyrie.platform.security.SecurityConfiguration;
+import io.eyrie.platform.web.OpenApiConfiguration;
 import io.eyrie.platform.web.ProblemHandling;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.PropertySource;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({EventStoreConfiguration.class, AuditConfiguration.class, SecurityConfiguration.class, AccessConfiguration.class,
-        ProblemHandling.class})
+        ProblemHandling.class, OpenApiConfiguration.class})
 @PropertySource("classpath:eyrie-platform.properties")
 public class PlatformConfiguration {
 }

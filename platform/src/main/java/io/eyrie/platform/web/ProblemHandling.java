@@ -3,6 +3,8 @@ package io.eyrie.platform.web;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,6 +21,7 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Bad input becomes a 400 problem+json that names the field, in every service. Services add their own advice
@@ -27,6 +30,7 @@ import java.util.List;
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandling extends ResponseEntityExceptionHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandling.class);
 
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
@@ -42,6 +46,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
                                                                         HttpHeaders headers, HttpStatusCode status,
                                                                         ServerWebExchange exchange) {
+        Optional<JacksonException> json = jacksonCause(ex);
+        if (json.isPresent() && !json.get().getPath().isEmpty()) {
+            String field = path(json.get());
+            String reason = json.get() instanceof UnrecognizedPropertyException
+                    ? "is not a field of this request" : "has the wrong type or value: " + firstLine(json.get().getOriginalMessage());
+            return Mono.just(ResponseEntity.badRequest()
+                    .body(Problems.invalidInput("Invalid value for: " + field, List.of(new Problems.FieldError(field, reason)))));
+        }
         String field = ex.getMethodParameter() != null && ex.getMethodParameter().getParameterName() != null
                 ? ex.getMethodParameter().getParameterName() : "body";
         String reason = ex.getCause() instanceof DecodingException decoding
@@ -67,6 +79,41 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.badRequest().body(Problems.invalidInput("Invalid value for: " + fieldNames(errors), errors)));
     }
 
+    /**
+     * Spring's own refusals (an unsupported method or media type, a body too large, an unknown path) come as
+     * problems of type about:blank; they get Eyrie's types, so clients can switch on {@code type} for every answer.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                                ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            String type = switch (status.value()) {
+                case 400 -> "invalid-input";
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 413 -> "too-large";
+                case 415 -> "unsupported-media-type";
+                default -> status.is4xxClientError() ? "bad-request" : "server-error";
+            };
+            problem.setType(java.net.URI.create("https://eyrie.dev/problems/" + type));
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    /** Anything no handler above expected: logged with its stack, answered as a problem without internals. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception ex, ServerWebExchange exchange) {
+        String reference = java.util.UUID.randomUUID().toString();
+        log.error("Unexpected failure of {} {} (reference {})", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), reference, ex);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Server error",
+                "The request failed on the server; nothing is known to have changed. Reference: " + reference);
+        problem.setProperty("reference", reference);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     public ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -83,6 +130,36 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> invalidHeader(RequestAudit.InvalidHeaderException ex) {
         return ResponseEntity.badRequest()
                 .body(Problems.invalidInput(ex.getMessage(), List.of(new Problems.FieldError(ex.header(), ex.getMessage()))));
+    }
+
+    private static Optional<JacksonException> jacksonCause(Throwable error) {
+        return findCause(error, JacksonException.class);
+    }
+
+    private static <T extends Throwable> Optional<T> findCause(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code services[0].env[1].name}, as the field errors of bean validation name it. */
+    private static String path(JacksonException error) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : error.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse(message);
     }
 
     private static String fieldNames(List<Problems.FieldError> errors) {
