@@ -152,6 +152,8 @@ class ObjectModelEndToEndTest {
         assertThat(second.get("changed").toString()).isEqualTo("[\"branch\",\"commitRef\"]");
         assertThat(second.get("changedBy").asText()).isEqualTo("devi");
         assertThat(versions.get("items").get(2).get("before").isNull()).isTrue();
+        assertThat(versions.get("items").get(2).get("changed").toString())
+                .isEqualTo("[\"scope\",\"clusters\",\"branch\",\"image\",\"services\"]");
         JsonNode page = api.get("devi", api.query("/api/deployments/" + id + "/versions?limit=2"));
         assertThat(page.get("items")).hasSize(2);
         JsonNode rest = api.get("devi", api.query("/api/deployments/" + id + "/versions?limit=2&cursor="

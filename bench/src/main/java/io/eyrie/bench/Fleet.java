@@ -22,7 +22,7 @@ record Fleet(List<String> deploymentIds, int groups, LoadRunner.Outcome creation
         List<String> groupNames = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             String name = "odoo-%03d".formatted(g);
-            http.postCommand("/api/projects/" + project + "/groups", "{\"name\":\"" + name + "\",\"type\":\"odoo\"}")
+            http.postCommand("/api/projects/" + project + "/groups", "{\"name\":\"" + name + "\",\"type\":\"odoo\",\"clusters\":[\"local\"]}")
                     .require(201, "create group " + name);
             groupNames.add(name);
         }
@@ -38,7 +38,8 @@ record Fleet(List<String> deploymentIds, int groups, LoadRunner.Outcome creation
 
         LoadRunner.Outcome outcome = LoadRunner.run("create", shares, 201, true, deadline, spec ->
                 http.postCommand("/api/projects/" + project + "/groups/" + spec.group() + "/deployments",
-                        "{\"name\":\"" + spec.name() + "\",\"scope\":\"Dev\",\"image\":\"registry.example.com/bench/odoo:17.0\"}"));
+                        "{\"name\":\"" + spec.name() + "\",\"scope\":\"dev\",\"image\":\"registry.example.com/bench/odoo:17.0\","
+                                + "\"config\":{\"database\":\"pgo://bench/odoo\"}}"));
         List<String> ids = new ArrayList<>();
         for (String body : outcome.bodies()) {
             ids.add(new HttpDriver.Result(201, body, 0).json().get("id").asText());

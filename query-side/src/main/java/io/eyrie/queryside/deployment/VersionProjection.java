@@ -3,6 +3,7 @@ package io.eyrie.queryside.deployment;
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.ListDeploymentVersions;
 import io.eyrie.api.deployment.VersionView;
 import io.eyrie.api.query.Page;
@@ -29,10 +30,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 @ProcessingGroup(DashboardProcessing.GROUP)
 public class VersionProjection {
-    /** Version 1 lists every field the deployment was created with. */
-    private static final List<String> EVERYTHING = List.of("scope", "clusters", "repository", "branch", "image",
-            "commitRef", "services", "config", "subscribeTo");
-
     private final MongoTemplate mongo;
 
     public VersionProjection(MongoTemplate mongo) {
@@ -43,7 +40,7 @@ public class VersionProjection {
     public void on(DeploymentCreated event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId, @Timestamp Instant at) {
         VersionDocument version = VersionDocument.of(event.deploymentId().value(), 1);
-        version.changed = EVERYTHING;
+        version.changed = setFields(event.spec());
         version.after = event.spec();
         record(version, initiator, correlationId, at);
     }
@@ -77,6 +74,12 @@ public class VersionProjection {
         return new Page<>(items, found.size() > query.page().limit()
                 ? Cursors.encode(String.valueOf(items.getLast().version())) : null,
                 mongo.count(Query.query(where("deploymentId").is(deployment)), VersionDocument.class));
+    }
+
+    /** Version 1 lists the fields the deployment was created with: those that have a value. */
+    static List<String> setFields(DeploymentSpec spec) {
+        var empty = new DeploymentSpec(null, List.of(), null, null, null, null, List.of(), java.util.Map.of(), null);
+        return empty.differences(spec);
     }
 
     private void record(VersionDocument version, String initiator, String correlationId, Instant at) {
