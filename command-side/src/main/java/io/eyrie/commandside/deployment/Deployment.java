@@ -2,7 +2,6 @@ package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.cluster.ClusterId;
-import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
@@ -134,7 +133,10 @@ public class Deployment {
         ScopePolicy scope = directory.scope(group, next.scope()).orElseThrow(() -> new InvalidInputException("scope",
                 "is not a scope of the deployment's group"));
         if (changed.contains("clusters") || changed.contains("scope")) {
-            requireUsable(next.clusters(), scope, directory);
+            Set<ClusterId> linked = new LinkedHashSet<>(directory.groupSettings(group).clusters());
+            linked.addAll(scope.clusters());
+            References.requireUsableClusters(directory, next.clusters(), linked,
+                    "the group or scope '" + scope.name() + "'");
         }
         List<Problems.FieldError> badConfig = types.of(type).checkShape(next.config());
         if (!badConfig.isEmpty()) {
@@ -179,26 +181,6 @@ public class Deployment {
     private ScopePolicy scopePolicy(Directory directory) {
         return directory.scope(group, spec.scope()).orElseThrow(() -> new IllegalStateException(
                 "deployment " + id + " is in scope '" + spec.scope() + "', which its group no longer has"));
-    }
-
-    private void requireUsable(List<ClusterId> clusters, ScopePolicy scope, Directory directory) {
-        if (clusters.isEmpty()) {
-            throw new InvalidInputException("clusters", "a deployment needs at least one cluster");
-        }
-        Set<ClusterId> linked = new LinkedHashSet<>(directory.groupSettings(group).clusters());
-        linked.addAll(scope.clusters());
-        List<String> unlinked = clusters.stream().filter(cluster -> !linked.contains(cluster)).map(ClusterId::value).toList();
-        if (!unlinked.isEmpty()) {
-            throw new InvalidInputException("clusters", "not linked to the group or scope '" + scope.name() + "': "
-                    + String.join(", ", unlinked));
-        }
-        Map<ClusterId, ClusterState> states = directory.lockClusterStates(clusters);
-        for (ClusterId cluster : clusters) {
-            if (states.get(cluster) != ClusterState.ACTIVE) {
-                throw new GroupRuleException("cluster-not-active", "Cluster '" + cluster.value()
-                        + "' is not active; only active clusters take deployments");
-            }
-        }
     }
 
     private static DeploymentSpec withServices(DeploymentSpec spec, List<Service> services) {

@@ -1,5 +1,7 @@
 package io.eyrie.commandside.directory;
 
+import io.eyrie.api.cluster.ClusterId;
+import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.datasource.DataType;
 import io.eyrie.api.datasource.DatasourceId;
 import io.eyrie.api.deployment.DeploymentSpec;
@@ -8,7 +10,11 @@ import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.repository.ImageId;
 import io.eyrie.api.repository.RepositoryId;
 import io.eyrie.commandside.InvalidInputException;
+import io.eyrie.commandside.project.GroupRuleException;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +23,30 @@ import java.util.Objects;
  */
 public final class References {
     private References() {
+    }
+
+    /**
+     * A deployment's clusters: at least one, each linked to its group or its scope, each active right now (their
+     * rows locked for share, so none is deleted before this transaction ends).
+     */
+    public static void requireUsableClusters(Directory directory, List<ClusterId> chosen, Collection<ClusterId> linked,
+                                             String where) {
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException("clusters",
+                    "a deployment needs at least one cluster: give some, or link one to the group or the scope");
+        }
+        List<String> unlinked = chosen.stream().filter(cluster -> !linked.contains(cluster)).map(ClusterId::value).toList();
+        if (!unlinked.isEmpty()) {
+            throw new InvalidInputException("clusters", "not linked to " + where + ": " + String.join(", ", unlinked));
+        }
+        Map<ClusterId, ClusterState> states = directory.lockClusterStates(chosen);
+        for (ClusterId cluster : chosen) {
+            ClusterState state = states.get(cluster);
+            if (state != ClusterState.ACTIVE) {
+                throw new GroupRuleException("cluster-not-active", "Cluster '" + cluster.value() + "' is "
+                        + (state == null ? "unknown" : state.wire()) + "; only active clusters take deployments");
+            }
+        }
     }
 
     /** A scope's backup destination: an S3-like datasource of the same project. */

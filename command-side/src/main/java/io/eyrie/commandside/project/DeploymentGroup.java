@@ -191,7 +191,9 @@ public class DeploymentGroup {
             chosen = scope.clusters().isEmpty() ? clusters : scope.clusters();
             inherited.add("clusters");
         }
-        requireUsable(chosen, scope, directory);
+        Set<ClusterId> linked = new LinkedHashSet<>(clusters);
+        linked.addAll(scope.clusters());
+        References.requireUsableClusters(directory, chosen, linked, "group '" + name + "' or scope '" + scope.name() + "'");
         var repository = pick(asked.repository(), defaults.repository(), "repository", inherited);
         String branch = pick(asked.branch(), defaults.branch(), "branch", inherited);
         String image = pick(asked.image(), defaults.image(), "image", inherited);
@@ -228,29 +230,6 @@ public class DeploymentGroup {
             inheritedFields.add(field);
         }
         return inherited;
-    }
-
-    /** A deployment's clusters: at least one, each linked to the group or the scope, each active right now. */
-    private void requireUsable(List<ClusterId> chosen, Scope scope, Directory directory) {
-        if (chosen.isEmpty()) {
-            throw new InvalidInputException("clusters",
-                    "a deployment needs at least one cluster: give some, or link one to the group or the scope");
-        }
-        Set<ClusterId> linked = new LinkedHashSet<>(clusters);
-        linked.addAll(scope.clusters());
-        List<String> unlinked = chosen.stream().filter(cluster -> !linked.contains(cluster)).map(ClusterId::value).toList();
-        if (!unlinked.isEmpty()) {
-            throw new InvalidInputException("clusters", "not linked to group '" + name + "' or scope '" + scope.name()
-                    + "': " + String.join(", ", unlinked));
-        }
-        Map<ClusterId, ClusterState> states = directory.lockClusterStates(chosen);
-        for (ClusterId cluster : chosen) {
-            ClusterState state = states.get(cluster);
-            if (state != ClusterState.ACTIVE) {
-                throw new GroupRuleException("cluster-not-active", "Cluster '" + cluster.value() + "' is "
-                        + (state == null ? "unknown" : state.wire()) + "; only active clusters take new deployments");
-            }
-        }
     }
 
     private static void requireExisting(Collection<ClusterId> linked, Directory directory) {

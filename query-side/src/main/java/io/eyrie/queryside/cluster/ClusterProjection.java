@@ -93,8 +93,7 @@ public class ClusterProjection {
             page.addCriteria(where("_id").gt(query.page().after()));
         }
         List<ClusterDocument> found = mongo.find(page, ClusterDocument.class);
-        List<ClusterView> items = found.stream().limit(query.page().limit()).map(this::view).toList();
-        return new Page<>(items, found.size() > query.page().limit() ? Cursors.encode(items.getLast().slug()) : null,
+        return Cursors.page(found, query.page().limit(), this::view, ClusterView::slug,
                 mongo.count(Query.query(filter), ClusterDocument.class));
     }
 

@@ -91,8 +91,7 @@ public class DatasourceProjection {
             page.addCriteria(where("name").gt(query.page().after()));
         }
         List<DatasourceDocument> found = mongo.find(page, DatasourceDocument.class);
-        List<DatasourceView> items = found.stream().limit(query.page().limit()).map(DatasourceDocument::toView).toList();
-        return new Page<>(items, found.size() > query.page().limit() ? Cursors.encode(items.getLast().name()) : null,
+        return Cursors.page(found, query.page().limit(), DatasourceDocument::toView, DatasourceView::name,
                 mongo.count(Query.query(where("project").is(project)), DatasourceDocument.class));
     }
 

@@ -168,8 +168,7 @@ public class DeploymentCardProjection {
             page.addCriteria(where("name").gt(query.page().after()));
         }
         List<DeploymentCardDocument> found = mongo.find(page, DeploymentCardDocument.class);
-        List<DeploymentCard> items = found.stream().limit(query.page().limit()).map(this::card).toList();
-        return new Page<>(items, found.size() > query.page().limit() ? Cursors.encode(items.getLast().name()) : null,
+        return Cursors.page(found, query.page().limit(), this::card, DeploymentCard::name,
                 mongo.count(Query.query(inGroup), DeploymentCardDocument.class));
     }
 

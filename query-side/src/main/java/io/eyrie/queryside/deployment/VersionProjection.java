@@ -70,9 +70,8 @@ public class VersionProjection {
             versions.addCriteria(where("version").lt(Cursors.number(query.page().after())));
         }
         List<VersionDocument> found = mongo.find(versions, VersionDocument.class);
-        List<VersionView> items = found.stream().limit(query.page().limit()).map(VersionDocument::toView).toList();
-        return new Page<>(items, found.size() > query.page().limit()
-                ? Cursors.encode(String.valueOf(items.getLast().version())) : null,
+        return Cursors.page(found, query.page().limit(), VersionDocument::toView,
+                version -> String.valueOf(version.version()),
                 mongo.count(Query.query(where("deploymentId").is(deployment)), VersionDocument.class));
     }
 

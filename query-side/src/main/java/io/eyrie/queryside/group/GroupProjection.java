@@ -126,8 +126,7 @@ public class GroupProjection {
             groups.addCriteria(where("name").gt(query.page().after()));
         }
         List<GroupDocument> found = mongo.find(groups, GroupDocument.class);
-        List<GroupView> items = found.stream().limit(query.page().limit()).map(this::view).toList();
-        return new Page<>(items, found.size() > query.page().limit() ? Cursors.encode(items.getLast().name()) : null,
+        return Cursors.page(found, query.page().limit(), this::view, GroupView::name,
                 mongo.count(Query.query(where("project").is(project)), GroupDocument.class));
     }
 

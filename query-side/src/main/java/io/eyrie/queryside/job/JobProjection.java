@@ -168,10 +168,8 @@ public class JobProjection {
                     where("scheduledAt").is(at).and("_id").lt(last[1])));
         }
         List<JobDocument> found = mongo.find(byDeployment, JobDocument.class);
-        List<JobView> items = found.stream().limit(query.page().limit()).map(JobDocument::toView).toList();
-        String next = found.size() > query.page().limit()
-                ? Cursors.encode(items.getLast().scheduledAt() + "|" + items.getLast().id()) : null;
-        return new Page<>(items, next, mongo.count(Query.query(where("deploymentId").is(deployment)), JobDocument.class));
+        return Cursors.page(found, query.page().limit(), JobDocument::toView, job -> job.scheduledAt() + "|" + job.id(),
+                mongo.count(Query.query(where("deploymentId").is(deployment)), JobDocument.class));
     }
 
     /** The run reports what really happened, so its outcome overrides a time-out recorded before it. */

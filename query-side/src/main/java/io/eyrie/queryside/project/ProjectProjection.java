@@ -120,7 +120,8 @@ public class ProjectProjection {
                 all.addCriteria(where("_id").gt(after));
             }
             List<ProjectDocument> found = mongo.find(all, ProjectDocument.class);
-            return page(found, limit, mongo.count(new Query(), ProjectDocument.class));
+            return Cursors.page(found, limit, ProjectDocument::toView, ProjectView::slug,
+                    mongo.count(new Query(), ProjectDocument.class));
         }
         UserProjectsDocument mine = mongo.findById(query.user(), UserProjectsDocument.class);
         if (mine == null) {
@@ -130,12 +131,7 @@ public class ProjectProjection {
                 .limit(limit + 1L).toList();
         List<ProjectDocument> found = mongo.find(Query.query(where("_id").in(slugs)).with(Sort.by("_id")),
                 ProjectDocument.class);
-        return page(found, limit, mine.projects.size());
-    }
-
-    private static Page<ProjectView> page(List<ProjectDocument> found, int limit, long total) {
-        List<ProjectView> items = found.stream().limit(limit).map(ProjectDocument::toView).toList();
-        return new Page<>(items, found.size() > limit ? Cursors.encode(items.getLast().slug()) : null, total);
+        return Cursors.page(found, limit, ProjectDocument::toView, ProjectView::slug, mine.projects.size());
     }
 
     private void change(String slug, String initiator, Instant at, java.util.function.Consumer<ProjectDocument> edit) {

@@ -144,10 +144,9 @@ public class RepositoryProjection {
                     where("url").is(last[0]).and("_id").gt(last[1])));
         }
         List<RepositoryDocument> found = mongo.find(page, RepositoryDocument.class);
-        List<RepositoryView> items = found.stream().limit(query.page().limit()).map(RepositoryDocument::toView).toList();
-        String next = found.size() > query.page().limit()
-                ? Cursors.encode(items.getLast().url() + "|" + items.getLast().id()) : null;
-        return new Page<>(items, next, mongo.count(Query.query(visible), RepositoryDocument.class));
+        return Cursors.page(found, query.page().limit(), RepositoryDocument::toView,
+                repository -> repository.url() + "|" + repository.id(),
+                mongo.count(Query.query(visible), RepositoryDocument.class));
     }
 
     @QueryHandler
@@ -158,8 +157,7 @@ public class RepositoryProjection {
             page.addCriteria(where("name").gt(query.page().after()));
         }
         List<ImageDocument> found = mongo.find(page, ImageDocument.class);
-        List<ImageView> items = found.stream().limit(query.page().limit()).map(ImageDocument::toView).toList();
-        return new Page<>(items, found.size() > query.page().limit() ? Cursors.encode(items.getLast().name()) : null,
+        return Cursors.page(found, query.page().limit(), ImageDocument::toView, ImageView::name,
                 mongo.count(Query.query(ofRepository), ImageDocument.class));
     }
 

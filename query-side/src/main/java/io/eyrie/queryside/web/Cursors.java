@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /** Opaque list cursors: the sort key of the last item of a page, so the next page starts right after it. */
 public final class Cursors {
@@ -15,6 +17,16 @@ public final class Cursors {
 
     public static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A page from what a query found when asked for one more than the limit: the extra one only tells that another
+     * page follows, whose cursor is the key of this page's last item.
+     */
+    public static <D, V> Page<V> page(List<D> found, int limit, Function<D, V> view, Function<V, String> key,
+                                      long total) {
+        List<V> items = found.stream().limit(limit).map(view).toList();
+        return new Page<>(items, found.size() > limit ? encode(key.apply(items.getLast())) : null, total);
     }
 
     /** The page that {@code ?cursor=&limit=} ask for; bad values are a 400 naming the parameter. */
