@@ -85,8 +85,9 @@ class ObjectModelEndToEndTest {
         var inUse = api.send("root", "POST", api.command("/api/clusters/ap-1/actions/delete"), null, 409);
         assertProblem(inUse, "cluster-in-use");
         assertThat(json(inUse).get("deployments").asInt()).isEqualTo(1);
-        JsonNode cluster = api.await("devi", api.query("/api/clusters/ap-1"), view -> view.get("deployments").asInt() == 1);
-        assertThat(cluster.get("state").asText()).isEqualTo("cancel");
+        JsonNode cluster = api.await("devi", api.query("/api/clusters/ap-1"),
+                view -> view.get("state").asText().equals("cancel"));
+        assertThat(cluster.get("deployments").asInt()).isEqualTo(1);
 
         api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/drop"), null, 202);
         api.await("devi", api.query("/api/deployments/" + id), card -> card.get("lifecycle").asText().equals("dropped"));
@@ -304,7 +305,8 @@ class ObjectModelEndToEndTest {
         assertProblem(api.send("adam", "DELETE", api.command("/api/datasources/" + bucket), null, 409), "datasource-in-use");
         api.send("adam", "DELETE", api.command("/api/datasources/" + database), null, 204);
 
-        JsonNode listed = api.await("devi", api.query("/api/projects/acme/datasources"), page -> page.get("total").asInt() == 1);
+        JsonNode listed = api.await("devi", api.query("/api/projects/acme/datasources"), page -> page.get("total").asInt() == 1
+                && page.get("items").get(0).get("name").asText().equals("backups"));
         JsonNode backups = listed.get("items").get(0);
         assertThat(backups.get("credentialsRef").asText()).isEqualTo("vault://acme/s3#secret-key");
         assertThat(backups.get("usage").asText()).isEqualTo("remote_backup");
@@ -391,8 +393,14 @@ class ObjectModelEndToEndTest {
         }
         assertThat(json(api.send(null, "GET", api.command("/v3/api-docs"), null, 200)).get("paths").has("/api/projects"))
                 .isTrue();
-        assertThat(json(api.send(null, "GET", api.query("/v3/api-docs"), null, 200)).get("paths")
-                .has("/api/deployments/{id}")).isTrue();
+        JsonNode card = json(api.send(null, "GET", api.query("/v3/api-docs"), null, 200)).get("paths")
+                .get("/api/deployments/{id}").get("get");
+        assertThat(card.get("summary").asText()).isEqualTo("Read the deployment's card");
+        assertThat(card.get("description").asText()).isEqualTo("Who may: user.");
+        assertThat(card.get("responses").has("404")).isTrue();
+        JsonNode transfer = json(api.send(null, "GET", api.command("/v3/api-docs"), null, 200)).get("paths")
+                .get("/api/projects/{slug}/owner").get("post");
+        assertThat(transfer.get("description").asText()).isEqualTo("Who may: owner.");
     }
 
     private static List<String> fields(HttpResponse<String> problem) {

@@ -14,6 +14,11 @@ public class AccessConfiguration {
     }
 
     @Bean
+    public org.springdoc.core.customizers.OpenApiCustomizer openApiFromTheTable(EndpointTable table) {
+        return new OpenApiRows(table);
+    }
+
+    @Bean
     public AccessFilter accessFilter(EndpointTable table, AccessDirectory directory, Callers callers) {
         return new AccessFilter(table, directory, callers);
     }

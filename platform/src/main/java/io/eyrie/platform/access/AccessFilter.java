@@ -23,6 +23,7 @@ import java.util.Optional;
  * Runs after Spring Security has authenticated the caller.
  */
 public final class AccessFilter implements WebFilter, Ordered {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccessFilter.class);
     private final EndpointTable table;
     private final AccessDirectory directory;
     private final Callers callers;
@@ -66,7 +67,22 @@ public final class AccessFilter implements WebFilter, Ordered {
                             HttpStatus.FORBIDDEN, "forbidden", "Forbidden", forbidden.detail());
                     case AccessPolicy.Decision.NotFound notFound -> ProblemResponses.write(exchange,
                             HttpStatus.NOT_FOUND, "not-found", "Not found", notFound.detail());
+                })
+                .onErrorResume(LookupFailedException.class, failed -> {
+                    // Nothing was done; the caller may retry once the store answers again.
+                    log.error("Could not authorize {} {}: the access lookup failed", exchange.getRequest().getMethod(),
+                            path.value(), failed.getCause());
+                    return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                            "Service unavailable", "Who may do this could not be looked up just now; nothing was done. "
+                                    + "Try again shortly.");
                 });
+    }
+
+    /** Only a failed lookup is answered with 503; failures downstream of the filter are not this filter's. */
+    private static final class LookupFailedException extends RuntimeException {
+        LookupFailedException(Endpoint endpoint, Throwable cause) {
+            super("access lookup for " + endpoint.path() + " failed", cause);
+        }
     }
 
     private Mono<AccessPolicy.Decision> decide(Endpoint endpoint, Caller caller, EndpointTable.Match match) {
@@ -75,6 +91,7 @@ public final class AccessFilter implements WebFilter, Ordered {
         }
         return Mono.fromCallable(() -> directory.access(endpoint.target(), match.variables(), caller.user()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(found -> AccessPolicy.decide(endpoint, caller, match.variables(), found));
+                .map(found -> AccessPolicy.decide(endpoint, caller, match.variables(), found))
+                .onErrorMap(error -> new LookupFailedException(endpoint, error));
     }
 }
