@@ -66,6 +66,8 @@ class AuthorizationMatrixTest {
         return Map.ofEntries(
                 Map.entry("POST /api/projects", new Call(Map.of(), "{\"slug\":\"NOT A SLUG\"}", 400)),
                 Map.entry("PATCH /api/projects/{slug}", new Call(Map.of("slug", "acme"), "{\"name\":\"\"}", 400)),
+                // The project still has groups.
+                Map.entry("DELETE /api/projects/{slug}", new Call(Map.of("slug", "acme"), null, 409)),
                 Map.entry("PUT /api/projects/{slug}/members/{user}",
                         new Call(Map.of("slug", "acme", "user", "uma"), "{\"role\":\"emperor\"}", 400)),
                 // Removing the owner is refused by the project itself, for everyone who may try.

@@ -85,9 +85,9 @@ class ObjectModelEndToEndTest {
         var inUse = api.send("root", "POST", api.command("/api/clusters/ap-1/actions/delete"), null, 409);
         assertProblem(inUse, "cluster-in-use");
         assertThat(json(inUse).get("deployments").asInt()).isEqualTo(1);
-        JsonNode cluster = api.await("devi", api.query("/api/clusters/ap-1"),
-                view -> view.get("state").asText().equals("cancel"));
-        assertThat(cluster.get("deployments").asInt()).isEqualTo(1);
+        // Documents of one batch reach MongoDB one collection after the other: wait for both facts.
+        api.await("devi", api.query("/api/clusters/ap-1"),
+                view -> view.get("state").asText().equals("cancel") && view.get("deployments").asInt() == 1);
 
         api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/drop"), null, 202);
         api.await("devi", api.query("/api/deployments/" + id), card -> card.get("lifecycle").asText().equals("dropped"));
@@ -401,6 +401,24 @@ class ObjectModelEndToEndTest {
         JsonNode transfer = json(api.send(null, "GET", api.command("/v3/api-docs"), null, 200)).get("paths")
                 .get("/api/projects/{slug}/owner").get("post");
         assertThat(transfer.get("description").asText()).isEqualTo("Who may: owner.");
+    }
+
+    @Test
+    void anOwnerArchivesAProjectWithoutGroupsAndThenItTakesNoChanges() {
+        api.send("olivia", "POST", api.command("/api/projects"), "{\"slug\":\"old\",\"name\":\"Old\"}", 201);
+        api.send("olivia", "POST", api.command("/api/projects/old/groups"), "{\"name\":\"g\",\"type\":\"none\"}", 201);
+        assertProblem(api.send("olivia", "DELETE", api.command("/api/projects/old"), null, 409), "project-not-empty");
+        api.send("olivia", "DELETE", api.command("/api/projects/old/groups/g"), null, 204);
+        api.send("olivia", "DELETE", api.command("/api/projects/old"), null, 204);
+        assertProblem(api.send("olivia", "POST", api.command("/api/projects/old/groups"),
+                "{\"name\":\"g\",\"type\":\"none\"}", 409), "project-archived");
+        assertProblem(api.send("olivia", "POST", api.command("/api/projects/old/datasources"),
+                "{\"name\":\"b\",\"dataType\":\"s3like\",\"usage\":\"remote_backup\","
+                        + "\"endpoint\":\"s3://old/b\",\"credentialsRef\":\"secret://old/b#key\"}", 409), "project-archived");
+        assertProblem(api.send("olivia", "POST", api.command("/api/projects"), "{\"slug\":\"old\",\"name\":\"Again\"}", 409),
+                "already-exists");
+        assertThat(api.await("olivia", api.query("/api/projects/old"), view -> view.get("archived").asBoolean())
+                .get("members").get(0).get("user").asText()).isEqualTo("olivia");
     }
 
     private static List<String> fields(HttpResponse<String> problem) {

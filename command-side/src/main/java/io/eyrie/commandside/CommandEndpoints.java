@@ -35,6 +35,7 @@ public class CommandEndpoints {
         return new EndpointTable("command", List.of(
                 post("/api/projects", NONE, AUTHENTICATED, "create a project (the caller becomes its owner)"),
                 patch("/api/projects/{slug}", PROJECT, ADMIN, "rename the project"),
+                delete("/api/projects/{slug}", PROJECT, OWNER, "archive the project, once it has no groups"),
                 put("/api/projects/{slug}/members/{user}", PROJECT, ADMIN,
                         "add a member or change a role (the owner alone for admins)"),
                 delete("/api/projects/{slug}/members/{user}", PROJECT, ADMIN,

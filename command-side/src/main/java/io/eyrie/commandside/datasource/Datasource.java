@@ -35,7 +35,8 @@ public class Datasource {
     }
 
     @CommandHandler
-    public Datasource(RegisterDatasource command) {
+    public Datasource(RegisterDatasource command, Directory directory) {
+        directory.requireLiveProject(command.project());
         apply(new DatasourceRegistered(command.datasource(), command.project(), command.name(), command.dataType(),
                 command.usage(), command.endpoint(), command.credentialsRef()));
     }

@@ -14,6 +14,7 @@ import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.Role;
 import io.eyrie.api.repository.ImageId;
 import io.eyrie.api.repository.RepositoryId;
+import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.commandside.project.MemberRuleException;
 import io.eyrie.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,6 +127,21 @@ public class Directory {
     public GroupId requireGroup(ProjectId project, String name) {
         return group(project, name).orElseThrow(() -> new NotFoundException(
                 "No group '" + name + "' in project '" + project.value() + "'"));
+    }
+
+    /** Living groups of the project: a deleted group leaves the directory. */
+    public long groupsOf(ProjectId project) {
+        return jdbc.sql("SELECT count(*) FROM directory_resources WHERE kind = 'group' AND project = :project")
+                .param("project", project.value()).query(Long.class).single();
+    }
+
+    /** An archived project takes no new repositories or datasources. */
+    public void requireLiveProject(ProjectId project) {
+        boolean archived = jdbc.sql("SELECT archived FROM directory_projects WHERE project = :project")
+                .param("project", project.value()).query(Boolean.class).optional().orElse(false);
+        if (archived) {
+            throw new GroupRuleException("project-archived", "Project '" + project.value() + "' is archived");
+        }
     }
 
     /** Whether the user is a member of the project; overrides apply to members only. */

@@ -17,6 +17,7 @@ import io.eyrie.api.project.DeploymentGroupDeleted;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupRoleOverridden;
 import io.eyrie.api.project.GroupRoleOverrideRemoved;
+import io.eyrie.api.project.ProjectArchived;
 import io.eyrie.api.project.ProjectCreated;
 import io.eyrie.api.project.ProjectMemberAdded;
 import io.eyrie.api.project.ProjectMemberRemoved;
@@ -60,6 +61,12 @@ class DirectoryProjection {
         jdbc.sql("INSERT INTO directory_projects (project, owner) VALUES (:project, :owner)")
                 .param("project", event.project().value()).param("owner", event.owner()).update();
         setMember(event.project().value(), event.owner(), Role.ADMIN);
+    }
+
+    @EventHandler
+    void on(ProjectArchived event) {
+        jdbc.sql("UPDATE directory_projects SET archived = TRUE WHERE project = :project")
+                .param("project", event.project().value()).update();
     }
 
     @EventHandler

@@ -1,9 +1,11 @@
 package io.eyrie.commandside.project;
 
 import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.project.ArchiveProject;
 import io.eyrie.api.project.CreateDeploymentGroup;
 import io.eyrie.api.project.CreateProject;
 import io.eyrie.api.project.KubernetesNames;
+import io.eyrie.api.project.ProjectArchived;
 import io.eyrie.api.project.ProjectCreated;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.ProjectMemberAdded;
@@ -45,6 +47,7 @@ public class Project {
     private String owner;
     private ProjectNamespace namespace;
     private final Map<String, Role> members = new HashMap<>();
+    private boolean archived;
 
     protected Project() {
     }
@@ -57,6 +60,7 @@ public class Project {
 
     @CommandHandler
     public void handle(RenameProject command) {
+        requireLive();
         if (!command.name().equals(name)) {
             apply(new ProjectRenamed(id, command.name(), name));
         }
@@ -65,6 +69,7 @@ public class Project {
     @CommandHandler
     public void handle(SetProjectMember command, @MetaDataValue(AuditMetaData.INITIATOR) String actor,
                        @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
+        requireLive();
         requireNotOwner(command.user());
         Role current = members.get(command.user());
         if (current == command.role()) {
@@ -80,6 +85,7 @@ public class Project {
     @CommandHandler
     public void handle(RemoveProjectMember command, @MetaDataValue(AuditMetaData.INITIATOR) String actor,
                        @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
+        requireLive();
         requireNotOwner(command.user());
         Role current = members.get(command.user());
         if (current == null) {
@@ -95,16 +101,40 @@ public class Project {
     @CommandHandler
     public void handle(TransferProjectOwnership command, @MetaDataValue(AuditMetaData.INITIATOR) String actor,
                        @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
+        requireLive();
         requireOwner(actor, platformAdmin, "transfer ownership");
         if (!command.newOwner().equals(owner)) {
             apply(new ProjectOwnershipTransferred(id, owner, command.newOwner()));
         }
     }
 
+    /** Archiving needs every group deleted first: what remains is the project's record, not running work. */
+    @CommandHandler
+    public void handle(ArchiveProject command, Directory directory, @MetaDataValue(AuditMetaData.INITIATOR) String actor,
+                       @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
+        requireOwner(actor, platformAdmin, "archive it");
+        if (archived) {
+            return;
+        }
+        long groups = directory.groupsOf(id);
+        if (groups > 0) {
+            throw new GroupRuleException("project-not-empty", "Project '" + id.value() + "' still has " + groups
+                    + " group(s); delete them first");
+        }
+        apply(new ProjectArchived(id));
+    }
+
     /** The group takes the project's namespace UID, which every deployment of it hands on. */
     @CommandHandler
     public void handle(CreateDeploymentGroup command, Directory directory, DeploymentTypes types) throws Exception {
+        requireLive();
         createNew(DeploymentGroup.class, () -> new DeploymentGroup(command, namespace.uid(), directory, types));
+    }
+
+    private void requireLive() {
+        if (archived) {
+            throw new GroupRuleException("project-archived", "Project '" + id.value() + "' is archived");
+        }
     }
 
     private void requireNotOwner(String user) {
@@ -148,6 +178,11 @@ public class Project {
     @EventSourcingHandler
     void on(ProjectMemberRemoved event) {
         members.remove(event.user());
+    }
+
+    @EventSourcingHandler
+    void on(ProjectArchived event) {
+        this.archived = true;
     }
 
     @EventSourcingHandler

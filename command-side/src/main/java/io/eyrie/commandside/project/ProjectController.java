@@ -1,5 +1,6 @@
 package io.eyrie.commandside.project;
 
+import io.eyrie.api.project.ArchiveProject;
 import io.eyrie.api.project.ChangeDeploymentGroup;
 import io.eyrie.api.project.CreateDeploymentGroup;
 import io.eyrie.api.project.CreateProject;
@@ -77,6 +78,13 @@ public class ProjectController {
                                         Caller caller, @RequestHeader HttpHeaders headers) {
         return commands.send(new RenameProject(new ProjectId(slug), request.name()), caller, headers)
                 .thenReturn(new RenamedResponse(slug, request.name()));
+    }
+
+    /** The owner archives a project once all its groups are deleted; its slug stays taken. */
+    @DeleteMapping("/{slug}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> archive(@PathVariable String slug, Caller caller, @RequestHeader HttpHeaders headers) {
+        return commands.send(new ArchiveProject(new ProjectId(slug)), caller, headers);
     }
 
     /** Adds a member or changes a member's role. Only the owner makes, changes or removes admins. */

@@ -11,6 +11,7 @@ import io.eyrie.api.repository.RemoveBranch;
 import io.eyrie.api.repository.RepositoryArchived;
 import io.eyrie.api.repository.RepositoryId;
 import io.eyrie.api.repository.RepositoryRegistered;
+import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.platform.web.NotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,7 +41,10 @@ public class Repository {
     }
 
     @CommandHandler
-    public Repository(RegisterRepository command) {
+    public Repository(RegisterRepository command, Directory directory) {
+        if (command.project() != null) {
+            directory.requireLiveProject(command.project());
+        }
         apply(new RepositoryRegistered(command.repository(), command.url(), command.project(), command.type()));
     }
 

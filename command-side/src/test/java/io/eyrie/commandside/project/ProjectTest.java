@@ -1,7 +1,9 @@
 package io.eyrie.commandside.project;
 
 import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.project.ArchiveProject;
 import io.eyrie.api.project.CreateProject;
+import io.eyrie.api.project.ProjectArchived;
 import io.eyrie.api.project.ProjectCreated;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.ProjectMemberAdded;
@@ -14,6 +16,7 @@ import io.eyrie.api.project.RenameProject;
 import io.eyrie.api.project.Role;
 import io.eyrie.api.project.SetProjectMember;
 import io.eyrie.api.project.TransferProjectOwnership;
+import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.project.MemberRuleException.Rule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -40,10 +43,14 @@ class ProjectTest {
     private static final ProjectCreated CREATED = projectCreated("acme", OWNER);
 
     private AggregateTestFixture<Project> fixture;
+    private Directory directory;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
+        directory = org.mockito.Mockito.mock(Directory.class);
+        fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(io.eyrie.commandside.TestDirectory.types());
     }
 
     /** Who acts: the owner, an admin who is not the owner, or a platform admin who is no member at all. */
@@ -175,6 +182,33 @@ class ProjectTest {
                 .expectNoEvents().expectException(refusedBy(Rule.OWNER_REQUIRED));
         fixture.given(transferred).when(new RemoveProjectMember(ACME, "bob"), Map.of(AuditMetaData.INITIATOR, OWNER))
                 .expectNoEvents().expectException(refusedBy(Rule.OWNER_IS_FIXED));
+    }
+
+    @Test
+    void onlyTheOwnerArchivesAProjectAndOnlyOnceItsGroupsAreGone() {
+        org.mockito.Mockito.when(directory.groupsOf(ACME)).thenReturn(1L);
+        fixture.given(CREATED).when(new ArchiveProject(ACME), Actor.OWNER_ACTS.metaData())
+                .expectNoEvents().expectException(GroupRuleException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("1 group(s)"));
+        org.mockito.Mockito.when(directory.groupsOf(ACME)).thenReturn(0L);
+        fixture.given(CREATED).when(new ArchiveProject(ACME), Actor.ADMIN_ACTS.metaData())
+                .expectNoEvents().expectException(refusedBy(Rule.OWNER_REQUIRED));
+        fixture.given(CREATED).when(new ArchiveProject(ACME), Actor.OWNER_ACTS.metaData())
+                .expectEvents(new ProjectArchived(ACME));
+        fixture.given(CREATED, new ProjectArchived(ACME)).when(new ArchiveProject(ACME), Actor.OWNER_ACTS.metaData())
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void anArchivedProjectTakesNoChanges() {
+        List<Object> archived = List.of(CREATED, new ProjectArchived(ACME));
+        for (Object command : List.of(new RenameProject(ACME, "Later"), new SetProjectMember(ACME, "bob", Role.USER),
+                new TransferProjectOwnership(ACME, "bob"), new io.eyrie.api.project.CreateDeploymentGroup(ACME,
+                        io.eyrie.api.TestIds.group("acme/late"), "late", io.eyrie.api.project.GroupType.NONE, List.of(),
+                        io.eyrie.api.project.GroupDefaults.NONE, Map.of(), List.of()))) {
+            fixture.given(archived).when(command, Actor.OWNER_ACTS.metaData())
+                    .expectNoEvents().expectException(GroupRuleException.class);
+        }
     }
 
     private static Matcher<Object> refusedBy(Rule rule) {

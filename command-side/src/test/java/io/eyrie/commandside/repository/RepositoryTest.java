@@ -31,7 +31,8 @@ class RepositoryTest {
             new RepositoryRegistered(REPO, "https://git.example.com/acme/shop.git", ACME, GroupType.ODOO);
     private static final String DIGEST = "sha256:" + "a".repeat(64);
 
-    private final AggregateTestFixture<Repository> repositories = new AggregateTestFixture<>(Repository.class);
+    private final org.axonframework.test.aggregate.FixtureConfiguration<Repository> repositories = new AggregateTestFixture<>(Repository.class)
+            .registerInjectableResource(org.mockito.Mockito.mock(io.eyrie.commandside.directory.Directory.class));
     private final AggregateTestFixture<Image> images = new AggregateTestFixture<>(Image.class);
 
     @Test

@@ -23,6 +23,7 @@ final class ProjectDocument {
     Map<String, Role> members = new TreeMap<>();
     String namespaceUid;
     String kubernetesNamespace;
+    boolean archived;
     String createdBy;
     Instant createdAt;
     String updatedBy;
@@ -42,7 +43,7 @@ final class ProjectDocument {
     ProjectView toView() {
         return new ProjectView(slug, name, owner, members.entrySet().stream()
                 .map(member -> new ProjectView.Member(member.getKey(), member.getValue(), member.getKey().equals(owner)))
-                .toList(), new ProjectNamespace(namespaceUid, kubernetesNamespace), createdBy, createdAt, updatedBy,
+                .toList(), new ProjectNamespace(namespaceUid, kubernetesNamespace), archived, createdBy, createdAt, updatedBy,
                 updatedAt);
     }
 }

@@ -3,6 +3,7 @@ package io.eyrie.queryside.project;
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.project.FindProject;
 import io.eyrie.api.project.ListProjects;
+import io.eyrie.api.project.ProjectArchived;
 import io.eyrie.api.project.ProjectCreated;
 import io.eyrie.api.project.ProjectMemberAdded;
 import io.eyrie.api.project.ProjectMemberRemoved;
@@ -65,6 +66,12 @@ public class ProjectProjection {
     public void on(ProjectRenamed event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
         change(event.project().value(), initiator, at, project -> project.name = event.name());
+    }
+
+    @EventHandler
+    public void on(ProjectArchived event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        change(event.project().value(), initiator, at, project -> project.archived = true);
     }
 
     @EventHandler

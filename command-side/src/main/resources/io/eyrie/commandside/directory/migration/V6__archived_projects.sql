@@ -1,0 +1,1 @@
+ALTER TABLE directory_projects ADD COLUMN archived BOOLEAN NOT NULL DEFAULT FALSE;
