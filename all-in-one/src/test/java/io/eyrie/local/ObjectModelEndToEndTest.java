@@ -328,6 +328,11 @@ class ObjectModelEndToEndTest {
         var tooLarge = api.send("olivia", "POST", api.command("/api/projects"),
                 "{\"slug\":\"big\",\"name\":\"" + "x".repeat(300_000) + "\"}", 413);
         assertProblem(tooLarge, "too-large");
+        assertProblem(api.send("olivia", "POST", api.command("/api/projects"),
+                "{\"slug\":\"big\",\"name\":\"" + "x".repeat(300_000) + "\"}", 413,
+                java.util.Map.of("Idempotency-Key", "big-1")), "too-large");
+        assertProblem(api.send("olivia", "POST", api.command("/api/projects"), "{\"slug\":\"k\",\"name\":\"K\"}", 400,
+                java.util.Map.of("Idempotency-Key", "no spaces allowed")), "invalid-input");
         var longName = api.send("olivia", "POST", api.command("/api/projects"),
                 "{\"slug\":\"long\",\"name\":\"" + "x".repeat(101) + "\"}", 400);
         assertThat(fields(longName)).containsExactly("name");

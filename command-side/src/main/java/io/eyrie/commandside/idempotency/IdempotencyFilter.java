@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -78,7 +79,11 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                         .map(IdempotencyFilter::bytes)
                         .defaultIfEmpty(new byte[0])
                         .flatMap(body -> handle(exchange, chain, new IdempotentRequest(caller, key,
-                                fingerprint(exchange, body)), body)));
+                                fingerprint(exchange, body)), body)))
+                // Read here rather than by a controller, so the controllers' 413 does not apply.
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> ProblemResponses.write(exchange,
+                        HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                        "The request body is larger than this API accepts"));
     }
 
     private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, IdempotentRequest request, byte[] body) {
