@@ -246,14 +246,18 @@ class AuthorizationMatrixTest {
         assertProblem(send("gus", "POST", command("/api/projects/acme/groups/web/deployments"),
                 inOps.formatted("gus-web"), 403), "forbidden");
 
-        // ada is an admin in the project, a user on one deployment only.
-        send("adam", "PUT", command("/api/deployments/" + app + "/members/ada"), "{\"role\":\"user\"}", 200);
+        // ada is an admin in the project, a user on one deployment only: lowering an admin is the owner's call.
+        assertProblem(send("adam", "PUT", command("/api/deployments/" + app + "/members/ada"), "{\"role\":\"user\"}",
+                403), "forbidden");
+        send("olivia", "PUT", command("/api/deployments/" + app + "/members/ada"), "{\"role\":\"user\"}", 200);
         assertProblem(send("ada", "POST", command("/api/deployments/" + app + "/actions/initialize"), null, 403),
                 "forbidden");
         send("ada", "POST", command("/api/deployments/" + ids.get("deployment") + "/actions/pause"), null, 409);
 
         // Removing the overrides gives both their project roles back.
-        send("adam", "DELETE", command("/api/deployments/" + app + "/members/ada"), null, 204);
+        assertProblem(send("adam", "DELETE", command("/api/deployments/" + app + "/members/ada"), null, 403),
+                "forbidden");
+        send("olivia", "DELETE", command("/api/deployments/" + app + "/members/ada"), null, 204);
         send("ada", "POST", command("/api/deployments/" + app + "/actions/initialize"), null, 202);
         send("adam", "DELETE", command("/api/projects/acme/groups/ops/members/gus"), null, 204);
         assertProblem(send("gus", "POST", command("/api/projects/acme/groups/ops/deployments"),

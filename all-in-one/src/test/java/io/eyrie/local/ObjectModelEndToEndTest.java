@@ -106,7 +106,9 @@ class ObjectModelEndToEndTest {
         assertThat(group.get("defaults").get("strategy").asText()).isEqualTo("blue-green");
         assertThat(group.get("status").asText()).isEqualTo("ready");
 
-        String prod = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/shop/deployments"),
+        assertProblem(api.send("devi", "POST", api.command("/api/projects/acme/groups/shop/deployments"),
+                "{\"name\":\"live\",\"scope\":\"production\"}", 403), "forbidden");
+        String prod = json(api.send("adam", "POST", api.command("/api/projects/acme/groups/shop/deployments"),
                 "{\"name\":\"live\",\"scope\":\"production\"}", 201)).get("id").asText();
         JsonNode card = api.await("devi", api.query("/api/deployments/" + prod), view -> true);
         assertThat(card.get("image").asText()).isEqualTo("registry.example.com/shop:1.0");
@@ -129,6 +131,45 @@ class ObjectModelEndToEndTest {
         api.await("devi", api.query("/api/deployments/" + prod),
                 view -> view.get("allowedActions").toString().equals("[\"deploy\",\"drop\"]"));
         api.send("adam", "POST", api.command("/api/deployments/" + prod + "/actions/drop"), null, 202);
+    }
+
+    @Test
+    void rolesFollowScopesOverridesAndMembershipAndOnlyTheOwnerHandsOutAdmin() {
+        String alice = "alice.smith@example.com";
+        var member = api.command("/api/projects/acme/members/" + alice);
+        var override = api.command("/api/projects/acme/groups/gates/members/" + alice);
+        api.send("olivia", "PUT", member, "{\"role\":\"developer\"}", 200);
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"), """
+                {"name":"gates","type":"none","clusters":["local"],"defaults":{"image":"nginx:1.27"},
+                 "scopes":[{"name":"dev"},{"name":"production","roleToAct":"admin"}]}""", 201);
+        JsonNode project = api.await(alice, api.query("/api/projects/acme"),
+                view -> view.get("members").toString().contains(alice));
+        assertThat(project.get("slug").asText()).isEqualTo("acme");
+
+        var create = api.command("/api/projects/acme/groups/gates/deployments");
+        String id = json(api.send(alice, "POST", create, "{\"name\":\"gate\"}", 201)).get("id").asText();
+        var change = api.command("/api/deployments/" + id);
+        assertProblem(api.send(alice, "POST", create, "{\"name\":\"gate2\",\"scope\":\"production\"}", 403),
+                "forbidden");
+        assertProblem(api.send(alice, "PATCH", change, "{\"scope\":\"production\"}", 403), "forbidden");
+
+        // An admin who is not the owner cannot raise a member to admin through an override.
+        assertProblem(api.send("adam", "PUT", override, "{\"role\":\"admin\"}", 403), "forbidden");
+        api.send("olivia", "PUT", override, "{\"role\":\"admin\"}", 200);
+        api.send(alice, "PATCH", change, "{\"scope\":\"production\"}", 200);
+        api.await(alice, api.query("/api/projects/acme/groups/gates"),
+                view -> "admin".equals(view.get("overrides").path(alice).asText(null)));
+        // ...nor lower or remove an admin override.
+        assertProblem(api.send("adam", "PUT", override, "{\"role\":\"user\"}", 403), "forbidden");
+        assertProblem(api.send("adam", "DELETE", override, null, 403), "forbidden");
+
+        // A member who leaves and comes back starts from the project role: the old override is gone.
+        api.send("olivia", "DELETE", member, null, 204);
+        api.await("devi", api.query("/api/projects/acme/groups/gates"), view -> !view.get("overrides").has(alice));
+        api.send("olivia", "PUT", member, "{\"role\":\"developer\"}", 200);
+        assertProblem(api.send(alice, "PATCH", change, "{\"image\":\"nginx:1.28\"}", 403), "forbidden");
+        JsonNode card = api.await(alice, api.query("/api/deployments/" + id), view -> true);
+        assertThat(card.get("scope").asText()).isEqualTo("production");
     }
 
     @Test
@@ -201,6 +242,14 @@ class ObjectModelEndToEndTest {
         assertThat(env.get(0).get("value").isNull()).isTrue();
         assertThat(card.get("services").get(0).get("replicas").asInt()).isEqualTo(2);
         assertThat(card.get("image").asText()).isEqualTo("nginx:1.27");
+
+        var tokenInUrl = api.send("adam", "POST", api.command("/api/repositories"),
+                "{\"url\":\"https://ci:ghp_secret@git.example.com/acme/app.git\",\"project\":\"acme\"}", 400);
+        assertThat(fields(tokenInUrl)).containsExactly("url");
+        var signedEndpoint = api.send("adam", "POST", api.command("/api/projects/acme/datasources"), """
+                {"name":"signed","dataType":"s3like","usage":"remote_backup",
+                 "endpoint":"s3://bucket/backups?X-Amz-Signature=abc","credentialsRef":"secret://acme/s3"}""", 400);
+        assertThat(fields(signedEndpoint)).containsExactly("endpoint");
     }
 
     @Test
@@ -333,6 +382,9 @@ class ObjectModelEndToEndTest {
                 java.util.Map.of("Idempotency-Key", "big-1")), "too-large");
         assertProblem(api.send("olivia", "POST", api.command("/api/projects"), "{\"slug\":\"k\",\"name\":\"K\"}", 400,
                 java.util.Map.of("Idempotency-Key", "no spaces allowed")), "invalid-input");
+        var nullCluster = api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"strict\",\"type\":\"none\",\"clusters\":[\"local\",null]}", 400);
+        assertThat(fields(nullCluster)).containsExactly("clusters[1]");
         var longName = api.send("olivia", "POST", api.command("/api/projects"),
                 "{\"slug\":\"long\",\"name\":\"" + "x".repeat(101) + "\"}", 400);
         assertThat(fields(longName)).containsExactly("name");
@@ -378,6 +430,29 @@ class ObjectModelEndToEndTest {
         List<String> names = new ArrayList<>();
         cards.get("items").forEach(card -> names.add(card.get("name").asText()));
         assertThat(names).containsExactly("once", "raced", "twice");
+
+        // Eight different requests racing for one key: one runs, the others are told the key is taken.
+        List<HttpResponse<String>> rivals = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String rival = "{\"name\":\"rival-" + i + "\",\"image\":\"nginx:1.27\"}";
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return api.send("devi", "POST", create, rival, -1, java.util.Map.of("Idempotency-Key", "race-2"));
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                rivals.add(future.get());
+            }
+        }
+        assertThat(rivals.stream().map(HttpResponse::statusCode).sorted().toList())
+                .as(rivals.stream().map(HttpResponse::body).toList().toString())
+                .containsExactly(201, 422, 422, 422, 422, 422, 422, 422);
+        api.await("devi", api.query("/api/projects/acme/groups/retries/deployments"),
+                page -> page.get("total").asInt() == 4);
 
         // An action too: a retried deploy is one job.
         String id = json(first).get("id").asText();

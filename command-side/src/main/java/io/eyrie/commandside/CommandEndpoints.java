@@ -17,6 +17,7 @@ import static io.eyrie.platform.access.Need.HANDLER;
 import static io.eyrie.platform.access.Need.OWNER;
 import static io.eyrie.platform.access.Need.PLATFORM_ADMIN;
 import static io.eyrie.platform.access.Need.ROLE_TO_ACT;
+import static io.eyrie.platform.access.Need.ROLE_TO_CHANGE;
 import static io.eyrie.platform.access.Target.CLUSTER;
 import static io.eyrie.platform.access.Target.DATASOURCE;
 import static io.eyrie.platform.access.Target.DEPLOYMENT;
@@ -55,7 +56,7 @@ public class CommandEndpoints {
                 delete("/api/projects/{slug}/groups/{group}/members/{user}", GROUP, ADMIN,
                         "remove a member's override in the group"),
                 post("/api/projects/{slug}/groups/{group}/deployments", GROUP, DEVELOPER, "create a deployment"),
-                patch("/api/deployments/{id}", DEPLOYMENT, DEVELOPER, "change a deployment (a new version)"),
+                patch("/api/deployments/{id}", DEPLOYMENT, ROLE_TO_CHANGE, "change a deployment (a new version)"),
                 put("/api/deployments/{id}/members/{user}", DEPLOYMENT, ADMIN,
                         "override a member's role on the deployment"),
                 delete("/api/deployments/{id}/members/{user}", DEPLOYMENT, ADMIN,

@@ -40,6 +40,47 @@ public final class Validation {
     public static final String ENDPOINT = "[a-z][a-z0-9+.-]*://[^\\s]{1,500}";
     public static final String ENDPOINT_MESSAGE = "must be a URL such as s3://bucket/path or postgresql://host:5432/db";
 
+    /** Query parameters whose names say they carry a secret: tokens, keys, presigned signatures. */
+    private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)(.*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|SIGNATURE|CREDENTIAL).*|sig|sas|auth)");
+
     private Validation() {
+    }
+
+    /**
+     * Refuses a URL that carries a secret, which would otherwise enter events and read models for good: a password
+     * in its user info, any user info when {@code userAllowed} is false (https://token@host), or a query parameter
+     * named like a secret. Secrets belong in a reference such as {@code secret://...}.
+     */
+    public static void requireNoSecretIn(String field, String url, boolean userAllowed) {
+        if (url == null) {
+            return;
+        }
+        java.net.URI parsed;
+        try {
+            parsed = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidInputException(field, "is not a valid URL: " + e.getReason());
+        }
+        String userInfo = parsed.getRawUserInfo();
+        if (userInfo == null && parsed.getRawAuthority() != null && parsed.getRawAuthority().contains("@")) {
+            userInfo = parsed.getRawAuthority().substring(0, parsed.getRawAuthority().lastIndexOf('@'));
+        }
+        if (userInfo != null && (!userAllowed || userInfo.contains(":"))) {
+            throw new InvalidInputException(field, userAllowed
+                    ? "holds a password; give it as a secret reference instead, so that it never enters an event"
+                    : "holds user credentials; give them as a secret reference instead, so that they never enter an "
+                    + "event");
+        }
+        String query = parsed.getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+                if (SECRET_PARAMETER.matcher(name).matches()) {
+                    throw new InvalidInputException(field, "has the query parameter '" + name + "', which looks like "
+                            + "a secret; give it as a secret reference instead");
+                }
+            }
+        }
     }
 }

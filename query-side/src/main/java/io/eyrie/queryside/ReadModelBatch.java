@@ -9,10 +9,12 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -58,6 +60,20 @@ public final class ReadModelBatch<D> {
             return Optional.ofNullable(mongo.findById(id, type));
         }
         return read.computeIfAbsent(id, missing -> Optional.ofNullable(mongo.findById(missing, type)));
+    }
+
+    /**
+     * The documents that match, as this batch has them: stored ones the query finds, and ones the batch already
+     * holds, made or changed by earlier events of the batch. {@code matches} must say what the query says.
+     */
+    public List<D> findAll(Query query, Predicate<D> matches) {
+        if (!deferred) {
+            return mongo.find(query, type);
+        }
+        for (D stored : mongo.find(query, type)) {
+            read.putIfAbsent(idOf.apply(stored), Optional.of(stored));
+        }
+        return read.values().stream().flatMap(Optional::stream).filter(matches).toList();
     }
 
     /** The document with this id, or a new one made by {@code create}; either way it is stored only when saved. */

@@ -31,10 +31,6 @@ import reactor.core.publisher.Mono;
 /** A project's datasources. Who may call what is in {@code CommandEndpoints}. */
 @RestController
 public class DatasourceController {
-    /** A password in a URL ({@code scheme://user:secret@host}) would end up in events; it belongs in credentialsRef. */
-    private static final java.util.regex.Pattern USERINFO_WITH_PASSWORD =
-            java.util.regex.Pattern.compile("^[a-z][a-z0-9+.-]*://[^/@]*:[^/@]*@.*");
-
     private final CommandSender commands;
 
     public DatasourceController(CommandSender commands) {
@@ -69,11 +65,9 @@ public class DatasourceController {
         return commands.send(new RemoveDatasource(new DatasourceId(id)), caller, headers);
     }
 
+    /** A password in the endpoint would end up in events; it belongs in credentialsRef. */
     private static void requireNoPassword(String endpoint) {
-        if (endpoint != null && USERINFO_WITH_PASSWORD.matcher(endpoint).matches()) {
-            throw new InvalidInputException("endpoint", "holds a password; give it as credentialsRef instead, so that "
-                    + "it never enters an event");
-        }
+        Validation.requireNoSecretIn("endpoint", endpoint, true);
     }
 
     public record DatasourceRequest(

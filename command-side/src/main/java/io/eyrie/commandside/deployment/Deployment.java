@@ -1,5 +1,6 @@
 package io.eyrie.commandside.deployment;
 
+import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.deployment.Action;
@@ -36,13 +37,14 @@ import io.eyrie.api.project.Role;
 import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.deployment.type.DeploymentType;
 import io.eyrie.commandside.deployment.type.DeploymentTypes;
+import io.eyrie.commandside.directory.Directory.ScopePolicy;
 import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.directory.References;
-import io.eyrie.commandside.directory.Directory.ScopePolicy;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.platform.web.Problems;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -113,7 +115,9 @@ public class Deployment {
      * must be linked to the group or the scope and active. Services that ran the old image follow a new one.
      */
     @CommandHandler
-    public void handle(ChangeDeployment command, Directory directory, DeploymentTypes types) {
+    public void handle(ChangeDeployment command, Directory directory, DeploymentTypes types,
+                       @MetaDataValue(AuditMetaData.INITIATOR) String actor,
+                       @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
         if (lifecycle == Lifecycle.DROPPED) {
             throw new GroupRuleException("deployment-dropped", "Deployment " + id.value() + " was dropped");
         }
@@ -132,6 +136,9 @@ public class Deployment {
         }
         ScopePolicy scope = directory.scope(group, next.scope()).orElseThrow(() -> new InvalidInputException("scope",
                 "is not a scope of the deployment's group"));
+        if (changed.contains("scope")) {
+            directory.requireRoleToWorkIn(project, group, id, scope.name(), scope.roleToAct(), actor, platformAdmin);
+        }
         if (changed.contains("clusters") || changed.contains("scope")) {
             Set<ClusterId> linked = new LinkedHashSet<>(directory.groupSettings(group).clusters());
             linked.addAll(scope.clusters());
@@ -163,16 +170,23 @@ public class Deployment {
         apply(new ActionFailed(id, command.jobId(), running.action(), command.error()));
     }
 
+    /** Always recorded: a member who left and came back has no override, whatever this deployment last heard. */
     @CommandHandler
-    public void handle(SetDeploymentRoleOverride command) {
-        if (overrides.get(command.user()) != command.role()) {
-            apply(new DeploymentRoleOverridden(id, project, command.user(), command.role()));
-        }
+    public void handle(SetDeploymentRoleOverride command, Directory directory,
+                       @MetaDataValue(AuditMetaData.INITIATOR) String actor,
+                       @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
+        directory.requireOwnerToTouchAdmin(project, id, command.user(),
+                command.role(), actor, platformAdmin);
+        apply(new DeploymentRoleOverridden(id, project, command.user(), command.role()));
     }
 
     /** Removing an override that does not exist changes nothing, so a retried DELETE is harmless. */
     @CommandHandler
-    public void handle(RemoveDeploymentRoleOverride command) {
+    public void handle(RemoveDeploymentRoleOverride command, Directory directory,
+                       @MetaDataValue(AuditMetaData.INITIATOR) String actor,
+                       @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
+        directory.requireOwnerToTouchAdmin(project, id, command.user(), null,
+                actor, platformAdmin);
         if (overrides.containsKey(command.user())) {
             apply(new DeploymentRoleOverrideRemoved(id, project, command.user()));
         }

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -30,12 +31,12 @@ import java.util.Set;
 record DeploymentRequest(
         @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String name,
         @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String scope,
-        @Size(max = 20) List<@Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String> clusters,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String> clusters,
         @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String repository,
         @Pattern(regexp = Validation.BRANCH, message = Validation.BRANCH_MESSAGE) String branch,
         @Pattern(regexp = Validation.IMAGE, message = Validation.IMAGE_MESSAGE) @Size(max = 300) String image,
         @Pattern(regexp = Validation.COMMIT_REF, message = Validation.COMMIT_REF_MESSAGE) String commitRef,
-        @Size(max = 20) List<@Valid ServiceRequest> services,
+        @Size(max = 20) List<@NotNull @Valid ServiceRequest> services,
         @Size(max = 50) Map<@Size(max = 64) String, Object> config,
         @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String subscribeTo) {
 
@@ -47,7 +48,7 @@ record DeploymentRequest(
             @NotBlank @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String name,
             @NotBlank @Size(max = 300) @Pattern(regexp = Validation.IMAGE, message = Validation.IMAGE_MESSAGE) String image,
             @Min(0) @Max(100) Integer replicas,
-            @Size(max = 100) List<@Valid EnvRequest> env) {
+            @Size(max = 100) List<@NotNull @Valid EnvRequest> env) {
     }
 
     record EnvRequest(

@@ -69,8 +69,10 @@ class CommandAccess implements AccessDirectory {
                             LEFT JOIN directory_members m ON m.project = r.project AND m.user_id = :user
                             WHERE r.kind = :kind AND r.id = :id""")
                     .param("kind", target.noun()).param("id", variables.get("id")).param("user", user)
-                    .query((row, n) -> row.getString("project") == null ? Access.platformWide() : access(row, user))
-                    .optional();
+                    .query((row, n) -> row.getString("project") != null ? Optional.of(access(row, user))
+                            // Only repositories and their images may be platform-wide.
+                            : target == Target.DATASOURCE ? Optional.<Access>empty() : Optional.of(Access.platformWide()))
+                    .optional().flatMap(found -> found);
             default -> throw new IllegalStateException("the command side has no access lookup for " + target);
         };
     }

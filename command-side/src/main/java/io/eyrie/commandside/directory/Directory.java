@@ -14,8 +14,10 @@ import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.Role;
 import io.eyrie.api.repository.ImageId;
 import io.eyrie.api.repository.RepositoryId;
+import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.commandside.project.MemberRuleException;
+import io.eyrie.platform.web.ForbiddenException;
 import io.eyrie.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -90,17 +92,22 @@ public class Directory {
                 .optional();
     }
 
-    /** Removed datasources are absent. */
+    /**
+     * Removed datasources are absent. Its row is locked for share until the transaction ends, so a scope cannot
+     * start backing up to it while it is being removed.
+     */
     public Optional<DatasourceFacts> datasource(DatasourceId datasource) {
-        return jdbc.sql("SELECT project, data_type FROM directory_datasources WHERE id = :id AND NOT removed")
+        return jdbc.sql("SELECT project, data_type FROM directory_datasources WHERE id = :id AND NOT removed FOR SHARE")
                 .param("id", datasource.value())
                 .query((row, n) -> new DatasourceFacts(new ProjectId(row.getString("project")),
                         DataType.valueOf(row.getString("data_type"))))
                 .optional();
     }
 
-    /** Scopes, in every group, that back up to the datasource. */
+    /** Scopes, in every group, that back up to the datasource, with its row locked for update first. */
     public long scopesBackingUpTo(DatasourceId datasource) {
+        jdbc.sql("SELECT id FROM directory_datasources WHERE id = :id FOR UPDATE")
+                .param("id", datasource.value()).query(String.class).optional();
         return jdbc.sql("SELECT count(*) FROM directory_scopes WHERE backup = :id")
                 .param("id", datasource.value()).query(Long.class).single();
     }
@@ -169,6 +176,67 @@ public class Directory {
         }
     }
 
+    /**
+     * Making, changing or removing an admin is the owner's call, through an override too: an admin who is not the
+     * owner cannot raise a member to admin on one group, nor lower another admin there.
+     */
+    public void requireOwnerToTouchAdmin(ProjectId project, GroupId group, String user, Role role, String actor,
+                                         Boolean platformAdmin) {
+        requireOwnerToTouchAdmin(project, GROUP_NAME, group.value(), user, role, actor, platformAdmin);
+    }
+
+    public void requireOwnerToTouchAdmin(ProjectId project, DeploymentId deployment, String user, Role role,
+                                         String actor, Boolean platformAdmin) {
+        requireOwnerToTouchAdmin(project, DEPLOYMENT_NAME, deployment.value(), user, role, actor, platformAdmin);
+    }
+
+    private void requireOwnerToTouchAdmin(ProjectId project, String kind, String id, String user, Role role,
+                                          String actor, Boolean platformAdmin) {
+        if (Boolean.TRUE.equals(platformAdmin) || owner(project).filter(actor::equals).isPresent()) {
+            return;
+        }
+        boolean touchesAdmin = role == Role.ADMIN
+                || memberRole(project, user).filter(Role.ADMIN::equals).isPresent()
+                || override(kind, id, user).filter(Role.ADMIN::equals).isPresent();
+        if (touchesAdmin) {
+            throw new MemberRuleException(MemberRuleException.Rule.OWNER_REQUIRED, "Only the owner of project '"
+                    + project.value() + "' may give an admin override or change an admin's role");
+        }
+    }
+
+    /**
+     * Creating a deployment in a scope, or moving one there, needs the role to act in it: a developer cannot put
+     * work where only admins may run it.
+     */
+    public void requireRoleToWorkIn(ProjectId project, GroupId group, DeploymentId deployment, String scope,
+                                    Role roleToAct, String actor, Boolean platformAdmin) {
+        Role needed = roleToAct.atLeast(Role.DEVELOPER) ? roleToAct : Role.DEVELOPER;
+        if (Boolean.TRUE.equals(platformAdmin) || owner(project).filter(actor::equals).isPresent()) {
+            return;
+        }
+        Optional<Role> role = memberRole(project, actor).map(projectRole -> (deployment == null
+                ? Optional.<Role>empty() : override(DEPLOYMENT_NAME, deployment.value(), actor))
+                .or(() -> override(GROUP_NAME, group.value(), actor))
+                .orElse(projectRole));
+        if (role.isEmpty() || !role.get().atLeast(needed)) {
+            throw new ForbiddenException("Scope '" + scope + "' needs the role '" + needed.wire()
+                    + "' to create or move deployments into it; you are '" + role.map(Role::wire).orElse("no member")
+                    + "'");
+        }
+    }
+
+    private Optional<Role> memberRole(ProjectId project, String user) {
+        return jdbc.sql("SELECT role FROM directory_members WHERE project = :project AND user_id = :user")
+                .param("project", project.value()).param("user", user)
+                .query(String.class).optional().map(Role::valueOf);
+    }
+
+    private Optional<Role> override(String kind, String id, String user) {
+        return jdbc.sql("SELECT role FROM directory_overrides WHERE kind = :kind AND id = :id AND user_id = :user")
+                .param("kind", kind).param("id", id).param("user", user)
+                .query(String.class).optional().map(Role::valueOf);
+    }
+
     /** The project a deployment belongs to. */
     public Optional<ProjectId> projectOf(DeploymentId deployment) {
         return jdbc.sql("SELECT project FROM directory_resources WHERE kind = 'deployment' AND id = :id")
@@ -208,8 +276,16 @@ public class Directory {
                 .param("slug", cluster.value()).query(Long.class).single();
     }
 
-    /** Deployments of the group (of one scope, unless {@code scope} is null) that were not dropped. */
+    /**
+     * Deployments of the group (of one scope, unless {@code scope} is null) that were not dropped. The scopes' rows
+     * are locked for update first: a deployment being created in one or moved there holds its row for share, so it
+     * either commits before this count or finds its scope gone.
+     */
     public long liveDeployments(GroupId group, String scope) {
+        jdbc.sql("SELECT name FROM directory_scopes WHERE group_id = :group "
+                        + "AND (CAST(:scope AS TEXT) IS NULL OR name = :scope) ORDER BY name FOR UPDATE")
+                .param("group", group.value()).param("scope", scope)
+                .query(String.class).list();
         return jdbc.sql("SELECT count(*) FROM directory_resources WHERE kind = 'deployment' AND group_id = :group "
                         + "AND NOT dropped AND (CAST(:scope AS TEXT) IS NULL OR scope = :scope)")
                 .param("group", group.value()).param("scope", scope)
@@ -225,8 +301,19 @@ public class Directory {
                 .orElseThrow(() -> new IllegalStateException("group " + group + " is not in the directory"));
     }
 
+    /**
+     * Locks the scope's row for share until the transaction ends (see {@link #liveDeployments}); refuses a scope
+     * that a command which committed while this one waited for the row has removed, or whose group it deleted.
+     */
+    public void lockScope(GroupId group, String name) {
+        if (scope(group, name).isEmpty()) {
+            throw new InvalidInputException("scope", "'" + name + "' was just removed from the group");
+        }
+    }
+
+    /** The scope's policy, its row locked for share until the transaction ends (see {@link #liveDeployments}). */
     public Optional<ScopePolicy> scope(GroupId group, String name) {
-        return jdbc.sql("SELECT * FROM directory_scopes WHERE group_id = :group AND name = :name")
+        return jdbc.sql("SELECT * FROM directory_scopes WHERE group_id = :group AND name = :name FOR SHARE")
                 .param("group", group.value()).param("name", name)
                 .query((row, n) -> new ScopePolicy(row.getString("name"), row.getBoolean("allow_drop"),
                         Role.valueOf(row.getString("role_to_act")), Concurrency.valueOf(row.getString("concurrency")),

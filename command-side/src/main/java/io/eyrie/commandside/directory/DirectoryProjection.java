@@ -83,6 +83,12 @@ class DirectoryProjection {
     void on(ProjectMemberRemoved event) {
         jdbc.sql("DELETE FROM directory_members WHERE project = :project AND user_id = :user")
                 .param("project", event.project().value()).param("user", event.user()).update();
+        // A member who comes back starts from their project role; old overrides do not return with them.
+        jdbc.sql("""
+                        DELETE FROM directory_overrides o
+                        WHERE o.user_id = :user AND o.id IN (SELECT r.id FROM directory_resources r
+                                                             WHERE r.kind = o.kind AND r.project = :project)""")
+                .param("project", event.project().value()).param("user", event.user()).update();
     }
 
     @EventHandler

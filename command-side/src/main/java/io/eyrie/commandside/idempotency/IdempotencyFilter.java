@@ -25,6 +25,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -93,23 +94,31 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                     if (found.isEmpty()) {
                         return proceed(exchange, chain, request, body);
                     }
-                    if (!found.get().fingerprint().equals(request.fingerprint())) {
-                        return ProblemResponses.write(exchange, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                                "Idempotency key reused", "This Idempotency-Key was used for a different request; "
-                                        + "use a new key for a new request");
-                    }
                     return replay(exchange, request);
                 });
     }
 
-    /** The answer of the request that used the key first; if it is still on its way, wait for it a little. */
+    private static Mono<Void> reused(ServerWebExchange exchange) {
+        return ProblemResponses.write(exchange, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                "Idempotency key reused", "This Idempotency-Key was used for a different request; "
+                        + "use a new key for a new request");
+    }
+
+    /**
+     * The answer of the request that used the key first; if it is still on its way, wait for it a little. Also
+     * reached when two requests race for a key, so the bodies are compared here as well.
+     */
     public Mono<Void> replay(ServerWebExchange exchange, IdempotentRequest request) {
         return Mono.fromCallable(() -> store.find(request.caller(), request.key()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(found -> found.filter(recorded -> recorded.status() != null).map(Mono::just)
+                .flatMap(found -> found.filter(recorded -> !recorded.fingerprint().equals(request.fingerprint())
+                                || recorded.status() != null).map(Mono::just)
                         .orElseGet(() -> Mono.error(new IllegalStateException("not answered yet"))))
-                .retryWhen(reactor.util.retry.Retry.fixedDelay(ANSWER_WAIT.toMillis() / 50, Duration.ofMillis(50)))
+                .retryWhen(Retry.fixedDelay(ANSWER_WAIT.toMillis() / 50, Duration.ofMillis(50)))
                 .flatMap(recorded -> {
+                    if (!recorded.fingerprint().equals(request.fingerprint())) {
+                        return reused(exchange);
+                    }
                     ServerHttpResponse response = exchange.getResponse();
                     response.setStatusCode(HttpStatus.valueOf(recorded.status()));
                     response.getHeaders().set(REPLAYED, "true");

@@ -1,5 +1,6 @@
 package io.eyrie.commandside.project;
 
+import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.WireEnum;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
@@ -39,6 +40,7 @@ import io.eyrie.platform.web.NotFoundException;
 import io.eyrie.platform.web.Problems;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -151,17 +153,24 @@ public class DeploymentGroup {
         apply(new DeploymentGroupDeleted(id, project, name));
     }
 
+    /** Always recorded: a member who left and came back has no override, whatever this group last heard. */
     @CommandHandler
-    public void handle(SetGroupRoleOverride command) {
+    public void handle(SetGroupRoleOverride command, Directory directory,
+                       @MetaDataValue(AuditMetaData.INITIATOR) String actor,
+                       @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
         requireLive();
-        if (overrides.get(command.user()) != command.role()) {
-            apply(new GroupRoleOverridden(id, project, command.user(), command.role()));
-        }
+        directory.requireOwnerToTouchAdmin(project, id, command.user(), command.role(),
+                actor, platformAdmin);
+        apply(new GroupRoleOverridden(id, project, command.user(), command.role()));
     }
 
     /** Removing an override that does not exist changes nothing, so a retried DELETE is harmless. */
     @CommandHandler
-    public void handle(RemoveGroupRoleOverride command) {
+    public void handle(RemoveGroupRoleOverride command, Directory directory,
+                       @MetaDataValue(AuditMetaData.INITIATOR) String actor,
+                       @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) {
+        directory.requireOwnerToTouchAdmin(project, id, command.user(), null,
+                actor, platformAdmin);
         if (overrides.containsKey(command.user())) {
             apply(new GroupRoleOverrideRemoved(id, project, command.user()));
         }
@@ -172,7 +181,9 @@ public class DeploymentGroup {
      * group's defaults. Its clusters must be linked to the group or the scope, and active.
      */
     @CommandHandler
-    public void handle(CreateDeployment command, Directory directory, DeploymentTypes types) throws Exception {
+    public void handle(CreateDeployment command, Directory directory, DeploymentTypes types,
+                       @MetaDataValue(AuditMetaData.INITIATOR) String actor,
+                       @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) throws Exception {
         requireLive();
         DeploymentSettings asked = command.settings();
         List<String> inherited = new ArrayList<>();
@@ -186,6 +197,8 @@ public class DeploymentGroup {
             throw new InvalidInputException("scope", "must be one of the group's scopes: "
                     + String.join(", ", scopes.keySet()));
         }
+        directory.lockScope(id, scope.name());
+        directory.requireRoleToWorkIn(project, id, null, scope.name(), scope.roleToAct(), actor, platformAdmin);
         List<ClusterId> chosen = asked.clusters();
         if (chosen == null) {
             chosen = scope.clusters().isEmpty() ? clusters : scope.clusters();

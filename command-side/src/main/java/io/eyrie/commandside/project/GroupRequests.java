@@ -14,6 +14,7 @@ import io.eyrie.commandside.Validation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -32,11 +33,11 @@ final class GroupRequests {
     record GroupRequest(
             @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String name,
             @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String type,
-            @Size(max = 20) List<@Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String> clusters,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String> clusters,
             @Valid DefaultsRequest defaults,
             @Size(max = 10) Map<@Pattern(regexp = "[a-z-]{1,20}", message = "must be an action") String,
-                    @Pattern(regexp = Validation.BOOK_REF, message = Validation.BOOK_REF_MESSAGE) String> books,
-            @Size(max = 20) List<@Valid ScopeRequest> scopes) {
+                    @NotNull @Pattern(regexp = Validation.BOOK_REF, message = Validation.BOOK_REF_MESSAGE) String> books,
+            @Size(max = 20) List<@NotNull @Valid ScopeRequest> scopes) {
 
         void requireForCreate() {
             if (name == null) {
@@ -92,7 +93,7 @@ final class GroupRequests {
             @Min(60) @Max(LONGEST_TIMER) Long pauseAfterSeconds,
             @Min(60) @Max(LONGEST_TIMER) Long dropAfterSeconds,
             @Min(60) @Max(LONGEST_TIMER) Long monitorLogDeleteAfterSeconds,
-            @Size(max = 20) List<@Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String> clusters,
+            @Size(max = 20) List<@NotNull @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String> clusters,
             @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String backupDatasource,
             Role roleToAct,
             Concurrency concurrency) {

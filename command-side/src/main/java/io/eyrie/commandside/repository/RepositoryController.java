@@ -59,6 +59,14 @@ public class RepositoryController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<RepositoryResponse> register(@Valid @RequestBody RepositoryRequest request, Caller caller,
                                              @RequestHeader HttpHeaders headers) {
+        // ssh://git@host names a user and no secret; https://user:token@host would put the token in events.
+        if (request.url().startsWith("git@")) {
+            if (request.url().indexOf('@', 4) >= 0) {
+                throw new InvalidInputException("url", "must be git@host:path, with no other user or password");
+            }
+        } else {
+            Validation.requireNoSecretIn("url", request.url(), request.url().startsWith("ssh://"));
+        }
         GroupType type = request.type() == null ? null : types.require(request.type(), "type").type();
         RepositoryId id = RepositoryId.random();
         Mono<Void> allowed = request.project() == null

@@ -1,5 +1,6 @@
 package io.eyrie.commandside.deployment;
 
+import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.Action;
@@ -33,6 +34,9 @@ import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.Role;
 import io.eyrie.commandside.TestDirectory;
 import io.eyrie.commandside.project.GroupRuleException;
+import io.eyrie.commandside.project.MemberRuleException;
+import io.eyrie.platform.web.ForbiddenException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -56,6 +60,9 @@ import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.group;
 import static io.eyrie.api.TestIds.job;
 import static io.eyrie.commandside.Refusals.invalid;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doThrow;
 
 class DeploymentTest {
     private static final DeploymentId ID = deployment("d-1");
@@ -289,6 +296,16 @@ class DeploymentTest {
         }
 
         @Test
+        void movingToAScopeNeedsTheRoleToActThere() {
+            doThrow(new ForbiddenException("needs admin")).when(directory.directory()).requireRoleToWorkIn(
+                    eq(ACME_PROJECT), eq(WEB), eq(ID), eq("production"), eq(Role.ADMIN), eq("bob"), isNull());
+            fixture.given(CREATED)
+                    .when(new ChangeDeployment(ID, new DeploymentSettings("production", null, null, null, null, null,
+                            null, null, null)), MetaData.with(AuditMetaData.INITIATOR, "bob"))
+                    .expectNoEvents().expectException(ForbiddenException.class);
+        }
+
+        @Test
         void configIsCheckedByTheType() {
             fixture.given(CREATED)
                     .when(new ChangeDeployment(ID, new DeploymentSettings(null, null, null, null, null, null, null,
@@ -310,16 +327,28 @@ class DeploymentTest {
     }
 
     @Test
-    void overridesAreSetOnceAndRemovedOnce() {
+    void overridesAreAlwaysRecordedAndRemovedOnce() {
         fixture.given(CREATED).when(new SetDeploymentRoleOverride(ID, "bob", Role.USER))
                 .expectEvents(new DeploymentRoleOverridden(ID, ACME_PROJECT, "bob", Role.USER));
+        // The directory may have forgotten it (bob left and came back), so the same override is recorded again.
         fixture.given(CREATED, new DeploymentRoleOverridden(ID, ACME_PROJECT, "bob", Role.USER))
-                .when(new SetDeploymentRoleOverride(ID, "bob", Role.USER)).expectNoEvents();
+                .when(new SetDeploymentRoleOverride(ID, "bob", Role.USER))
+                .expectEvents(new DeploymentRoleOverridden(ID, ACME_PROJECT, "bob", Role.USER));
         fixture.given(CREATED, new DeploymentRoleOverridden(ID, ACME_PROJECT, "bob", Role.USER))
                 .when(new RemoveDeploymentRoleOverride(ID, "bob"))
                 .expectEvents(new DeploymentRoleOverrideRemoved(ID, ACME_PROJECT, "bob"));
         fixture.given(CREATED).when(new RemoveDeploymentRoleOverride(ID, "bob"))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void anOverrideTouchingAnAdminNeedsTheOwner() {
+        MemberRuleException ownerRequired = new MemberRuleException(MemberRuleException.Rule.OWNER_REQUIRED, "owner");
+        doThrow(ownerRequired).when(directory.directory()).requireOwnerToTouchAdmin(eq(ACME_PROJECT), eq(ID),
+                eq("bob"), eq(Role.ADMIN), eq("alice"), isNull());
+        fixture.given(CREATED)
+                .when(new SetDeploymentRoleOverride(ID, "bob", Role.ADMIN), MetaData.with(AuditMetaData.INITIATOR, "alice"))
+                .expectNoEvents().expectException(MemberRuleException.class);
     }
 
     private static List<Object> append(List<Object> history, Object... more) {

@@ -1,5 +1,6 @@
 package io.eyrie.commandside.project;
 
+import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.datasource.DataType;
@@ -18,6 +19,7 @@ import io.eyrie.api.project.DeploymentGroupCreated;
 import io.eyrie.api.project.DeploymentGroupDeleted;
 import io.eyrie.api.project.GroupDefaults;
 import io.eyrie.api.project.GroupId;
+import io.eyrie.api.project.GroupRoleOverridden;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.RemoveScope;
@@ -25,14 +27,18 @@ import io.eyrie.api.project.Role;
 import io.eyrie.api.project.Scope;
 import io.eyrie.api.project.ScopeDefined;
 import io.eyrie.api.project.ScopeRemoved;
+import io.eyrie.api.project.SetGroupRoleOverride;
 import io.eyrie.api.project.Strategy;
 import io.eyrie.api.repository.ImageId;
 import io.eyrie.api.repository.RepositoryId;
+import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.TestDirectory;
 import io.eyrie.commandside.directory.Directory.DatasourceFacts;
 import io.eyrie.commandside.directory.Directory.ImageFacts;
 import io.eyrie.commandside.directory.Directory.RepositoryFacts;
+import io.eyrie.platform.web.ForbiddenException;
 import io.eyrie.platform.web.NotFoundException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,9 @@ import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.group;
 import static io.eyrie.api.TestIds.uuid;
 import static io.eyrie.commandside.Refusals.invalid;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
 class DeploymentGroupTest {
@@ -129,6 +138,36 @@ class DeploymentGroupTest {
                 .when(new CreateDeployment(WEB, deployment("d-2"), "shop", inProduction))
                 .expectNoEvents().expectException(GroupRuleException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("only active clusters"));
+    }
+
+    @Test
+    void aDeploymentIsCreatedOnlyByWhoMayActInItsScopeAndOnlyWhileTheScopeLasts() {
+        List<Object> withProduction = List.of(CREATED, new ScopeDefined(WEB, ACME, PRODUCTION, null));
+        var inProduction = new DeploymentSettings("production", null, null, null, "nginx:1.27", null, null, null, null);
+        doThrow(new ForbiddenException("needs admin")).when(directory.directory()).requireRoleToWorkIn(eq(ACME),
+                eq(WEB), isNull(), eq("production"), eq(Role.ADMIN), eq("bob"), isNull());
+        fixture.given(withProduction)
+                .when(new CreateDeployment(WEB, deployment("d-1"), "shop", inProduction),
+                        MetaData.with(AuditMetaData.INITIATOR, "bob"))
+                .expectNoEvents().expectException(ForbiddenException.class);
+        doThrow(new InvalidInputException("scope", "was just removed")).when(directory.directory())
+                .lockScope(WEB, "production");
+        fixture.given(withProduction)
+                .when(new CreateDeployment(WEB, deployment("d-2"), "shop", inProduction),
+                        MetaData.with(AuditMetaData.INITIATOR, "alice"))
+                .expectNoEvents().expectException(invalid("scope"));
+    }
+
+    @Test
+    void groupOverridesAreAlwaysRecordedAndAdminOnesNeedTheOwner() {
+        fixture.given(CREATED, new GroupRoleOverridden(WEB, ACME, "bob", Role.USER))
+                .when(new SetGroupRoleOverride(WEB, "bob", Role.USER))
+                .expectEvents(new GroupRoleOverridden(WEB, ACME, "bob", Role.USER));
+        doThrow(new MemberRuleException(MemberRuleException.Rule.OWNER_REQUIRED, "owner")).when(directory.directory())
+                .requireOwnerToTouchAdmin(eq(ACME), eq(WEB), eq("bob"), eq(Role.ADMIN), eq("carol"), isNull());
+        fixture.given(CREATED)
+                .when(new SetGroupRoleOverride(WEB, "bob", Role.ADMIN), MetaData.with(AuditMetaData.INITIATOR, "carol"))
+                .expectNoEvents().expectException(MemberRuleException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.eyrie.platform.access;
 import io.eyrie.platform.security.Caller;
 import io.eyrie.platform.web.ForbiddenException;
 import io.eyrie.platform.web.NotFoundException;
+import io.eyrie.platform.web.UnavailableException;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -26,6 +27,8 @@ public final class AccessChecks {
         return Mono.fromCallable(() -> AccessPolicy.needsLookup(endpoint)
                         ? directory.access(target, variables, caller.user()) : Optional.<Access>empty())
                 .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(failed -> new UnavailableException("Who may do this could not be looked up just now",
+                        failed))
                 .flatMap(found -> switch (AccessPolicy.decide(endpoint, caller, variables, found)) {
                     case AccessPolicy.Decision.Allowed allowed -> Mono.empty();
                     case AccessPolicy.Decision.Forbidden forbidden -> Mono.error(new ForbiddenException(forbidden.detail()));

@@ -75,7 +75,7 @@ public final class AccessMatrix {
         }
         boolean enough = switch (need) {
             case OWNER -> persona == Persona.OWNER;
-            case ROLE_TO_ACT -> persona.role().atLeast(Role.DEVELOPER);
+            case ROLE_TO_ACT, ROLE_TO_CHANGE -> persona.role().atLeast(Role.DEVELOPER);
             default -> persona.role().atLeast(need.role());
         };
         return enough ? Outcome.ALLOWED : Outcome.FORBIDDEN;

@@ -66,10 +66,17 @@ public final class AccessPolicy {
             case ROLE_TO_ACT -> role.atLeast(access.roleToAct()) ? new Decision.Allowed()
                     : new Decision.Forbidden("Running actions here needs the role '" + access.roleToAct().wire()
                     + "' (the scope's roleToAct); you are '" + role.wire() + "'");
+            case ROLE_TO_CHANGE -> role.atLeast(highest(Role.DEVELOPER, access.roleToAct())) ? new Decision.Allowed()
+                    : new Decision.Forbidden("To " + endpoint.summary() + " you need the role '"
+                    + highest(Role.DEVELOPER, access.roleToAct()).wire() + "'; you are '" + role.wire() + "'");
             default -> role.atLeast(need.role()) ? new Decision.Allowed()
                     : new Decision.Forbidden("To " + endpoint.summary() + " you need the role '" + need.role().wire()
                     + "'; you are '" + role.wire() + "'");
         };
+    }
+
+    public static Role highest(Role a, Role b) {
+        return a.atLeast(b) ? a : b;
     }
 
     public static String notFound(Target target, Map<String, String> variables) {

@@ -8,7 +8,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public record Endpoint(HttpMethod method, String path, Target target, Need need, String summary) {
 
     public Endpoint {
-        if (need == Need.ROLE_TO_ACT && target != Target.DEPLOYMENT) {
+        if ((need == Need.ROLE_TO_ACT || need == Need.ROLE_TO_CHANGE) && target != Target.DEPLOYMENT) {
             throw new IllegalArgumentException(path + ": roleToAct applies to deployments only");
         }
         if (need == Need.PLATFORM_ADMIN && target != Target.NONE && target != Target.CLUSTER) {

@@ -15,6 +15,8 @@ public enum Need {
     OWNER(null, "owner"),
     /** The target deployment's scope says which role may run actions (developer unless the scope says otherwise). */
     ROLE_TO_ACT(null, "the scope's roleToAct (developer by default)"),
+    /** Changing a deployment: developer, and the scope's roleToAct where that is higher. */
+    ROLE_TO_CHANGE(null, "developer, or the scope's roleToAct if higher"),
     /** The target is named in the body, not the path; the handler applies the rule in the endpoint's description. */
     HANDLER(null, "checked against the body");
 

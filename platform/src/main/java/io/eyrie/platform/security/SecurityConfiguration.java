@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -31,6 +33,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -107,7 +110,13 @@ public class SecurityConfiguration {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(properties)).build();
             validator = JwtValidators.createDefaultWithIssuer(DevKeys.ISSUER);
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator, SecurityConfiguration::validSubject));
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(validator,
+                SecurityConfiguration::validSubject));
+        if (properties.audience() != null && !properties.audience().isBlank()) {
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    audience -> audience != null && audience.contains(properties.audience())));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
 

@@ -120,6 +120,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
     }
 
+    @ExceptionHandler(UnavailableException.class)
+    public ResponseEntity<ProblemDetail> unavailable(UnavailableException ex, ServerWebExchange exchange) {
+        log.error("{} {} could not be served: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                ex.getMessage(), ex.getCause());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                        ex.getMessage() + "; nothing was done. Try again shortly."));
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     public ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)

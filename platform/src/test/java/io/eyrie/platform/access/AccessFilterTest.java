@@ -24,7 +24,7 @@ class AccessFilterTest {
     private static final EndpointTable TABLE = new EndpointTable("test", List.of(
             Endpoint.get("/api/deployments/{id}", Target.DEPLOYMENT, Need.USER, "read it"),
             Endpoint.post("/api/deployments/{id}/actions/{action}", Target.DEPLOYMENT, Need.ROLE_TO_ACT, "act")));
-    private static final Callers CALLERS = new Callers(new SecurityProperties(null, null, "groups", "admins"));
+    private static final Callers CALLERS = new Callers(new SecurityProperties(null, null, "groups", "admins", null));
 
     private final AtomicBoolean reached = new AtomicBoolean();
     private final WebFilterChain chain = exchange -> {

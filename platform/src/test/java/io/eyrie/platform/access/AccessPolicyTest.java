@@ -58,7 +58,20 @@ class AccessPolicyTest {
     }
 
     static Stream<Need> projectNeeds() {
-        return Stream.of(Need.USER, Need.DEVELOPER, Need.ADMIN, Need.OWNER, Need.ROLE_TO_ACT);
+        return Stream.of(Need.USER, Need.DEVELOPER, Need.ADMIN, Need.OWNER, Need.ROLE_TO_ACT, Need.ROLE_TO_CHANGE);
+    }
+
+    /** A scope may let users act, but changing a deployment always needs a developer. */
+    @ParameterizedTest(name = "roleToAct {0}")
+    @MethodSource("roles")
+    void changesNeedADeveloperAndTheScopesRoleToActIfHigher(Role roleToAct) {
+        Endpoint change = Endpoint.patch("/api/deployments/{id}", Target.DEPLOYMENT, Need.ROLE_TO_CHANGE, "change it");
+        for (Role role : Role.values()) {
+            var decision = AccessPolicy.decide(change, new Caller("bob", false), Map.of("id", "d"),
+                    Optional.of(new Access("acme", role, false, roleToAct)));
+            assertThat(decision instanceof AccessPolicy.Decision.Allowed).as(role + " with roleToAct " + roleToAct)
+                    .isEqualTo(role.atLeast(Role.DEVELOPER) && role.atLeast(roleToAct));
+        }
     }
 
     @ParameterizedTest(name = "roleToAct {0}")

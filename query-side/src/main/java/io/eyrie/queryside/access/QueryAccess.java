@@ -1,10 +1,10 @@
 package io.eyrie.queryside.access;
 
-import io.eyrie.api.project.Role;
 import io.eyrie.platform.access.Access;
 import io.eyrie.platform.access.AccessDirectory;
 import io.eyrie.platform.access.Target;
 import io.eyrie.queryside.group.GroupPolicies;
+import io.eyrie.queryside.project.ProjectMembers;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,10 +24,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class QueryAccess implements AccessDirectory {
     private final MongoTemplate mongo;
     private final GroupPolicies groups;
+    private final ProjectMembers members;
 
-    QueryAccess(MongoTemplate mongo, GroupPolicies groups) {
+    QueryAccess(MongoTemplate mongo, GroupPolicies groups, ProjectMembers members) {
         this.mongo = mongo;
         this.groups = groups;
+        this.members = members;
     }
 
     @Override
@@ -37,31 +39,29 @@ class QueryAccess implements AccessDirectory {
             case PROJECT -> member(variables.get("slug"), user);
             case GROUP -> groups.groupId(variables.get("slug"), variables.get("group"))
                     .flatMap(group -> member(variables.get("slug"), user));
-            case DEPLOYMENT -> owned("deployment_cards", id, user);
-            case JOB -> owned("jobs", id, user);
-            case REPOSITORY -> owned("repositories", id, user);
-            case IMAGE -> owned("images", id, user);
-            case DATASOURCE -> owned("datasources", id, user);
+            case DEPLOYMENT -> owned("deployment_cards", id, user, false);
+            case JOB -> owned("jobs", id, user, false);
+            case REPOSITORY -> owned("repositories", id, user, true);
+            case IMAGE -> owned("images", id, user, true);
+            case DATASOURCE -> owned("datasources", id, user, false);
             default -> throw new IllegalStateException("the query side has no access lookup for " + target);
         };
     }
 
-    /** A document's project decides; one without a project (a platform-wide repository) is visible to all. */
-    private Optional<Access> owned(String collection, String id, String user) {
+    /**
+     * A document's project decides. Only repositories and their images may be platform-wide, visible to all; any
+     * other document without a project is a defect, and showing it to everyone would be a leak, so it is not found.
+     */
+    private Optional<Access> owned(String collection, String id, String user, boolean mayBePlatformWide) {
         Query byId = Query.query(where("_id").is(id));
         byId.fields().include("project");
         return Optional.ofNullable(mongo.findOne(byId, Document.class, collection))
-                .flatMap(document -> document.getString("project") == null ? Optional.of(Access.platformWide())
-                        : member(document.getString("project"), user));
+                .flatMap(document -> document.getString("project") != null
+                        ? member(document.getString("project"), user)
+                        : mayBePlatformWide ? Optional.of(Access.platformWide()) : Optional.empty());
     }
 
     private Optional<Access> member(String slug, String user) {
-        return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(slug)), Document.class, "projects"))
-                .map(project -> {
-                    Document members = project.get("members", Document.class);
-                    String role = members == null ? null : members.getString(user);
-                    return new Access(slug, role == null ? null : Role.valueOf(role),
-                            user.equals(project.getString("owner")), Role.DEVELOPER);
-                });
+        return members.access(slug, user);
     }
 }

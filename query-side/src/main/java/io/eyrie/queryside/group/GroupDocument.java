@@ -13,10 +13,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** A living group: found by id for its events, by project and name for the API (a unique index). */
 @Document(GroupDocument.COLLECTION)
@@ -33,7 +35,8 @@ final class GroupDocument {
     GroupDefaults defaults;
     Map<String, String> books = new TreeMap<>();
     List<Scope> scopes = new ArrayList<>();
-    Map<String, Role> overrides = new TreeMap<>();
+    /** A list, not a map keyed by user: user names may hold dots, which MongoDB does not take in keys. */
+    List<RoleOverride> overrides = new ArrayList<>();
     String createdBy;
     Instant createdAt;
     String updatedBy;
@@ -43,6 +46,20 @@ final class GroupDocument {
         GroupDocument group = new GroupDocument();
         group.id = id;
         return group;
+    }
+
+    record RoleOverride(String user, Role role) {
+    }
+
+    void setOverride(String user, Role role) {
+        removeOverride(user);
+        overrides.add(new RoleOverride(user, role));
+        overrides.sort(Comparator.comparing(RoleOverride::user));
+    }
+
+    /** Whether there was one to remove. */
+    boolean removeOverride(String user) {
+        return overrides.removeIf(override -> override.user().equals(user));
     }
 
     Optional<Scope> scope(String scopeName) {
@@ -56,6 +73,7 @@ final class GroupDocument {
 
     GroupView toView(int deployments, DeploymentStatus status) {
         return new GroupView(project, name, type, clusters.stream().map(ClusterId::value).toList(), defaults, books,
-                scopes, overrides, deployments, status, createdBy, createdAt, updatedBy, updatedAt);
+                scopes, overrides.stream().collect(Collectors.toMap(RoleOverride::user, RoleOverride::role,
+                        (first, second) -> second, TreeMap::new)), deployments, status, createdBy, createdAt, updatedBy, updatedAt);
     }
 }

@@ -11,6 +11,7 @@ import io.eyrie.api.project.GroupRoleOverridden;
 import io.eyrie.api.project.GroupRoleOverrideRemoved;
 import io.eyrie.api.project.GroupView;
 import io.eyrie.api.project.ListGroups;
+import io.eyrie.api.project.ProjectMemberRemoved;
 import io.eyrie.api.project.ScopeDefined;
 import io.eyrie.api.project.ScopeRemoved;
 import io.eyrie.api.query.Page;
@@ -94,13 +95,27 @@ public class GroupProjection {
     @EventHandler
     public void on(GroupRoleOverridden event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        change(event.group().value(), initiator, at, group -> group.overrides.put(event.user(), event.role()));
+        change(event.group().value(), initiator, at, group -> group.setOverride(event.user(), event.role()));
     }
 
     @EventHandler
     public void on(GroupRoleOverrideRemoved event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        change(event.group().value(), initiator, at, group -> group.overrides.remove(event.user()));
+        change(event.group().value(), initiator, at, group -> group.removeOverride(event.user()));
+    }
+
+    /** The directory forgets a leaving member's overrides, so the groups' documents do too. */
+    @EventHandler
+    public void on(ProjectMemberRemoved event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        String project = event.project().value();
+        for (GroupDocument group : groups().findAll(Query.query(where("project").is(project)),
+                candidate -> candidate.project.equals(project))) {
+            if (group.removeOverride(event.user())) {
+                group.touchedBy(initiator, at);
+                groups().save(group);
+            }
+        }
     }
 
     @EventHandler

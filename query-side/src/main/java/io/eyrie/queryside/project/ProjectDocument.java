@@ -7,8 +7,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /** A project with its members: the project screen, and what the query side's authorization reads. */
 @Document(ProjectDocument.COLLECTION)
@@ -19,8 +20,11 @@ final class ProjectDocument {
     String slug;
     String name;
     String owner;
-    /** Sorted, so that the members list reads the same whatever order the events came in. */
-    Map<String, Role> members = new TreeMap<>();
+    /**
+     * A list, not a map keyed by user: user names may hold dots, which MongoDB does not take in keys. Sorted, so that
+     * it reads the same whatever order the events came in.
+     */
+    List<Member> members = new ArrayList<>();
     String namespaceUid;
     String kubernetesNamespace;
     boolean archived;
@@ -35,14 +39,31 @@ final class ProjectDocument {
         return project;
     }
 
+    record Member(String user, Role role) {
+    }
+
+    void setMember(String user, Role role) {
+        removeMember(user);
+        members.add(new Member(user, role));
+        members.sort(Comparator.comparing(Member::user));
+    }
+
+    void removeMember(String user) {
+        members.removeIf(member -> member.user().equals(user));
+    }
+
+    Role roleOf(String user) {
+        return members.stream().filter(member -> member.user().equals(user)).map(Member::role).findFirst().orElse(null);
+    }
+
     void touchedBy(String initiator, Instant at) {
         updatedBy = initiator;
         updatedAt = at;
     }
 
     ProjectView toView() {
-        return new ProjectView(slug, name, owner, members.entrySet().stream()
-                .map(member -> new ProjectView.Member(member.getKey(), member.getValue(), member.getKey().equals(owner)))
+        return new ProjectView(slug, name, owner, members.stream()
+                .map(member -> new ProjectView.Member(member.user(), member.role(), member.user().equals(owner)))
                 .toList(), new ProjectNamespace(namespaceUid, kubernetesNamespace), archived, createdBy, createdAt, updatedBy,
                 updatedAt);
     }

@@ -52,7 +52,7 @@ public class ProjectProjection {
         ProjectDocument project = projects().findOrCreate(event.project().value(), ProjectDocument::withSlug);
         project.name = event.name();
         project.owner = event.owner();
-        project.members.put(event.owner(), Role.ADMIN);
+        project.setMember(event.owner(), Role.ADMIN);
         project.namespaceUid = event.namespace().uid();
         project.kubernetesNamespace = event.namespace().kubernetesName();
         project.createdBy = initiator;
@@ -77,20 +77,20 @@ public class ProjectProjection {
     @EventHandler
     public void on(ProjectMemberAdded event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        change(event.project().value(), initiator, at, project -> project.members.put(event.user(), event.role()));
+        change(event.project().value(), initiator, at, project -> project.setMember(event.user(), event.role()));
         member(event.user(), event.project().value(), true);
     }
 
     @EventHandler
     public void on(ProjectMemberRoleChanged event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        change(event.project().value(), initiator, at, project -> project.members.put(event.user(), event.role()));
+        change(event.project().value(), initiator, at, project -> project.setMember(event.user(), event.role()));
     }
 
     @EventHandler
     public void on(ProjectMemberRemoved event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        change(event.project().value(), initiator, at, project -> project.members.remove(event.user()));
+        change(event.project().value(), initiator, at, project -> project.removeMember(event.user()));
         member(event.user(), event.project().value(), false);
     }
 
@@ -99,7 +99,7 @@ public class ProjectProjection {
                    @Timestamp Instant at) {
         change(event.project().value(), initiator, at, project -> {
             project.owner = event.newOwner();
-            project.members.put(event.newOwner(), Role.ADMIN);
+            project.setMember(event.newOwner(), Role.ADMIN);
         });
         member(event.newOwner(), event.project().value(), true);
     }
