@@ -4,10 +4,23 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** State of a Book job, and of each of its steps. */
 public enum JobState {
-    QUEUED, PENDING, RUNNING, SUCCEEDED, FAILED;
+    /** Waiting behind another job of its deployment. */
+    QUEUED,
+    /** Waiting for a runner. */
+    PENDING,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED,
+    /** Did not finish in time; nobody may start or continue it. */
+    EXPIRED;
 
     @JsonValue
     public String wire() {
         return name().toLowerCase();
+    }
+
+    public boolean finished() {
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == EXPIRED;
     }
 }

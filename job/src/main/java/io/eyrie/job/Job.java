@@ -1,0 +1,215 @@
+package io.eyrie.job;
+
+import io.eyrie.api.book.CancelJob;
+import io.eyrie.api.book.FinishJobStep;
+import io.eyrie.api.book.JobCancelled;
+import io.eyrie.api.book.JobCreated;
+import io.eyrie.api.book.JobExpired;
+import io.eyrie.api.book.JobFailed;
+import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.JobProgress;
+import io.eyrie.api.book.JobResumed;
+import io.eyrie.api.book.JobStarted;
+import io.eyrie.api.book.JobState;
+import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobStepFailed;
+import io.eyrie.api.book.JobStepStarted;
+import io.eyrie.api.book.JobStepSucceeded;
+import io.eyrie.api.book.JobSucceeded;
+import io.eyrie.api.book.StartJob;
+import io.eyrie.api.book.StartJobStep;
+import io.eyrie.api.deployment.DeploymentId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One Book job: pending until a runner starts it, then its steps one after another, until it succeeds, fails, is
+ * cancelled or expires. Once it has ended nobody can start or continue it, so a runner that comes back late cannot
+ * run a job its deployment has given up on. Reports that arrive twice change nothing.
+ * <p>
+ * The command side creates, cancels and expires jobs; runners start them and report their steps. Both load it from
+ * the shared event store, so when they race, the second append fails on the sequence number and is retried
+ * against the new state.
+ */
+@Aggregate(filterEventsByType = true)
+public class Job {
+    static final String EXPIRY = "job-expiry";
+
+    @AggregateIdentifier
+    private JobId id;
+    private DeploymentId deployment;
+    private String book;
+    private String image;
+    private List<JobStep> steps;
+    private long timeoutSeconds;
+    private JobState state;
+    private String runner;
+    /** The first step that has not succeeded. */
+    private int nextStep;
+    /** When {@link #nextStep} started, or null while it has not. */
+    private Instant stepStartedAt;
+
+    protected Job() {
+    }
+
+    /** Made by its deployment in the command that accepted the action; it expires unless it has ended by then. */
+    public Job(JobCreated created, DeadlineManager deadlines) {
+        apply(created);
+        deadlines.schedule(Duration.ofSeconds(created.timeoutSeconds()), EXPIRY, new Expiry(created.jobId()));
+    }
+
+    /** Starts the job, continues it, or takes it over from another runner whose lease lapsed. */
+    @CommandHandler
+    public JobProgress handle(StartJob command) {
+        requireNotEnded();
+        if (state == JobState.PENDING) {
+            apply(new JobStarted(id, deployment, command.runner(), command.driver(), command.simulated()));
+        } else if (!command.runner().equals(runner)) {
+            apply(new JobResumed(id, command.runner(), runner, nextStep));
+        }
+        return new JobProgress(id, deployment, book, image, steps, nextStep, stepStartedAt);
+    }
+
+    /** A step that already runs (the runner resumes it) stays as it is. */
+    @CommandHandler
+    public void handle(StartJobStep command) {
+        requireNotEnded();
+        requireRunning();
+        requireNext(command.index());
+        if (stepStartedAt == null) {
+            apply(new JobStepStarted(id, command.index(), steps.get(command.index()).name()));
+        }
+    }
+
+    /** A report of a step that already ended is a retry of one that was stored, and changes nothing. */
+    @CommandHandler
+    public void handle(FinishJobStep command) {
+        if (alreadyReported(command.index())) {
+            return;
+        }
+        requireNotEnded();
+        requireRunning();
+        requireNext(command.index());
+        if (stepStartedAt == null) {
+            throw new JobStepRefusedException("step " + command.index() + " of job " + id.value() + " has not started");
+        }
+        String name = steps.get(command.index()).name();
+        if (command.error() != null) {
+            apply(new JobStepFailed(id, command.index(), name, command.error()));
+            apply(new JobFailed(id, deployment, "step '" + name + "' failed: " + command.error()));
+            return;
+        }
+        apply(new JobStepSucceeded(id, command.index(), name, command.detail()));
+        if (command.index() == steps.size() - 1) {
+            apply(new JobSucceeded(id, deployment));
+        }
+    }
+
+    /** Always accepted while the job has not ended, with or without a runner; an ended job stays as it ended. */
+    @CommandHandler
+    public void handle(CancelJob command) {
+        if (!state.finished()) {
+            apply(new JobCancelled(id, deployment, command.reason()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = EXPIRY)
+    void expire(Expiry expiry) {
+        if (!state.finished()) {
+            apply(new JobExpired(id, deployment, "job " + id.value() + " did not finish within "
+                    + Duration.ofSeconds(timeoutSeconds) + (state == JobState.PENDING
+                    ? "; no runner started it" : "; its runner stopped reporting at step " + nextStep)));
+        }
+    }
+
+    private boolean alreadyReported(int index) {
+        return index < nextStep || state == JobState.FAILED && index == nextStep;
+    }
+
+    private void requireNotEnded() {
+        if (state.finished()) {
+            throw new JobEndedException(id, state);
+        }
+    }
+
+    private void requireRunning() {
+        if (state != JobState.RUNNING) {
+            throw new JobStepRefusedException("job " + id.value() + " is " + state.wire() + ", not running");
+        }
+    }
+
+    private void requireNext(int index) {
+        if (index != nextStep) {
+            throw new JobStepRefusedException("step " + index + " of job " + id.value() + " is not next; step "
+                    + nextStep + " is");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(JobCreated event) {
+        id = event.jobId();
+        deployment = event.deploymentId();
+        book = event.book();
+        image = event.image();
+        steps = event.steps();
+        timeoutSeconds = event.timeoutSeconds();
+        state = JobState.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(JobStarted event) {
+        state = JobState.RUNNING;
+        runner = event.runner();
+    }
+
+    @EventSourcingHandler
+    void on(JobResumed event) {
+        runner = event.runner();
+    }
+
+    @EventSourcingHandler
+    void on(JobStepStarted event, @Timestamp Instant at) {
+        stepStartedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(JobStepSucceeded event) {
+        nextStep = event.index() + 1;
+        stepStartedAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(JobSucceeded event) {
+        state = JobState.SUCCEEDED;
+    }
+
+    @EventSourcingHandler
+    void on(JobFailed event) {
+        state = JobState.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(JobCancelled event) {
+        state = JobState.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(JobExpired event) {
+        state = JobState.EXPIRED;
+    }
+
+    /** The payload of the expiry deadline. */
+    public record Expiry(JobId jobId) {
+    }
+}

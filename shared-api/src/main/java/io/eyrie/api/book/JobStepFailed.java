@@ -1,0 +1,4 @@
+package io.eyrie.api.book;
+
+public record JobStepFailed(JobId jobId, int index, String step, String error) {
+}
