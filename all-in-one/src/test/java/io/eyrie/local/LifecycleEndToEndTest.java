@@ -321,16 +321,17 @@ class LifecycleEndToEndTest {
             for (String[] event : deploymentEvents) {
                 assertThat(JSON.readTree(event[1]).get("initiator").asText()).isEqualTo("alice");
             }
-            // The Book run of the first action was written by another service, still on alice's behalf.
+            // The first action's job: created by the command side, run by the runner, all on alice's behalf.
             String firstJob = JSON.readTree(deploymentEvents.get(1)[2]).get("jobId").asText();
-            List<String[]> runEvents = events(db, "run:" + firstJob);
+            List<String[]> runEvents = events(db, "job:" + firstJob);
             assertThat(runEvents).isNotEmpty();
             for (String[] event : runEvents) {
                 JsonNode metaData = JSON.readTree(event[1]);
                 assertThat(metaData.get("initiator").asText()).isEqualTo("alice");
                 assertThat(metaData.get("correlationId").asText()).isEqualTo(shopCorrelationIds.getFirst());
             }
-            assertThat(runEvents.getLast()[0]).endsWith("BookRunSucceeded");
+            assertThat(runEvents.getFirst()[0]).endsWith("JobCreated");
+            assertThat(runEvents.getLast()[0]).endsWith("JobSucceeded");
         }
     }
 

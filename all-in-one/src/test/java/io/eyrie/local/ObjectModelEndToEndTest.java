@@ -173,6 +173,42 @@ class ObjectModelEndToEndTest {
     }
 
     @Test
+    void cancelEndsARunningJobAtOnceAndLeavesTheLifecycleWhereItWas() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"cancels\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        // The simulated cluster never finishes rolling out an image tagged "slow".
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/cancels/deployments"),
+                "{\"name\":\"stuck\",\"image\":\"nginx:slow\"}", 201)).get("id").asText();
+        var actions = "/api/deployments/" + id + "/actions/";
+        assertProblem(api.send("devi", "POST", api.command(actions + "cancel"), null, 409), "action-not-allowed");
+        api.send("devi", "POST", api.command(actions + "initialize"), null, 202);
+        api.await("devi", api.query("/api/deployments/" + id), card -> card.get("lifecycle").asText().equals("initialize")
+                && card.get("runningJobs").asInt() == 0);
+        String jobId = json(api.send("devi", "POST", api.command(actions + "deploy"), null, 202)).get("jobId").asText();
+        api.await("devi", api.query("/api/jobs/" + jobId), job -> job.get("steps").get(1).get("state").asText()
+                .equals("running"));
+        JsonNode card = api.await("devi", api.query("/api/deployments/" + id), view -> true);
+        assertThat(card.get("allowedActions").toString()).isEqualTo("[\"cancel\"]");
+
+        var refused = api.send("devi", "POST", api.command(actions + "cancel"),
+                "{\"job\":\"" + java.util.UUID.randomUUID() + "\"}", 409);
+        assertThat(json(refused).get("allowedActions").toString()).isEqualTo("[\"cancel\"]");
+        JsonNode accepted = json(api.send("devi", "POST", api.command(actions + "cancel"), null, 202));
+        assertThat(accepted.get("jobId").asText()).isEqualTo(jobId);
+
+        JsonNode job = api.await("devi", api.query("/api/jobs/" + jobId),
+                view -> view.get("state").asText().equals("cancelled"));
+        assertThat(job.get("error").asText()).isEqualTo("cancelled by devi");
+        assertThat(job.get("steps").get(1).get("state").asText()).isEqualTo("cancelled");
+        JsonNode after = api.await("devi", api.query("/api/deployments/" + id),
+                view -> view.get("status").asText().equals("cancelled"));
+        assertThat(after.get("lifecycle").asText()).isEqualTo("initialize");
+        assertThat(after.get("allowedActions").toString()).isEqualTo("[\"deploy\",\"drop\"]");
+        assertProblem(api.send("devi", "POST", api.command(actions + "deploy"), "{\"job\":\"" + jobId + "\"}", 400),
+                "invalid-input");
+    }
+
+    @Test
     void everyKeyFieldChangeIsAVersionWithWhoWhenBeforeAndAfter() {
         api.send("adam", "POST", api.command("/api/projects/acme/groups"),
                 "{\"name\":\"versions\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);

@@ -195,7 +195,7 @@ public final class Benchmarks {
         Duration drained = awaitQuiet(db, dashboard, "after the throughput phase");
         long appended = db.count() - eventsBefore;
         if (drained != null) {
-            report.metric("Background work drained (sagas, jobs, runs, read models)", Report.seconds(drained.toNanos()),
+            report.metric("Background work drained (jobs, their steps, outcomes, read models)", Report.seconds(drained.toNanos()),
                     "time from the end of the load until the last event was appended");
             long untilDone = load.wallNanos() + drained.toNanos();
             report.metric("Actions carried through to the end per second", Report.rate(load.ok() * 1e9 / untilDone, "/s"),
@@ -295,7 +295,7 @@ public final class Benchmarks {
     private void ratios() {
         report.metric("Ratio: actions/s ÷ raw insert rows/s (" + config.clients() + " threads)",
                 Report.ratio(actionsPerSecond / rawInsertsPerSecond),
-                "an accepted action appends at least one event row before its 202, and its saga, job and run append more after");
+                "an accepted action appends at least one event row before its 202, and its job, steps and outcome append more after");
         report.metric("Ratio: rebuild events/s ÷ raw scan events/s", Report.ratio(rebuildPerSecond / rawScanPerSecond),
                 "what the processor, the projections and the MongoDB-protocol store cost over reading the rows");
     }

@@ -79,7 +79,7 @@ final class Dashboard {
 
     /**
      * Waits until no event has been appended for {@code stableFor} and the dashboard has processed them all, so
-     * that the work an earlier phase set off (sagas, jobs, Book runs) does not disturb the next one.
+     * that the work an earlier phase set off (jobs, their steps and outcomes) does not disturb the next one.
      *
      * @return how long after the call the last event was appended, or null if the store did not go quiet in time
      */

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
-/** Claims scheduled Book jobs from the shared event store and runs their steps through a {@code ClusterDriver}. */
-@SpringBootApplication
+/** Takes Book jobs from the shared event store and runs their steps through a {@code ClusterDriver}. */
+@SpringBootApplication(scanBasePackages = {"io.eyrie.bookrunner", "io.eyrie.job"})
 @ConfigurationPropertiesScan
 @Import(PlatformConfiguration.class)
 @PropertySource("classpath:book-runner.properties")

@@ -1,36 +1,42 @@
 package io.eyrie.bookrunner;
 
 import io.eyrie.api.AuditMetaData;
-import io.eyrie.api.book.BookJobScheduled;
-import io.eyrie.api.book.BookRunFailed;
-import io.eyrie.api.book.BookRunStarted;
-import io.eyrie.api.book.BookRunSucceeded;
-import io.eyrie.api.book.BookStepFailed;
-import io.eyrie.api.book.BookStepStarted;
-import io.eyrie.api.book.BookStepSucceeded;
+import io.eyrie.api.book.CancelJob;
+import io.eyrie.api.book.JobCancelled;
+import io.eyrie.api.book.JobCreated;
+import io.eyrie.api.book.JobFailed;
 import io.eyrie.api.book.JobId;
-import io.eyrie.api.book.RunId;
+import io.eyrie.api.book.JobStarted;
+import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobStepFailed;
+import io.eyrie.api.book.JobStepStarted;
+import io.eyrie.api.book.JobStepSucceeded;
+import io.eyrie.api.book.JobSucceeded;
+import io.eyrie.api.book.StepKind;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.DeploymentId;
-import io.eyrie.bookrunner.run.BookRunner;
+import io.eyrie.bookrunner.run.JobQueue;
+import io.eyrie.bookrunner.run.RunnerProperties;
 import io.eyrie.platform.local.EmbeddedPostgres;
 import io.eyrie.platform.security.DevKeys;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,16 +45,21 @@ import static io.eyrie.api.TestIds.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The runner against a real PostgreSQL event store: a scheduled job goes in, its run's events come out. */
+/** The runner against a real PostgreSQL event store: a created job goes in, its steps and its end come out. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eyrie.runner.simulated.step-time=5ms",
-        "eyrie.runner.workers=2"})
+        "eyrie.runner.workers=2",
+        "eyrie.runner.name=runner-under-test"})
 @AutoConfigureWebTestClient
 @DirtiesContext // closes the runner while PostgreSQL, stopped by its shutdown hook, is still up
 class BookRunnerApplicationTest {
     private static final EmbeddedPostgres POSTGRES = EmbeddedPostgres.ephemeral();
     private static final DevKeys KEYS = DevKeys.temporary();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    static final List<JobStep> ODOO_DEPLOY = List.of(
+            new JobStep("apply workload", StepKind.APPLY_WORKLOAD, 60),
+            new JobStep("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, 60),
+            new JobStep("run odoo module update", StepKind.RUN_ODOO_MODULE_UPDATE, 60));
 
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
@@ -61,92 +72,107 @@ class BookRunnerApplicationTest {
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
-    TokenStore tokenStore;
+    CommandGateway commands;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    RunnerProperties properties;
     @Autowired
     WebTestClient web;
 
     @Test
-    void runsEveryStepOfTheBookAndRecordsWhoAskedForIt() {
-        JobId jobId = schedule("odoo.deploy", "nginx:1.27", 0);
+    void runsEveryStepOfTheJobAndRecordsWhoAskedForIt() {
+        JobId jobId = create(ODOO_DEPLOY, "nginx:1.27");
 
-        List<DomainEventMessage<?>> events = awaitRunEnding(jobId, BookRunSucceeded.class);
+        List<DomainEventMessage<?>> events = awaitJobEnding(jobId, JobSucceeded.class);
 
-        RunId runId = RunId.of(jobId);
+        String dep = dep(jobId).value();
         assertThat(payloads(events)).containsExactly(
-                new BookRunStarted(runId, jobId, dep(jobId), "odoo.deploy", "simulated", true,
-                        List.of("apply workload", "wait for rollout", "run odoo module update")),
-                new BookStepStarted(runId, jobId, 0, "apply workload"),
-                new BookStepSucceeded(runId, jobId, 0, "apply workload",
-                        "[simulated] apply workload for deployment " + dep(jobId).value()),
-                new BookStepStarted(runId, jobId, 1, "wait for rollout"),
-                new BookStepSucceeded(runId, jobId, 1, "wait for rollout",
-                        "[simulated] wait for rollout for deployment " + dep(jobId).value() + ": image nginx:1.27 is ready"),
-                new BookStepStarted(runId, jobId, 2, "run odoo module update"),
-                new BookStepSucceeded(runId, jobId, 2, "run odoo module update",
-                        "[simulated] run odoo module update for deployment " + dep(jobId).value()),
-                new BookRunSucceeded(runId, jobId, dep(jobId)));
+                created(jobId, ODOO_DEPLOY, "nginx:1.27"),
+                new JobStarted(jobId, dep(jobId), "runner-under-test", "simulated", true),
+                new JobStepStarted(jobId, 0, "apply workload", "runner-under-test"),
+                new JobStepSucceeded(jobId, 0, "apply workload", "[simulated] apply workload for deployment " + dep),
+                new JobStepStarted(jobId, 1, "wait for rollout", "runner-under-test"),
+                new JobStepSucceeded(jobId, 1, "wait for rollout",
+                        "[simulated] wait for rollout for deployment " + dep + ": image nginx:1.27 is ready"),
+                new JobStepStarted(jobId, 2, "run odoo module update", "runner-under-test"),
+                new JobStepSucceeded(jobId, 2, "run odoo module update",
+                        "[simulated] run odoo module update for deployment " + dep),
+                new JobSucceeded(jobId, dep(jobId)));
         assertThat(events).allSatisfy(event -> {
             assertThat(event.getMetaData()).containsEntry(AuditMetaData.INITIATOR, "alice");
             assertThat(event.getMetaData()).containsEntry(AuditMetaData.CORRELATION_ID, "corr-" + jobId.value());
         });
+        awaitQueueEmpty();
     }
 
     @Test
-    void anImageThatNeverBecomesReadyFailsTheRun() {
-        JobId jobId = schedule("none.deploy", "nginx:fail", 0);
+    void anImageThatNeverBecomesReadyFailsTheJob() {
+        JobId jobId = create(ODOO_DEPLOY, "nginx:fail");
 
-        List<DomainEventMessage<?>> events = awaitRunEnding(jobId, BookRunFailed.class);
+        List<DomainEventMessage<?>> events = awaitJobEnding(jobId, JobFailed.class);
 
-        RunId runId = RunId.of(jobId);
         String error = "[simulated] image nginx:fail failed to become ready";
         assertThat(payloads(events)).endsWith(
-                new BookStepStarted(runId, jobId, 1, "wait for rollout"),
-                new BookStepFailed(runId, jobId, 1, "wait for rollout", error),
-                new BookRunFailed(runId, jobId, dep(jobId), error));
-        assertThat(events).allSatisfy(event ->
-                assertThat(event.getMetaData()).containsEntry(AuditMetaData.INITIATOR, "alice"));
+                new JobStepStarted(jobId, 1, "wait for rollout", "runner-under-test"),
+                new JobStepFailed(jobId, 1, "wait for rollout", error),
+                new JobFailed(jobId, dep(jobId), "step 'wait for rollout' failed: " + error));
     }
 
     @Test
-    void anUnknownBookFailsTheRunInsteadOfLeavingTheJobWaiting() {
-        JobId jobId = schedule("odoo.explode", "nginx:1.27", 0);
+    void aJobCancelledBeforeAnyRunnerTookItIsNeverStarted() {
+        JobId jobId = JobId.random();
+        publish(jobId, 0, created(jobId, ODOO_DEPLOY, "nginx:1.27"));
+        publish(jobId, 1, new JobCancelled(jobId, dep(jobId), "cancelled by alice"));
 
-        List<DomainEventMessage<?>> events = awaitRunEnding(jobId, BookRunFailed.class);
-
-        RunId runId = RunId.of(jobId);
-        assertThat(payloads(events)).containsExactly(
-                new BookRunStarted(runId, jobId, dep(jobId), "odoo.explode", "simulated", true,
-                        List.of("resolve book")),
-                new BookStepStarted(runId, jobId, 0, "resolve book"),
-                new BookStepFailed(runId, jobId, 0, "resolve book", "unknown book: odoo.explode"),
-                new BookRunFailed(runId, jobId, dep(jobId), "unknown book: odoo.explode"));
-    }
-
-    @Test
-    void aJobScheduledTwiceRunsOnce() {
-        JobId jobId = schedule("none.pause", "nginx:1.27", 0);
-        schedule(jobId, "none.pause", "nginx:1.27", 1);
-
-        awaitRunEnding(jobId, BookRunSucceeded.class);
         awaitProcessorAtHead();
+        awaitQueueEmpty();
 
-        assertThat(payloads(runEvents(jobId)))
-                .filteredOn(BookRunStarted.class::isInstance)
-                .hasSize(1);
-        assertThat(payloads(runEvents(jobId)))
-                .filteredOn(BookRunSucceeded.class::isInstance)
-                .hasSize(1);
+        assertThat(payloads(jobEvents(jobId))).noneMatch(JobStarted.class::isInstance).hasSize(2);
     }
 
     @Test
-    void reportsThatTheRunnerIsSimulated() {
-        await().atMost(TIMEOUT).untilAsserted(() -> web.get().uri("/api/runner").header("Authorization", "Bearer " + KEYS.token("alice")).exchange()
+    void aJobQueuedAgainAfterItEndedIsNotRunAgain() {
+        JobId jobId = create(List.of(new JobStep("scale to zero", StepKind.SCALE_TO_ZERO, 60)), "nginx:1.27");
+        awaitJobEnding(jobId, JobSucceeded.class);
+        int stored = jobEvents(jobId).size();
+
+        // A replay delivers every JobCreated again, as a redelivery after a crash would.
+        StreamingEventProcessor processor = processing
+                .eventProcessor(JobQueue.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        awaitProcessorAtHead();
+        awaitQueueEmpty();
+
+        assertThat(jobEvents(jobId)).hasSize(stored);
+    }
+
+    @Test
+    void cancelWorksWhileAJobRuns() {
+        JobId jobId = create(List.of(new JobStep("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, 3600)), "nginx:1.27");
+        await().atMost(TIMEOUT).until(() -> payloads(jobEvents(jobId)).stream().anyMatch(JobStarted.class::isInstance));
+
+        commands.sendAndWait(new CancelJob(jobId, "cancelled by alice"));
+
+        awaitJobEnding(jobId, JobCancelled.class);
+        awaitQueueEmpty();
+        assertThat(payloads(jobEvents(jobId))).noneMatch(JobFailed.class::isInstance);
+    }
+
+    @Test
+    void reportsItsNameDriverAndQueue() {
+        await().atMost(TIMEOUT).untilAsserted(() -> web.get().uri("/api/runner")
+                .header("Authorization", "Bearer " + KEYS.token("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody()
+                .jsonPath("$.runner").isEqualTo("runner-under-test")
                 .jsonPath("$.driver").isEqualTo("simulated")
                 .jsonPath("$.simulated").isEqualTo(true)
                 .jsonPath("$.workers").isEqualTo(2)
-                .jsonPath("$.activeRuns").isEqualTo(0));
+                .jsonPath("$.activeRuns").isEqualTo(0)
+                .jsonPath("$.queuedJobs").isEqualTo(0));
     }
 
     @Test
@@ -158,45 +184,51 @@ class BookRunnerApplicationTest {
         web.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
-    private JobId schedule(String book, String image, long sequence) {
-        return schedule(JobId.random(), book, image, sequence);
-    }
-
     private static DeploymentId dep(JobId jobId) {
         return deployment(jobId.value());
     }
 
-    /** As the command side's BookJob aggregate would publish it, on behalf of alice. */
-    private JobId schedule(JobId jobId, String book, String image, long sequence) {
-        var scheduled = new BookJobScheduled(jobId, dep(jobId), ACME_PROJECT, Action.DEPLOY, book, image);
-        eventStore.publish(new GenericDomainEventMessage<>("BookJob", jobId.toString(), sequence, scheduled,
-                MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "corr-" + jobId.value())));
+    static JobCreated created(JobId jobId, List<JobStep> steps, String image) {
+        return new JobCreated(jobId, deployment(jobId.value()), ACME_PROJECT, Action.DEPLOY, "odoo.deploy", image,
+                steps, 600);
+    }
+
+    /** As a deployment on the command side would create it, on behalf of alice. */
+    private JobId create(List<JobStep> steps, String image) {
+        JobId jobId = JobId.random();
+        publish(jobId, 0, created(jobId, steps, image));
         return jobId;
     }
 
-    private List<DomainEventMessage<?>> awaitRunEnding(JobId jobId, Class<?> ending) {
-        await().atMost(TIMEOUT).until(() -> payloads(runEvents(jobId)).stream().anyMatch(ending::isInstance));
-        return runEvents(jobId);
+    private void publish(JobId jobId, long sequence, Object event) {
+        eventStore.publish(new GenericDomainEventMessage<>("Job", jobId.toString(), sequence, event,
+                MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "corr-" + jobId.value())));
     }
 
-    /**
-     * Every segment has handled every event stored so far. A batch that failed would leave its segment released or
-     * behind, so this also proves that the duplicate was skipped rather than retried forever.
-     */
+    private List<DomainEventMessage<?>> awaitJobEnding(JobId jobId, Class<?> ending) {
+        await().atMost(TIMEOUT).until(() -> payloads(jobEvents(jobId)).stream().anyMatch(ending::isInstance));
+        return jobEvents(jobId);
+    }
+
+    private void awaitQueueEmpty() {
+        await().atMost(TIMEOUT).until(() -> JdbcClient.create(dataSource).sql("SELECT count(*) FROM book_runs")
+                .query(Long.class).single() == 0);
+    }
+
+    /** Every segment has handled every event stored so far, without an error. */
     private void awaitProcessorAtHead() {
         long head = eventStore.createHeadToken().position().orElseThrow();
-        int segments = tokenStore.fetchSegments(BookRunner.PROCESSING_GROUP).length;
         StreamingEventProcessor processor = processing
-                .eventProcessor(BookRunner.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(JobQueue.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         await().atMost(TIMEOUT).until(() -> {
             var statuses = processor.processingStatus().values();
-            return statuses.size() == segments && statuses.stream()
+            return !statuses.isEmpty() && statuses.stream()
                     .allMatch(status -> !status.isErrorState() && status.getCurrentPosition().orElse(-1) >= head);
         });
     }
 
-    private List<DomainEventMessage<?>> runEvents(JobId jobId) {
-        return eventStore.readEvents(RunId.of(jobId).toString()).asStream().<DomainEventMessage<?>>map(event -> event).toList();
+    private List<DomainEventMessage<?>> jobEvents(JobId jobId) {
+        return eventStore.readEvents(jobId.toString()).asStream().<DomainEventMessage<?>>map(event -> event).toList();
     }
 
     private static List<Object> payloads(List<DomainEventMessage<?>> events) {

@@ -4,7 +4,6 @@ import io.eyrie.api.deployment.Action;
 import io.eyrie.commandside.cluster.ClusterActionRefusedException;
 import io.eyrie.commandside.deployment.ActionRefusedException;
 import io.eyrie.commandside.deployment.ConfigIncompleteException;
-import io.eyrie.commandside.deployment.UnknownJobException;
 import io.eyrie.commandside.directory.NameTakenException;
 import io.eyrie.commandside.idempotency.IdempotencyFilter;
 import io.eyrie.commandside.idempotency.IdempotencyKeyTakenException;
@@ -135,9 +134,4 @@ public class CommandProblems {
                 "Another request changed this resource at the same time; try again");
     }
 
-    @ExceptionHandler
-    @ResponseStatus(HttpStatus.CONFLICT)
-    public ProblemDetail unknownJob(UnknownJobException ex) {
-        return Problems.of(HttpStatus.CONFLICT, "unknown-job", "Unknown job", ex.getMessage());
-    }
 }

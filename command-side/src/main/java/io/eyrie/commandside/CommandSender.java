@@ -32,6 +32,11 @@ public class CommandSender {
      * afterwards that its own command was the one stored.
      */
     public Mono<Void> send(Object command, Caller caller, HttpHeaders headers) {
+        return request(command, caller, headers).then();
+    }
+
+    /** As {@link #send}, with what the command handler answered (empty if it answered nothing). */
+    public <R> Mono<R> request(Object command, Caller caller, HttpHeaders headers) {
         return Mono.deferContextual(context -> {
             Optional<IdempotencyContext> idempotency = context.getOrEmpty(IdempotencyContext.class);
             MetaData metaData = RequestAudit.from(caller, headers);
@@ -40,12 +45,12 @@ public class CommandSender {
                         .and(IdempotentRequest.FINGERPRINT, idempotency.get().request().fingerprint());
             }
             CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
-            return Mono.fromRunnable(() -> {
-                        commandGateway.sendAndWait(message);
+            return Mono.<R>fromCallable(() -> {
+                        R result = commandGateway.sendAndWait(message);
                         idempotency.ifPresent(found -> found.committed().set(true));
+                        return result;
                     })
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .then();
+                    .subscribeOn(Schedulers.boundedElastic());
         });
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
-/** The HTTP command API, the aggregates that decide, and the sagas that coordinate Book jobs. */
-@SpringBootApplication
+/** The HTTP command API, the aggregates that decide, and the handlers that carry job outcomes to deployments. */
+@SpringBootApplication(scanBasePackages = {"io.eyrie.commandside", "io.eyrie.job"})
 @Import(PlatformConfiguration.class)
 @PropertySource("classpath:command-side.properties")
 public class CommandSideApplication {

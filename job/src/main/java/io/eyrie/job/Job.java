@@ -25,6 +25,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Duration;
@@ -55,6 +56,7 @@ public class Job {
     private long timeoutSeconds;
     private JobState state;
     private String runner;
+    private int lease;
     /** The first step that has not succeeded. */
     private int nextStep;
     /** When {@link #nextStep} started, or null while it has not. */
@@ -66,17 +68,24 @@ public class Job {
     /** Made by its deployment in the command that accepted the action; it expires unless it has ended by then. */
     public Job(JobCreated created, DeadlineManager deadlines) {
         apply(created);
-        deadlines.schedule(Duration.ofSeconds(created.timeoutSeconds()), EXPIRY, new Expiry(created.jobId()));
+        // The scope names the stream as stored ("job:<uuid>"): the deadline's data is JSON, where a typed id would
+        // come back as its bare value and load nothing.
+        deadlines.schedule(Duration.ofSeconds(created.timeoutSeconds()), EXPIRY, new Expiry(created.jobId()),
+                new AggregateScopeDescriptor(Job.class.getSimpleName(), created.jobId().toString()));
     }
 
-    /** Starts the job, continues it, or takes it over from another runner whose lease lapsed. */
+    /**
+     * Starts the job, continues it (any runner may, between steps), or takes it over under a newer lease from a
+     * runner whose lease lapsed.
+     */
     @CommandHandler
     public JobProgress handle(StartJob command) {
         requireNotEnded();
+        requireLease(command.lease());
         if (state == JobState.PENDING) {
             apply(new JobStarted(id, deployment, command.runner(), command.driver(), command.simulated()));
-        } else if (!command.runner().equals(runner)) {
-            apply(new JobResumed(id, command.runner(), runner, nextStep));
+        } else if (command.lease() > lease) {
+            apply(new JobResumed(id, command.runner(), runner, nextStep, command.lease()));
         }
         return new JobProgress(id, deployment, book, image, steps, nextStep, stepStartedAt);
     }
@@ -86,9 +95,10 @@ public class Job {
     public void handle(StartJobStep command) {
         requireNotEnded();
         requireRunning();
+        requireLease(command.lease());
         requireNext(command.index());
         if (stepStartedAt == null) {
-            apply(new JobStepStarted(id, command.index(), steps.get(command.index()).name()));
+            apply(new JobStepStarted(id, command.index(), steps.get(command.index()).name(), command.runner()));
         }
     }
 
@@ -100,6 +110,7 @@ public class Job {
         }
         requireNotEnded();
         requireRunning();
+        requireLease(command.lease());
         requireNext(command.index());
         if (stepStartedAt == null) {
             throw new JobStepRefusedException("step " + command.index() + " of job " + id.value() + " has not started");
@@ -149,6 +160,12 @@ public class Job {
         }
     }
 
+    private void requireLease(int reporting) {
+        if (reporting < lease) {
+            throw new JobTakenOverException(id, reporting, lease, runner);
+        }
+    }
+
     private void requireNext(int index) {
         if (index != nextStep) {
             throw new JobStepRefusedException("step " + index + " of job " + id.value() + " is not next; step "
@@ -176,11 +193,13 @@ public class Job {
     @EventSourcingHandler
     void on(JobResumed event) {
         runner = event.runner();
+        lease = event.lease();
     }
 
     @EventSourcingHandler
     void on(JobStepStarted event, @Timestamp Instant at) {
         stepStartedAt = at;
+        runner = event.runner();
     }
 
     @EventSourcingHandler

@@ -83,7 +83,7 @@ class JobTest {
                     .expectEvents(new JobExpired(ID, deployment("d-1"),
                             "job " + ID.value() + " did not finish within PT10M; no runner started it"));
             fixture.given(CREATED, new JobExpired(ID, deployment("d-1"), "late"))
-                    .when(new StartJob(ID, "runner-a", "simulated", true))
+                    .when(new StartJob(ID, "runner-a", 0, "simulated", true))
                     .expectNoEvents().expectException(JobEndedException.class);
         }
 
@@ -99,68 +99,80 @@ class JobTest {
     class Running {
         @Test
         void aRunnerStartsAPendingJobAndLearnsItsSteps() {
-            fixture.given(CREATED).when(new StartJob(ID, "runner-a", "simulated", true))
+            fixture.given(CREATED).when(new StartJob(ID, "runner-a", 0, "simulated", true))
                     .expectEvents(STARTED)
                     .expectResultMessagePayload(new JobProgress(ID, deployment("d-1"), "odoo.initialize", "nginx:1.27",
                             STEPS, 0, null));
         }
 
         @Test
-        void theSameRunnerContinuesWithoutAnEventAndAnotherTakesOver() {
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"),
+        void runnersUnderTheSameLeaseContinueSilentlyAndANewerLeaseTakesOver() {
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
                             new JobStepSucceeded(ID, 0, "ensure namespace", "done"))
-                    .when(new StartJob(ID, "runner-a", "simulated", true))
+                    .when(new StartJob(ID, "runner-b", 0, "simulated", true))
                     .expectNoEvents()
                     .expectResultMessagePayloadMatching(progressAt(1, false));
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"))
-                    .when(new StartJob(ID, "runner-b", "simulated", true))
-                    .expectEvents(new JobResumed(ID, "runner-b", "runner-a", 0))
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"))
+                    .when(new StartJob(ID, "runner-b", 1, "simulated", true))
+                    .expectEvents(new JobResumed(ID, "runner-b", "runner-a", 0, 1))
                     .expectResultMessagePayloadMatching(progressAt(0, true));
         }
 
         @Test
         void stepsRunInOrderAndTheLastOneEndsTheJob() {
-            fixture.given(CREATED, STARTED).when(new StartJobStep(ID, 0))
-                    .expectEvents(new JobStepStarted(ID, 0, "ensure namespace"));
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"))
-                    .when(new FinishJobStep(ID, 0, "created", null))
+            fixture.given(CREATED, STARTED).when(new StartJobStep(ID, 0, "runner-a", 0))
+                    .expectEvents(new JobStepStarted(ID, 0, "ensure namespace", "runner-a"));
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"))
+                    .when(new FinishJobStep(ID, 0, "runner-a", 0, "created", null))
                     .expectEvents(new JobStepSucceeded(ID, 0, "ensure namespace", "created"));
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"),
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
                             new JobStepSucceeded(ID, 0, "ensure namespace", "created"),
-                            new JobStepStarted(ID, 1, "apply secrets and config"))
-                    .when(new FinishJobStep(ID, 1, "applied", null))
+                            new JobStepStarted(ID, 1, "apply secrets and config", "runner-a"))
+                    .when(new FinishJobStep(ID, 1, "runner-a", 0, "applied", null))
                     .expectEvents(new JobStepSucceeded(ID, 1, "apply secrets and config", "applied"),
                             new JobSucceeded(ID, deployment("d-1")));
         }
 
         @Test
         void aFailedStepFailsTheJob() {
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"))
-                    .when(new FinishJobStep(ID, 0, null, "forbidden"))
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"))
+                    .when(new FinishJobStep(ID, 0, "runner-a", 0, null, "forbidden"))
                     .expectEvents(new JobStepFailed(ID, 0, "ensure namespace", "forbidden"),
                             new JobFailed(ID, deployment("d-1"), "step 'ensure namespace' failed: forbidden"));
         }
 
         @Test
         void aResumedStepIsNotStartedTwiceAndReportsArriveOnce() {
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"))
-                    .when(new StartJobStep(ID, 0)).expectNoEvents().expectSuccessfulHandlerExecution();
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"),
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"))
+                    .when(new StartJobStep(ID, 0, "runner-a", 0)).expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
                             new JobStepFailed(ID, 0, "ensure namespace", "x"), new JobFailed(ID, deployment("d-1"), "x"))
-                    .when(new FinishJobStep(ID, 0, null, "x")).expectNoEvents().expectSuccessfulHandlerExecution();
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"),
+                    .when(new FinishJobStep(ID, 0, "runner-a", 0, null, "x")).expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
                             new JobStepSucceeded(ID, 0, "ensure namespace", "created"))
-                    .when(new FinishJobStep(ID, 0, "created", null))
+                    .when(new FinishJobStep(ID, 0, "runner-a", 0, "created", null))
                     .expectNoEvents().expectSuccessfulHandlerExecution();
         }
 
         @Test
+        void aRunnerWhoseJobWasTakenOverIsRefused() {
+            List<Object> takenOver = List.of(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
+                    new JobResumed(ID, "runner-b", "runner-a", 0, 1));
+            fixture.given(takenOver).when(new FinishJobStep(ID, 0, "runner-a", 0, "done", null))
+                    .expectNoEvents().expectException(JobTakenOverException.class);
+            fixture.given(takenOver).when(new StartJob(ID, "runner-a", 0, "simulated", true))
+                    .expectNoEvents().expectException(JobTakenOverException.class);
+            fixture.given(takenOver).when(new FinishJobStep(ID, 0, "runner-b", 1, "done", null))
+                    .expectEvents(new JobStepSucceeded(ID, 0, "ensure namespace", "done"));
+        }
+
+        @Test
         void stepsOutOfOrderAreRefused() {
-            fixture.given(CREATED).when(new StartJobStep(ID, 0))
+            fixture.given(CREATED).when(new StartJobStep(ID, 0, "runner-a", 0))
                     .expectNoEvents().expectException(JobStepRefusedException.class);
-            fixture.given(CREATED, STARTED).when(new StartJobStep(ID, 1))
+            fixture.given(CREATED, STARTED).when(new StartJobStep(ID, 1, "runner-a", 0))
                     .expectNoEvents().expectException(JobStepRefusedException.class);
-            fixture.given(CREATED, STARTED).when(new FinishJobStep(ID, 0, "early", null))
+            fixture.given(CREATED, STARTED).when(new FinishJobStep(ID, 0, "runner-a", 0, "early", null))
                     .expectNoEvents().expectException(JobStepRefusedException.class);
         }
     }
@@ -171,14 +183,14 @@ class JobTest {
         void cancelEndsAPendingOrRunningJobAtOnce() {
             fixture.given(CREATED).when(new CancelJob(ID, "cancelled by alice"))
                     .expectEvents(new JobCancelled(ID, deployment("d-1"), "cancelled by alice"));
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"))
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"))
                     .when(new CancelJob(ID, "cancelled by alice"))
                     .expectEvents(new JobCancelled(ID, deployment("d-1"), "cancelled by alice"));
         }
 
         @Test
         void anEndedJobStaysAsItEnded() {
-            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace"),
+            fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
                             new JobStepFailed(ID, 0, "ensure namespace", "x"), new JobFailed(ID, deployment("d-1"), "x"))
                     .when(new CancelJob(ID, "too late")).expectNoEvents().expectSuccessfulHandlerExecution();
         }
@@ -187,14 +199,14 @@ class JobTest {
         @EnumSource(value = JobState.class, names = {"CANCELLED", "EXPIRED"})
         void aRunnerCannotGoOnWithAJobThatWasCancelledOrExpired(JobState ending) {
             List<Object> history = new ArrayList<>(List.of(CREATED, STARTED,
-                    new JobStepStarted(ID, 0, "ensure namespace")));
+                    new JobStepStarted(ID, 0, "ensure namespace", "runner-a")));
             history.add(ending == JobState.CANCELLED ? new JobCancelled(ID, deployment("d-1"), "by alice")
                     : new JobExpired(ID, deployment("d-1"), "late"));
-            fixture.given(history).when(new StartJob(ID, "runner-a", "simulated", true))
+            fixture.given(history).when(new StartJob(ID, "runner-a", 0, "simulated", true))
                     .expectNoEvents().expectException(JobEndedException.class);
-            fixture.given(history).when(new FinishJobStep(ID, 0, "done", null))
+            fixture.given(history).when(new FinishJobStep(ID, 0, "runner-a", 0, "done", null))
                     .expectNoEvents().expectException(JobEndedException.class);
-            fixture.given(history).when(new StartJobStep(ID, 0))
+            fixture.given(history).when(new StartJobStep(ID, 0, "runner-a", 0))
                     .expectNoEvents().expectException(JobEndedException.class);
         }
     }

@@ -1,13 +1,14 @@
 package io.eyrie.queryside;
 
 import io.eyrie.api.AuditMetaData;
-import io.eyrie.api.book.BookJobScheduled;
-import io.eyrie.api.book.BookRunStarted;
-import io.eyrie.api.book.BookRunSucceeded;
-import io.eyrie.api.book.BookStepStarted;
-import io.eyrie.api.book.BookStepSucceeded;
+import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.book.JobId;
-import io.eyrie.api.book.RunId;
+import io.eyrie.api.book.JobStarted;
+import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobStepStarted;
+import io.eyrie.api.book.JobStepSucceeded;
+import io.eyrie.api.book.JobSucceeded;
+import io.eyrie.api.book.StepKind;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
@@ -134,7 +135,6 @@ class QueryApiHttpTest {
     void deploymentCardAndJobsFollowTheEvents() {
         DeploymentId deployment = deployment("dep-http-1");
         JobId job = job("job-http-1");
-        RunId run = RunId.of(job);
         MetaData alice = MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "corr-7");
         MetaData runner = MetaData.with(AuditMetaData.INITIATOR, "system:book-runner")
                 .and(AuditMetaData.CORRELATION_ID, "corr-7");
@@ -144,13 +144,13 @@ class QueryApiHttpTest {
                         "shop", "production", "odoo:17"), alice),
                 event("Deployment", deployment, 1,
                         new DeployRequested(deployment, ACME_PROJECT, job, "odoo.deploy", "odoo:17"), alice),
-                event("Job", job, 0,
-                        new BookJobScheduled(job, deployment, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", "odoo:17"), alice),
-                event("Run", run, 0, new BookRunStarted(run, job, deployment, "odoo.deploy", "simulator", true,
-                        List.of("pull", "apply")), runner),
-                event("Run", run, 1, new BookStepStarted(run, job, 0, "pull"), runner),
-                event("Run", run, 2, new BookStepSucceeded(run, job, 0, "pull", "pulled odoo:17"), runner),
-                event("Run", run, 3, new BookRunSucceeded(run, job, deployment), runner),
+                event("Job", job, 0, new JobCreated(job, deployment, ACME_PROJECT, Action.DEPLOY, "odoo.deploy",
+                        "odoo:17", List.of(new JobStep("pull", StepKind.APPLY_WORKLOAD, 60),
+                        new JobStep("apply", StepKind.WAIT_FOR_ROLLOUT, 60)), 600), alice),
+                event("Job", job, 1, new JobStarted(job, deployment, "runner-a", "simulator", true), runner),
+                event("Job", job, 2, new JobStepStarted(job, 0, "pull", "runner-a"), runner),
+                event("Job", job, 3, new JobStepSucceeded(job, 0, "pull", "pulled odoo:17"), runner),
+                event("Job", job, 4, new JobSucceeded(job, deployment), runner),
                 event("Deployment", deployment, 2, new Deployed(deployment, job), alice));
 
         Map<String, Object> card = await("/api/deployments/" + deployment.value(), body -> "ok".equals(body.get("status")));

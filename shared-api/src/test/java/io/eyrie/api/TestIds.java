@@ -1,7 +1,6 @@
 package io.eyrie.api;
 
 import io.eyrie.api.book.JobId;
-import io.eyrie.api.book.RunId;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.ProjectId;
@@ -22,10 +21,6 @@ public final class TestIds {
 
     public static JobId job(String name) {
         return new JobId(uuid("job " + name));
-    }
-
-    public static RunId run(String jobName) {
-        return RunId.of(job(jobName));
     }
 
     public static DeploymentId deployment(String name) {

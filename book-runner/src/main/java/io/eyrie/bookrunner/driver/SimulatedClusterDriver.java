@@ -1,15 +1,18 @@
 package io.eyrie.bookrunner.driver;
 
-import io.eyrie.bookrunner.book.BookStep;
+import io.eyrie.api.book.StepKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
- * Pretends to run each step: it waits {@code step-time} and succeeds, except that an image tagged with the fail
- * tag never becomes ready. It calls no Kubernetes API; every detail it reports says so.
+ * Pretends to run each step: it takes {@code step-time} and succeeds, except that an image tagged with the fail
+ * tag never becomes ready and one tagged with the slow tag rolls out until its step times out. It calls no Kubernetes API; every detail it reports says so.
  */
 @Component
 public class SimulatedClusterDriver implements ClusterDriver {
@@ -32,16 +35,22 @@ public class SimulatedClusterDriver implements ClusterDriver {
         return true;
     }
 
+    /** Waits without a thread: the runner asks again until {@code step-time} has passed since the step started. */
     @Override
-    public StepOutcome execute(StepRequest request) throws InterruptedException {
-        if (properties.stepTime().isPositive()) {
-            Thread.sleep(properties.stepTime());
+    public StepOutcome execute(StepRequest request) {
+        Duration left = Duration.between(Instant.now(), request.startedAt().plus(properties.stepTime()));
+        if (left.isPositive()) {
+            return StepOutcome.waiting(left, LABEL + request.step().name() + ": " + left.toMillis() + " ms to go");
         }
-        if (request.step() == BookStep.WAIT_FOR_ROLLOUT && properties.failTag().equals(tagOf(request.image()))) {
+        StepKind kind = request.step().kind();
+        if (kind == StepKind.WAIT_FOR_ROLLOUT && properties.slowTag().equals(tagOf(request.image()))) {
+            return StepOutcome.waiting(Duration.ofSeconds(1), LABEL + "image " + request.image() + " is still rolling out");
+        }
+        if (kind == StepKind.WAIT_FOR_ROLLOUT && properties.failTag().equals(tagOf(request.image()))) {
             return StepOutcome.failed(LABEL + "image " + request.image() + " failed to become ready");
         }
-        return StepOutcome.succeeded(LABEL + request.step().label() + " for deployment " + request.deploymentId()
-                + (request.step() == BookStep.WAIT_FOR_ROLLOUT ? ": image " + request.image() + " is ready" : ""));
+        return StepOutcome.succeeded(LABEL + request.step().name() + " for deployment " + request.deploymentId()
+                + (kind == StepKind.WAIT_FOR_ROLLOUT ? ": image " + request.image() + " is ready" : ""));
     }
 
     /** The tag of {@code registry:5000/nginx:1.27}, ignoring a registry port and a digest; null if there is none. */
@@ -57,6 +66,7 @@ public class SimulatedClusterDriver implements ClusterDriver {
     @EventListener(ApplicationReadyEvent.class)
     void warnThatNothingIsReal() {
         log.warn("The cluster is SIMULATED: no Kubernetes API is called. Each Book step only waits {} and reports "
-                + "success; an image tagged \"{}\" fails its rollout.", properties.stepTime(), properties.failTag());
+                + "success; an image tagged \"{}\" fails its rollout, one tagged \"{}\" never finishes it.",
+                properties.stepTime(), properties.failTag(), properties.slowTag());
     }
 }

@@ -8,10 +8,13 @@ import java.time.Duration;
 /**
  * @param stepTime how long each simulated step takes
  * @param failTag  an image with this tag (e.g. {@code nginx:fail}) never becomes ready, to try out failures
+ * @param slowTag  an image with this tag (e.g. {@code nginx:slow}) keeps rolling out until the step times out, to
+ *                 try out cancel and time-outs
  */
 @ConfigurationProperties("eyrie.runner.simulated")
 public record SimulatedDriverProperties(@DefaultValue("400ms") Duration stepTime,
-                                        @DefaultValue("fail") String failTag) {
+                                        @DefaultValue("fail") String failTag,
+                                        @DefaultValue("slow") String slowTag) {
 
     public SimulatedDriverProperties {
         if (stepTime.isNegative()) {

@@ -1,5 +1,7 @@
 package io.eyrie.bookrunner.driver;
 
+import java.time.Duration;
+
 /** What a step did, in a short sentence an operator can read on the job's page. */
 public sealed interface StepOutcome {
 
@@ -9,11 +11,22 @@ public sealed interface StepOutcome {
     record Failed(String error) implements StepOutcome {
     }
 
+    /**
+     * The cluster has not converged yet: ask again after {@code checkAgainIn}. The runner frees its worker in the
+     * meantime, so a job that waits holds no thread.
+     */
+    record Waiting(Duration checkAgainIn, String progress) implements StepOutcome {
+    }
+
     static StepOutcome succeeded(String detail) {
         return new Succeeded(detail);
     }
 
     static StepOutcome failed(String error) {
         return new Failed(error);
+    }
+
+    static StepOutcome waiting(Duration checkAgainIn, String progress) {
+        return new Waiting(checkAgainIn, progress);
     }
 }

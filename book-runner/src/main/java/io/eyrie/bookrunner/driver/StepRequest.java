@@ -1,7 +1,12 @@
 package io.eyrie.bookrunner.driver;
 
-import io.eyrie.bookrunner.book.BookStep;
+import io.eyrie.api.book.JobStep;
 
-/** One step of a Book, for one deployment. {@code image} is the container image the deployment runs. */
-public record StepRequest(String deploymentId, String book, BookStep step, String image) {
+import java.time.Instant;
+
+/**
+ * One step of a Book, for one deployment. {@code image} is the container image the deployment runs;
+ * {@code startedAt} is when the step first started, which a step that waits for the cluster measures from.
+ */
+public record StepRequest(String deploymentId, String book, JobStep step, String image, Instant startedAt) {
 }

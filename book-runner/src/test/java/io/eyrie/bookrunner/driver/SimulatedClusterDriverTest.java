@@ -1,16 +1,18 @@
 package io.eyrie.bookrunner.driver;
 
-import io.eyrie.bookrunner.book.BookStep;
+import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.StepKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static io.eyrie.api.TestIds.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatedClusterDriverTest {
     private final SimulatedClusterDriver driver =
-            new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ZERO, "fail"));
+            new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ZERO, "fail", "slow"));
 
     @Test
     void saysItIsSimulated() {
@@ -36,14 +38,20 @@ class SimulatedClusterDriverTest {
     @Test
     void stepsThatDoNotRollOutTheImageSucceedWithTheFailTag() throws Exception {
         StepOutcome outcome =
-                driver.execute(new StepRequest(deployment("dep-1").value(), "odoo.deploy", BookStep.APPLY_WORKLOAD, "nginx:fail"));
+                driver.execute(new StepRequest(deployment("dep-1").value(), "odoo.deploy",
+                        step("apply workload", StepKind.APPLY_WORKLOAD), "nginx:fail", Instant.now()));
 
         assertThat(outcome).isEqualTo(StepOutcome.succeeded("[simulated] apply workload for deployment " + deployment("dep-1").value()));
     }
 
     @Test
+    void theRolloutOfAnImageWithTheSlowTagNeverFinishes() throws Exception {
+        assertThat(driver.execute(rollout("nginx:slow"))).isInstanceOf(StepOutcome.Waiting.class);
+    }
+
+    @Test
     void theFailTagIsConfigurable() throws Exception {
-        var custom = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ZERO, "broken"));
+        var custom = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ZERO, "broken", "slow"));
 
         assertThat(custom.execute(rollout("nginx:broken"))).isInstanceOf(StepOutcome.Failed.class);
         assertThat(custom.execute(rollout("nginx:fail"))).isInstanceOf(StepOutcome.Succeeded.class);
@@ -59,16 +67,28 @@ class SimulatedClusterDriverTest {
     }
 
     @Test
-    void eachStepTakesTheConfiguredTime() throws Exception {
-        var slow = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ofMillis(60), "fail"));
+    void eachStepTakesTheConfiguredTimeWithoutHoldingAThread() throws Exception {
+        var slow = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ofSeconds(60), "fail", "slow"));
+        var justStarted = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE_TO_ZERO),
+                "nginx:1.27", Instant.now());
+        var startedLongAgo = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE_TO_ZERO),
+                "nginx:1.27", Instant.now().minusSeconds(61));
+
         long started = System.nanoTime();
+        StepOutcome early = slow.execute(justStarted);
 
-        slow.execute(new StepRequest("d", "none.pause", BookStep.SCALE_TO_ZERO, "nginx:1.27"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(early).isInstanceOfSatisfying(StepOutcome.Waiting.class, waiting -> assertThat(waiting.checkAgainIn())
+                .isBetween(Duration.ofSeconds(59), Duration.ofSeconds(60)));
+        assertThat(slow.execute(startedLongAgo)).isInstanceOf(StepOutcome.Succeeded.class);
+    }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(60));
+    private static JobStep step(String name, StepKind kind) {
+        return new JobStep(name, kind, 300);
     }
 
     private static StepRequest rollout(String image) {
-        return new StepRequest(deployment("dep-1").value(), "odoo.deploy", BookStep.WAIT_FOR_ROLLOUT, image);
+        return new StepRequest(deployment("dep-1").value(), "odoo.deploy", step("wait for rollout",
+                StepKind.WAIT_FOR_ROLLOUT), image, Instant.now());
     }
 }

@@ -2,7 +2,9 @@ package io.eyrie.commandside.book;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -17,14 +19,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Saga deadlines live in PostgreSQL through db-scheduler, so a Book job time-out survives a restart. Axon's
+ * Deadlines (a job's expiry) live in PostgreSQL through db-scheduler, so they survive a restart. Axon's
  * auto-configuration supplies the deadline task and manager once a {@link Scheduler} exists.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BookJobSettings.class)
 public class DeadlineConfiguration {
 
-    /** Transaction-aware, so a deadline is scheduled or cancelled in the same transaction as the saga's state. */
+    /** Transaction-aware, so a deadline is scheduled or cancelled in the same transaction as the job's events. */
     @Bean
     public Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
@@ -41,6 +43,18 @@ public class DeadlineConfiguration {
     public SmartInitializingSingleton deadlineAuditPropagation(DeadlineManager deadlineManager,
                                                                List<CorrelationDataProvider> providers) {
         return () -> deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
+    }
+
+    /**
+     * Axon's default logs a handler failure and moves on. For job outcomes that would leave a deployment waiting
+     * forever; for cancellation, a cancel that did not cancel. Propagating retries the first and refuses the second.
+     */
+    @Bean
+    public ConfigurerModule jobHandlersPropagateFailures() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(JobOutcomes.GROUP, configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(JobCancellation.GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

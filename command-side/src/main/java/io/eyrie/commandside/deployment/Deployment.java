@@ -2,12 +2,15 @@ package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.JobStep;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.ActionCancelled;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.ActionRequested;
 import io.eyrie.api.deployment.ActionRules;
+import io.eyrie.api.deployment.CancelRequested;
 import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CompleteAction;
 import io.eyrie.api.deployment.DeployRequested;
@@ -26,8 +29,10 @@ import io.eyrie.api.deployment.Initialized;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.PauseRequested;
 import io.eyrie.api.deployment.Paused;
+import io.eyrie.api.deployment.RecordCancellation;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.deployment.RequestCancel;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
 import io.eyrie.api.project.GroupId;
@@ -35,6 +40,7 @@ import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.Role;
 import io.eyrie.commandside.InvalidInputException;
+import io.eyrie.commandside.book.Jobs;
 import io.eyrie.commandside.deployment.type.DeploymentType;
 import io.eyrie.commandside.deployment.type.DeploymentTypes;
 import io.eyrie.commandside.directory.Directory.ScopePolicy;
@@ -43,6 +49,7 @@ import io.eyrie.commandside.directory.References;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.platform.web.Problems;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -84,8 +91,12 @@ public class Deployment {
     }
 
     @CommandHandler
-    public void handle(RequestAction command, Directory directory, DeploymentTypes types) {
+    public void handle(RequestAction command, Directory directory, DeploymentTypes types, Jobs jobs,
+                       DeadlineManager deadlines) throws Exception {
         Action action = command.action();
+        if (!action.runsBook()) {
+            throw new IllegalArgumentException(action.wire() + " is not asked for with RequestAction");
+        }
         boolean dropAllowed = scopePolicy(directory).allowDrop();
         List<Action> allowed = ActionRules.allowed(lifecycle, running != null, dropAllowed);
         if (!allowed.contains(action)) {
@@ -102,12 +113,29 @@ public class Deployment {
             }
         }
         String book = deploymentType.book(action, directory.groupSettings(group).books());
+        List<JobStep> steps = jobs.steps(book);
         apply(switch (action) {
             case INITIALIZE -> new InitializeRequested(id, project, command.jobId(), book, spec.image());
             case DEPLOY -> new DeployRequested(id, project, command.jobId(), book, spec.image());
             case PAUSE -> new PauseRequested(id, project, command.jobId(), book, spec.image());
             case DROP -> new DropRequested(id, project, command.jobId(), book, spec.image());
+            case CANCEL -> throw new IllegalStateException("unreachable");
         });
+        jobs.create(command.jobId(), id, project, action, book, spec.image(), steps, deadlines);
+    }
+
+    /** Accepted whenever a job runs; the job records the cancellation, and its end comes back as usual. */
+    @CommandHandler
+    public JobId handle(RequestCancel command, Directory directory,
+                        @MetaDataValue(AuditMetaData.INITIATOR) String actor) {
+        if (running == null || command.jobId() != null && !command.jobId().equals(running.jobId())) {
+            throw new ActionRefusedException(id.value(), Action.CANCEL, lifecycle,
+                    running == null ? null : running.jobId().value(),
+                    ActionRules.allowed(lifecycle, running != null, scopePolicy(directory).allowDrop()),
+                    running == null ? "no job is running" : "job " + command.jobId().value() + " is not the running one");
+        }
+        apply(new CancelRequested(id, running.jobId(), "cancelled by " + actor));
+        return running.jobId();
     }
 
     /**
@@ -153,21 +181,32 @@ public class Deployment {
         apply(new DeploymentChanged(id, project, version + 1, changed, spec, next));
     }
 
+    /** Job outcomes arrive at least once: one for a job that is no longer the running one changes nothing. */
     @CommandHandler
     public void handle(CompleteAction command) {
-        requireRunning(command.jobId());
-        apply(switch (running.action()) {
-            case INITIALIZE -> new Initialized(id, command.jobId());
-            case DEPLOY -> new Deployed(id, command.jobId());
-            case PAUSE -> new Paused(id, command.jobId());
-            case DROP -> new Dropped(id, command.jobId());
-        });
+        if (isRunning(command.jobId())) {
+            apply(switch (running.action()) {
+                case INITIALIZE -> new Initialized(id, command.jobId());
+                case DEPLOY -> new Deployed(id, command.jobId());
+                case PAUSE -> new Paused(id, command.jobId());
+                case DROP -> new Dropped(id, command.jobId());
+                case CANCEL -> throw new IllegalStateException("a cancel runs no job");
+            });
+        }
     }
 
     @CommandHandler
     public void handle(FailAction command) {
-        requireRunning(command.jobId());
-        apply(new ActionFailed(id, command.jobId(), running.action(), command.error()));
+        if (isRunning(command.jobId())) {
+            apply(new ActionFailed(id, command.jobId(), running.action(), command.error()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordCancellation command) {
+        if (isRunning(command.jobId())) {
+            apply(new ActionCancelled(id, command.jobId(), running.action(), command.reason()));
+        }
     }
 
     /** Always recorded: a member who left and came back has no override, whatever this deployment last heard. */
@@ -202,10 +241,8 @@ public class Deployment {
                 spec.commitRef(), services, spec.config(), spec.subscribeTo());
     }
 
-    private void requireRunning(JobId jobId) {
-        if (running == null || !running.jobId().equals(jobId)) {
-            throw new UnknownJobException(id.value(), jobId.value(), running == null ? null : running.jobId().value());
-        }
+    private boolean isRunning(JobId jobId) {
+        return running != null && running.jobId().equals(jobId);
     }
 
     @EventSourcingHandler
@@ -248,6 +285,11 @@ public class Deployment {
 
     @EventSourcingHandler
     void on(ActionFailed event) {
+        this.running = null;
+    }
+
+    @EventSourcingHandler
+    void on(ActionCancelled event) {
         this.running = null;
     }
 

@@ -4,13 +4,16 @@ import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CreateDeployment;
-import io.eyrie.api.deployment.DeploymentSettings;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.deployment.DeploymentSettings;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.deployment.RequestCancel;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
+import io.eyrie.api.id.Ids;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
+import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.project.ProjectController.MemberResponse;
 import io.eyrie.commandside.project.ProjectController.RoleRequest;
@@ -87,19 +90,34 @@ public class DeploymentController {
     }
 
     /**
-     * Starts a lifecycle action (initialize, deploy, pause or drop) by running its Book job. 202 with the job's id;
-     * follow it on the query service. 409 with {@code allowedActions} when the action is not allowed now.
+     * Starts a lifecycle action (initialize, deploy, pause or drop) by running its Book job, or cancels the running
+     * job ({@code cancel}, optionally naming it in {@code {"job": id}}). 202 with the job's id; follow it on the query
+     * service. 409 with {@code allowedActions} when the action is not allowed now.
      */
     @PostMapping("/api/deployments/{id}/actions/{action}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<ActionAcceptedResponse> act(
             @PathVariable String id,
-            @PathVariable @Pattern(regexp = "initialize|deploy|pause|drop", message = "must be one of initialize, deploy, pause, drop") String action,
-            Caller caller, @RequestHeader HttpHeaders headers) {
+            @PathVariable @Pattern(regexp = "initialize|deploy|pause|drop|cancel",
+                    message = "must be one of initialize, deploy, pause, drop, cancel") String action,
+            @Valid @RequestBody(required = false) ActionRequest body, Caller caller, @RequestHeader HttpHeaders headers) {
         Action parsed = Action.fromWire(action);
+        DeploymentId deployment = new DeploymentId(id);
+        if (parsed == Action.CANCEL) {
+            JobId named = body == null || body.job() == null ? null : new JobId(body.job());
+            return commands.<JobId>request(new RequestCancel(deployment, named), caller, headers)
+                    .map(cancelled -> new ActionAcceptedResponse(id, parsed, cancelled.value()));
+        }
+        if (body != null && body.job() != null) {
+            throw new InvalidInputException("job", "is only taken by cancel");
+        }
         JobId jobId = JobId.random();
-        return commands.send(new RequestAction(new DeploymentId(id), parsed, jobId), caller, headers)
+        return commands.send(new RequestAction(deployment, parsed, jobId), caller, headers)
                 .thenReturn(new ActionAcceptedResponse(id, parsed, jobId.value()));
+    }
+
+    /** The optional body of an action. */
+    public record ActionRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String job) {
     }
 
     public record DeploymentCreatedResponse(String id, String project, String group, String name) {

@@ -139,7 +139,9 @@ public class IdempotencyFilter implements WebFilter, Ordered {
         var cachedRequest = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+                // No body stays no body: an empty buffer would count as a body of an unknown media type.
+                return body.length == 0 ? Flux.empty()
+                        : Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
             }
         };
         var recordingResponse = new ServerHttpResponseDecorator(exchange.getResponse()) {

@@ -1,7 +1,6 @@
 package io.eyrie.commandside.project;
 
 import io.eyrie.api.AuditMetaData;
-import io.eyrie.api.WireEnum;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.Action;
@@ -45,7 +44,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -257,9 +255,9 @@ public class DeploymentGroup {
 
     private static void requireBooks(Map<String, String> books) {
         for (String action : books.keySet()) {
-            if (Arrays.stream(Action.values()).noneMatch(known -> known.wire().equals(action))) {
-                throw new InvalidInputException("books." + action, "is not an action; books are chosen for "
-                        + WireEnum.choices(Action.class));
+            if (Action.LIFECYCLE.stream().noneMatch(known -> known.wire().equals(action))) {
+                throw new InvalidInputException("books." + action, "is not an action that runs a Book; books are "
+                        + "chosen for " + String.join(", ", Action.LIFECYCLE.stream().map(Action::wire).toList()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.eyrie.commandside.book;
 
 import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.book.JobExpired;
 import io.eyrie.api.cluster.ActOnCluster;
 import io.eyrie.api.cluster.ClusterAction;
 import io.eyrie.api.cluster.ClusterId;
@@ -41,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With no book-runner running, an action's job never finishes: the saga's deadline, kept by db-scheduler in
- * PostgreSQL, must fail the action on its own, on behalf of the user who asked.
+ * With no book-runner running, an action's job never starts: its expiry deadline, kept by db-scheduler in
+ * PostgreSQL, must end the job and fail the action on its own, on behalf of the user who asked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "eyrie.books.job-timeout=1s")
@@ -84,8 +85,11 @@ class JobTimeoutIntegrationTest {
         assertThat(payload.jobId()).isEqualTo(job("j-1"));
         assertThat(payload.action()).isEqualTo(Action.INITIALIZE);
         assertThat(payload.error()).contains("did not finish within PT1S");
+        assertThat(payload.error()).contains("no runner started it");
         assertThat(failed.getMetaData()).containsEntry(AuditMetaData.INITIATOR, "alice")
                 .containsEntry(AuditMetaData.CORRELATION_ID, "c-timeout");
+        assertThat(last(eventStore.readEvents(job("j-1").toString()).asStream().toList()))
+                .hasValueSatisfying(event -> assertThat(event.getPayload()).isInstanceOf(JobExpired.class));
     }
 
     private void send(Object command, MetaData metaData) {

@@ -1,11 +1,14 @@
 package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.ActionCancelled;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.ActionRules;
+import io.eyrie.api.deployment.CancelRequested;
 import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CompleteAction;
 import io.eyrie.api.deployment.DeployRequested;
@@ -25,14 +28,19 @@ import io.eyrie.api.deployment.Initialized;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.PauseRequested;
 import io.eyrie.api.deployment.Paused;
+import io.eyrie.api.deployment.RecordCancellation;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.deployment.RequestCancel;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.Role;
 import io.eyrie.commandside.TestDirectory;
+import io.eyrie.commandside.book.BookCatalog;
+import io.eyrie.commandside.book.BookJobSettings;
+import io.eyrie.commandside.book.Jobs;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.commandside.project.MemberRuleException;
 import io.eyrie.platform.web.ForbiddenException;
@@ -48,6 +56,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +92,16 @@ class DeploymentTest {
                 .scope(WEB, "production", false, Role.ADMIN, List.of());
         fixture.registerInjectableResource(directory.directory());
         fixture.registerInjectableResource(TestDirectory.types());
+        fixture.registerInjectableResource(new Jobs(CATALOG, SETTINGS));
+    }
+
+    private static final BookJobSettings SETTINGS = new BookJobSettings(Duration.ofMinutes(10), Duration.ofMinutes(5));
+    private static final BookCatalog CATALOG = new BookCatalog(SETTINGS);
+
+    /** The job an accepted action makes, with its Book's steps. */
+    private static JobCreated jobCreated(Action action, String jobName, String book, String image) {
+        return new JobCreated(job(jobName), ID, ACME_PROJECT, action, book, image, CATALOG.steps(book).orElseThrow(),
+                600);
     }
 
     /** Events that bring a fresh deployment to a lifecycle phase with no job running. */
@@ -114,6 +133,7 @@ class DeploymentTest {
             case DEPLOY -> new DeployRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
             case PAUSE -> new PauseRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
             case DROP -> new DropRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
+            case CANCEL -> throw new IllegalArgumentException("cancel is not requested with RequestAction");
         };
     }
 
@@ -124,7 +144,7 @@ class DeploymentTest {
     }
 
     static Stream<Arguments> everyPhaseActionAndScope() {
-        return Stream.of(Lifecycle.values()).flatMap(lifecycle -> Stream.of(Action.values())
+        return Stream.of(Lifecycle.values()).flatMap(lifecycle -> Action.LIFECYCLE.stream()
                 .flatMap(action -> Stream.of("dev", "production").map(scope -> Arguments.of(lifecycle, action, scope))));
     }
 
@@ -136,7 +156,8 @@ class DeploymentTest {
         var then = fixture.given(historyReaching(lifecycle, createdIn(scope)))
                 .when(new RequestAction(ID, action, job("new-job")));
         if (allowed.contains(action)) {
-            then.expectSuccessfulHandlerExecution().expectEvents(requested(action, "new-job"));
+            then.expectSuccessfulHandlerExecution().expectEvents(requested(action, "new-job"),
+                    jobCreated(action, "new-job", "odoo." + action.wire(), IMAGE));
         } else {
             then.expectNoEvents().expectException(refusedWith(allowed));
         }
@@ -162,7 +183,7 @@ class DeploymentTest {
     }
 
     @Test
-    void actionsRunTheTypesBookUnlessTheGroupChoseAnother() {
+    void actionsRunTheTypesBookUnlessTheGroupChoseAnotherAndTheJobCopiesItsSteps() {
         DeploymentCreated pgo = deploymentCreated(ID, "acme", "db", GroupType.PGO, "main",
                 spec("dev", "postgres:17", Map.of("postgresVersion", "17", "storageSize", "10Gi")), List.of());
         GroupId db = group("acme/db");
@@ -170,11 +191,15 @@ class DeploymentTest {
                 .scope(db, "dev", true, Role.DEVELOPER, List.of());
         fixture.given(pgo)
                 .when(new RequestAction(ID, Action.INITIALIZE, job("j1")))
-                .expectEvents(new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"));
+                .expectEvents(new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"),
+                        jobCreated(Action.INITIALIZE, "j1", "pgo.initialize", "postgres:17"))
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(10), "job-expiry");
+        // The group names a Book that does not exist: refused before anything is recorded.
         fixture.given(pgo, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"),
                         new Initialized(ID, job("j1")))
                 .when(new RequestAction(ID, Action.DEPLOY, job("j2")))
-                .expectEvents(new DeployRequested(ID, ACME_PROJECT, job("j2"), "pgo-tuned@2", "postgres:17"));
+                .expectNoEvents().expectException(GroupRuleException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("'pgo-tuned@2'"));
     }
 
     @Test
@@ -186,7 +211,7 @@ class DeploymentTest {
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("config.database"));
         fixture.given(CREATED)
                 .when(new RequestAction(ID, Action.DROP, job("j1")))
-                .expectEvents(requested(Action.DROP, "j1"));
+                .expectEvents(requested(Action.DROP, "j1"), jobCreated(Action.DROP, "j1", "odoo.drop", IMAGE));
     }
 
     @Nested
@@ -224,14 +249,50 @@ class DeploymentTest {
         }
 
         @Test
-        void anOutcomeForAnotherJobOrNoneIsRefused() {
+        void anOutcomeForAnotherJobOrNoneChangesNothingSoRetriesAreSafe() {
             fixture.given(CREATED, requested(Action.INITIALIZE, "j1"))
                     .when(new CompleteAction(ID, job("other")))
-                    .expectNoEvents().expectException(UnknownJobException.class);
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
+            fixture.given(CREATED, requested(Action.INITIALIZE, "j1"), new Initialized(ID, job("j1")))
+                    .when(new CompleteAction(ID, job("j1")))
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
             fixture.given(CREATED)
                     .when(new FailAction(ID, job("j1"), "late"))
-                    .expectNoEvents().expectException(UnknownJobException.class);
+                    .expectNoEvents().expectSuccessfulHandlerExecution();
         }
+
+        @Test
+        void onlyCancelIsAllowedAndItNamesTheRunningJob() {
+            fixture.given(createdIn("dev"), requested(Action.INITIALIZE, "j1"))
+                    .when(new RequestCancel(ID, null), MetaData.with(AuditMetaData.INITIATOR, "bob"))
+                    .expectEvents(new CancelRequested(ID, job("j1"), "cancelled by bob"))
+                    .expectResultMessagePayload(job("j1"));
+            fixture.given(createdIn("dev"), requested(Action.INITIALIZE, "j1"))
+                    .when(new RequestCancel(ID, job("j1")), MetaData.with(AuditMetaData.INITIATOR, "bob"))
+                    .expectEvents(new CancelRequested(ID, job("j1"), "cancelled by bob"));
+            fixture.given(createdIn("dev"), requested(Action.INITIALIZE, "j1"))
+                    .when(new RequestCancel(ID, job("other")), MetaData.with(AuditMetaData.INITIATOR, "bob"))
+                    .expectNoEvents().expectException(refusedWith(List.of(Action.CANCEL)));
+        }
+
+        @Test
+        void aCancelledJobLeavesTheLifecycleWhereItWas() {
+            List<Object> initialized = historyReaching(Lifecycle.INITIALIZE, createdIn("dev"));
+            fixture.given(append(initialized, requested(Action.DEPLOY, "j9")))
+                    .when(new RecordCancellation(ID, job("j9"), "cancelled by bob"))
+                    .expectEvents(new ActionCancelled(ID, job("j9"), Action.DEPLOY, "cancelled by bob"));
+            fixture.given(append(initialized, requested(Action.DEPLOY, "j9"),
+                            new ActionCancelled(ID, job("j9"), Action.DEPLOY, "cancelled by bob")))
+                    .when(new RequestAction(ID, Action.PAUSE, job("j10")))
+                    .expectException(refusedWith(List.of(Action.DEPLOY, Action.DROP)));
+        }
+    }
+
+    @Test
+    void cancelIsRefusedWhenNoJobRuns() {
+        fixture.given(historyReaching(Lifecycle.DEPLOY, createdIn("dev")))
+                .when(new RequestCancel(ID, null), MetaData.with(AuditMetaData.INITIATOR, "bob"))
+                .expectNoEvents().expectException(refusedWith(List.of(Action.PAUSE, Action.DROP)));
     }
 
     @Nested
@@ -376,7 +437,7 @@ class DeploymentTest {
             @Override
             protected boolean matchesSafely(Object item) {
                 return item instanceof ActionRefusedException refused && jobId.equals(refused.runningJobId())
-                        && refused.allowedActions().isEmpty();
+                        && refused.allowedActions().equals(List.of(Action.CANCEL));
             }
 
             @Override

@@ -1,7 +1,8 @@
 package io.eyrie.queryside.deployment;
 
 import io.eyrie.api.AuditMetaData;
-import io.eyrie.api.book.BookRunStarted;
+import io.eyrie.api.book.JobStarted;
+import io.eyrie.api.deployment.ActionCancelled;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.ActionRequested;
@@ -99,11 +100,11 @@ public class DeploymentCardProjection {
     }
 
     /**
-     * The run comes from another aggregate, so it may be handled after the action already failed (its saga timed
-     * out) or after a newer action replaced it: only the latest job, while still running, shows the card running.
+     * The job is another aggregate, so its start may be handled after the action already ended (it expired) or
+     * after a newer action replaced it: only the latest job, while still running, shows the card running.
      */
     @EventHandler
-    public void on(BookRunStarted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+    public void on(JobStarted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
         cards().find(event.deploymentId().value())
                 .filter(card -> event.jobId().value().equals(card.lastJobId) && card.runningJobIds.contains(event.jobId().value()))
@@ -112,6 +113,18 @@ public class DeploymentCardProjection {
                     card.touchedBy(initiator, at);
                     cards().save(card);
                 });
+    }
+
+    /** A cancelled action leaves the lifecycle where it was. */
+    @EventHandler
+    public void on(ActionCancelled event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId().value(), DeploymentCardDocument::withId);
+        card.status = DeploymentStatus.CANCELLED;
+        card.error = null;
+        card.jobEnded(event.jobId().value());
+        card.touchedBy(initiator, at);
+        cards().save(card);
     }
 
     @EventHandler

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * How a Book job is stored, changed in place by its projection; listed per deployment, newest first, through the
- * compound index. {@code simulated} is absent until the run starts, hence a {@link Boolean}.
+ * compound index. {@code simulated} is absent until a runner starts it, hence a {@link Boolean}.
  */
 @Document(JobDocument.COLLECTION)
 @CompoundIndex(name = "jobs_by_deployment", def = "{'deploymentId': 1, 'scheduledAt': -1}")
@@ -28,6 +28,8 @@ final class JobDocument {
     Action action;
     String book;
     JobState state;
+    /** The runner that last worked on it. */
+    String runner;
     String driver;
     Boolean simulated;
     String error;
@@ -45,11 +47,11 @@ final class JobDocument {
     }
 
     boolean finished() {
-        return state == JobState.SUCCEEDED || state == JobState.FAILED;
+        return state != null && state.finished();
     }
 
     JobView toView() {
-        return new JobView(id, deploymentId, action, book, state, driver, Boolean.TRUE.equals(simulated), error,
+        return new JobView(id, deploymentId, action, book, state, runner, driver, Boolean.TRUE.equals(simulated), error,
                 initiator, correlationId, scheduledAt, startedAt, finishedAt,
                 steps.stream().map(StepDocument::toView).toList());
     }

@@ -1,18 +1,20 @@
 package io.eyrie.queryside.job;
 
 import io.eyrie.api.AuditMetaData;
-import io.eyrie.api.book.BookJobScheduled;
-import io.eyrie.api.book.BookRunFailed;
-import io.eyrie.api.book.BookRunStarted;
-import io.eyrie.api.book.BookRunSucceeded;
-import io.eyrie.api.book.BookStepFailed;
-import io.eyrie.api.book.BookStepStarted;
-import io.eyrie.api.book.BookStepSucceeded;
 import io.eyrie.api.book.FindJob;
+import io.eyrie.api.book.JobCancelled;
+import io.eyrie.api.book.JobCreated;
+import io.eyrie.api.book.JobExpired;
+import io.eyrie.api.book.JobFailed;
+import io.eyrie.api.book.JobResumed;
+import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobState;
+import io.eyrie.api.book.JobStepFailed;
+import io.eyrie.api.book.JobStepStarted;
+import io.eyrie.api.book.JobStepSucceeded;
+import io.eyrie.api.book.JobSucceeded;
 import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
-import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
@@ -43,10 +45,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Keeps one document per Book job, with its steps, and answers {@link FindJob} and {@link ListDeploymentJobs}.
  * <p>
- * A job's events come from several aggregates (the deployment's and the run's among them), and a late run may
- * follow a job the deployment already gave up on. Hence a job's state only moves forward here, except when its run
- * reports the outcome: that is what really happened. All writes set absolute values keyed by the job id, so
- * handling an event twice changes nothing. Documents are read by id, changed in memory and written once per batch
+ * All of a job's events come from its own aggregate, in order, so the document follows the job's state machine.
+ * All writes set absolute values keyed by the job id, so handling an event twice changes nothing. Documents are read by id, changed in memory and written once per batch
  * of events through {@link ReadModelBatch}; that read-then-write is safe because the dashboard processor runs one
  * segment, so one writer.
  */
@@ -59,9 +59,9 @@ public class JobProjection {
         this.mongo = mongo;
     }
 
-    /** Queued only when the job is new: its run may already have been handled. */
+    /** Everything the job will do is known from the start: its steps are copied from its Book. */
     @EventHandler
-    public void on(BookJobScheduled event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+    public void on(JobCreated event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId, @Timestamp Instant at) {
         JobDocument job = jobs().findOrCreate(event.jobId().value(), JobDocument::withId);
         job.deploymentId = event.deploymentId().value();
@@ -71,32 +71,31 @@ public class JobProjection {
         job.initiator = initiator;
         job.correlationId = correlationId;
         job.scheduledAt = at;
-        if (job.state == null) {
-            job.state = JobState.QUEUED;
-        }
-        jobs().save(job);
-    }
-
-    @EventHandler
-    public void on(BookRunStarted event, @Timestamp Instant at) {
-        JobDocument job = jobs().findOrCreate(event.jobId().value(), JobDocument::withId);
-        job.deploymentId = event.deploymentId().value();
-        job.book = event.book();
-        job.driver = event.driver();
-        job.simulated = event.simulated();
-        job.startedAt = at;
+        job.state = JobState.PENDING;
         job.steps = IntStream.range(0, event.steps().size())
-                .mapToObj(index -> StepDocument.pending(index, event.steps().get(index)))
+                .mapToObj(index -> StepDocument.pending(index, event.steps().get(index).name()))
                 .collect(Collectors.toCollection(ArrayList::new));
-        // A job the deployment already gave up on (its saga timed out) stays failed.
-        if (!job.finished()) {
-            job.state = JobState.RUNNING;
-        }
         jobs().save(job);
     }
 
     @EventHandler
-    public void on(BookStepStarted event, @Timestamp Instant at) {
+    public void on(JobStarted event, @Timestamp Instant at) {
+        change(event.jobId().value(), job -> {
+            job.runner = event.runner();
+            job.driver = event.driver();
+            job.simulated = event.simulated();
+            job.startedAt = at;
+            job.state = JobState.RUNNING;
+        });
+    }
+
+    @EventHandler
+    public void on(JobResumed event) {
+        change(event.jobId().value(), job -> job.runner = event.runner());
+    }
+
+    @EventHandler
+    public void on(JobStepStarted event, @Timestamp Instant at) {
         updateStep(event.jobId().value(), event.index(), step -> {
             step.state = JobState.RUNNING;
             step.startedAt = at;
@@ -104,7 +103,7 @@ public class JobProjection {
     }
 
     @EventHandler
-    public void on(BookStepSucceeded event, @Timestamp Instant at) {
+    public void on(JobStepSucceeded event, @Timestamp Instant at) {
         updateStep(event.jobId().value(), event.index(), step -> {
             step.state = JobState.SUCCEEDED;
             step.finishedAt = at;
@@ -113,7 +112,7 @@ public class JobProjection {
     }
 
     @EventHandler
-    public void on(BookStepFailed event, @Timestamp Instant at) {
+    public void on(JobStepFailed event, @Timestamp Instant at) {
         updateStep(event.jobId().value(), event.index(), step -> {
             step.state = JobState.FAILED;
             step.finishedAt = at;
@@ -122,26 +121,23 @@ public class JobProjection {
     }
 
     @EventHandler
-    public void on(BookRunSucceeded event, @Timestamp Instant at) {
-        finish(event.jobId().value(), event.deploymentId().value(), JobState.SUCCEEDED, null, at);
+    public void on(JobSucceeded event, @Timestamp Instant at) {
+        finish(event.jobId().value(), JobState.SUCCEEDED, null, at);
     }
 
     @EventHandler
-    public void on(BookRunFailed event, @Timestamp Instant at) {
-        finish(event.jobId().value(), event.deploymentId().value(), JobState.FAILED, event.error(), at);
+    public void on(JobFailed event, @Timestamp Instant at) {
+        finish(event.jobId().value(), JobState.FAILED, event.error(), at);
     }
 
-    /** The deployment gave up on a job that never finished, for instance because it timed out. */
     @EventHandler
-    public void on(ActionFailed event, @Timestamp Instant at) {
-        jobs().find(event.jobId().value())
-                .filter(job -> job.state == JobState.QUEUED || job.state == JobState.RUNNING)
-                .ifPresent(job -> {
-                    job.state = JobState.FAILED;
-                    job.error = event.error();
-                    job.finishedAt = at;
-                    jobs().save(job);
-                });
+    public void on(JobCancelled event, @Timestamp Instant at) {
+        finish(event.jobId().value(), JobState.CANCELLED, event.reason(), at);
+    }
+
+    @EventHandler
+    public void on(JobExpired event, @Timestamp Instant at) {
+        finish(event.jobId().value(), JobState.EXPIRED, event.error(), at);
     }
 
     @ResetHandler
@@ -172,27 +168,29 @@ public class JobProjection {
                 mongo.count(Query.query(where("deploymentId").is(deployment)), JobDocument.class));
     }
 
-    /** The run reports what really happened, so its outcome overrides a time-out recorded before it. */
-    private void finish(String jobId, String deploymentId, JobState state, String error, Instant at) {
-        JobDocument job = jobs().findOrCreate(jobId, JobDocument::withId);
-        job.deploymentId = deploymentId;
-        job.state = state;
-        job.error = error;
-        job.finishedAt = at;
+    /** A step that was running when the job ended (it was cancelled, or expired) ends with it. */
+    private void finish(String jobId, JobState state, String error, Instant at) {
+        change(jobId, job -> {
+            job.state = state;
+            job.error = error;
+            job.finishedAt = at;
+            job.steps.stream().filter(step -> step.state == JobState.RUNNING).forEach(step -> {
+                step.state = state;
+                step.finishedAt = at;
+            });
+        });
+    }
+
+    /** Every event of a job follows its JobCreated in the job's own stream, so the document exists. */
+    private void change(String jobId, Consumer<JobDocument> edit) {
+        JobDocument job = jobs().find(jobId).orElseThrow(() -> new IllegalStateException(
+                "job " + jobId + " has no document: its JobCreated was not handled"));
+        edit.accept(job);
         jobs().save(job);
     }
 
-    /**
-     * Steps only exist once the run announced them; an index outside that list is ignored rather than padding
-     * the array with holes.
-     */
     private void updateStep(String jobId, int index, Consumer<StepDocument> change) {
-        jobs().find(jobId)
-                .filter(job -> index < job.steps.size())
-                .ifPresent(job -> {
-                    change.accept(job.steps.get(index));
-                    jobs().save(job);
-                });
+        change(jobId, job -> change.accept(job.steps.get(index)));
     }
 
     private ReadModelBatch<JobDocument> jobs() {

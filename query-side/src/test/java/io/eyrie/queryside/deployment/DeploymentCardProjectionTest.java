@@ -1,9 +1,9 @@
 package io.eyrie.queryside.deployment;
 
-import io.eyrie.api.book.BookRunStarted;
+import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobId;
-import io.eyrie.api.book.RunId;
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.ActionCancelled;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.DeployRequested;
 import io.eyrie.api.deployment.Deployed;
@@ -172,6 +172,22 @@ class DeploymentCardProjectionTest {
     }
 
     @Test
+    void aCancelledActionKeepsTheLifecycleAndSaysCancelled() {
+        created();
+        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(new Initialized(ID, job("job-1")), "bob", at(2));
+        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(3));
+        projection.on(runStarted(job("job-2")), "carol", at(4));
+        projection.on(new ActionCancelled(ID, job("job-2"), Action.DEPLOY, "cancelled by carol"), "carol", at(5));
+
+        DeploymentCard card = card();
+        assertThat(card.lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
+        assertThat(card.status()).isEqualTo(DeploymentStatus.CANCELLED);
+        assertThat(card.runningJobs()).isZero();
+        assertThat(card.error()).isNull();
+    }
+
+    @Test
     void laterSuccessClearsTheError() {
         created();
         projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
@@ -246,9 +262,8 @@ class DeploymentCardProjectionTest {
                 "alice", T0);
     }
 
-    private static BookRunStarted runStarted(JobId jobId) {
-        return new BookRunStarted(RunId.of(jobId), jobId, ID, "odoo.deploy", "kubernetes", false,
-                List.of("pull", "apply"));
+    private static JobStarted runStarted(JobId jobId) {
+        return new JobStarted(jobId, ID, "runner-a", "kubernetes", false);
     }
 
     private DeploymentCard card() {

@@ -1,4 +1,5 @@
 package io.eyrie.api.book;
 
-public record JobStepStarted(JobId jobId, int index, String step) {
+/** {@code runner} is the runner that started it. */
+public record JobStepStarted(JobId jobId, int index, String step, String runner) {
 }

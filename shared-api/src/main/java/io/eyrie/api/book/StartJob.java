@@ -4,7 +4,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * A runner starts, continues or takes over a job. Answers with {@link JobProgress}; refused once the job has
- * finished, been cancelled or expired.
+ * ended, and refused to a runner whose {@code lease} is older than the job's: its work was taken over.
+ *
+ * @param lease counts the times the job was taken from a runner whose lease lapsed; runners that share one lease
+ *              may continue each other's work
  */
-public record StartJob(@TargetAggregateIdentifier JobId jobId, String runner, String driver, boolean simulated) {
+public record StartJob(@TargetAggregateIdentifier JobId jobId, String runner, int lease, String driver,
+                       boolean simulated) {
 }

@@ -4,13 +4,21 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.util.List;
 
-/** A lifecycle action; each runs one Deployment Book and, on success, moves the deployment to {@link #target()}. */
+/**
+ * What a deployment can be asked to do. The lifecycle actions each run one Deployment Book and, on success, move the
+ * deployment to {@link #target()}; {@link #CANCEL} ends the running job instead.
+ */
 public enum Action {
     INITIALIZE(Lifecycle.INITIALIZE),
     DEPLOY(Lifecycle.DEPLOY),
     PAUSE(Lifecycle.PAUSE),
-    DROP(Lifecycle.DROPPED);
+    DROP(Lifecycle.DROPPED),
+    CANCEL(null);
+
+    /** The actions that run a Book. */
+    public static final List<Action> LIFECYCLE = List.of(INITIALIZE, DEPLOY, PAUSE, DROP);
 
     private final Lifecycle target;
 
@@ -18,8 +26,13 @@ public enum Action {
         this.target = target;
     }
 
+    /** Where a successful job takes the deployment; null for {@link #CANCEL}. */
     public Lifecycle target() {
         return target;
+    }
+
+    public boolean runsBook() {
+        return target != null;
     }
 
     @JsonValue

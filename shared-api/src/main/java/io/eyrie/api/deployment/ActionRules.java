@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which actions a deployment allows, as one table: by lifecycle phase when no job runs; none while one runs; and
- * drop only where the scope allows it. The command side refuses by it and every card shows it.
+ * Which actions a deployment allows, as one table: by lifecycle phase when no job runs; only cancel while one runs;
+ * and drop only where the scope allows it. The command side refuses by it and every card shows it.
  */
 public final class ActionRules {
     private static final Map<Lifecycle, List<Action>> BY_LIFECYCLE = new EnumMap<>(Map.of(
@@ -21,7 +21,7 @@ public final class ActionRules {
 
     public static List<Action> allowed(Lifecycle lifecycle, boolean jobRunning, boolean dropAllowed) {
         if (jobRunning) {
-            return List.of();
+            return List.of(Action.CANCEL);
         }
         return BY_LIFECYCLE.get(lifecycle).stream()
                 .filter(action -> action != Action.DROP || dropAllowed)

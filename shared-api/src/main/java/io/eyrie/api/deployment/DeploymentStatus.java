@@ -13,7 +13,9 @@ public enum DeploymentStatus {
     /** The latest action succeeded. */
     OK,
     /** The latest action failed; see the card's error. */
-    ERROR;
+    ERROR,
+    /** The latest action's job was cancelled. */
+    CANCELLED;
 
     @JsonValue
     public String wire() {

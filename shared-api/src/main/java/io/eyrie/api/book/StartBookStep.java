@@ -1,6 +1,0 @@
-package io.eyrie.api.book;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record StartBookStep(@TargetAggregateIdentifier RunId runId, int index) {
-}

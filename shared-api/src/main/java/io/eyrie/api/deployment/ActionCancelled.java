@@ -1,0 +1,7 @@
+package io.eyrie.api.deployment;
+
+import io.eyrie.api.book.JobId;
+
+/** The running action's job was cancelled; the lifecycle stays where it was. */
+public record ActionCancelled(DeploymentId deploymentId, JobId jobId, Action action, String reason) {
+}
