@@ -76,6 +76,7 @@ class AuthorizationMatrixTest {
                 Map.entry("POST /api/projects/{slug}/owner", new Call(Map.of("slug", "acme"), "{}", 400)),
                 Map.entry("POST /api/projects/{slug}/groups", new Call(Map.of("slug", "acme"), "{\"name\":\"BAD\"}", 400)),
                 Map.entry("POST /api/clusters", new Call(Map.of(), "{\"name\":\"\"}", 400)),
+                Map.entry("POST /api/books", new Call(Map.of(), "{\"name\":\"\"}", 400)),
                 Map.entry("PATCH /api/clusters/{cluster}", new Call(Map.of("cluster", "local"), "{\"apiServer\":\"nope\"}", 400)),
                 // The local cluster is active already.
                 Map.entry("POST /api/clusters/{cluster}/actions/{action}",
@@ -97,6 +98,8 @@ class AuthorizationMatrixTest {
                         new Call(Map.of("slug", "acme", "group", "web"), null, 200)),
                 Map.entry("GET /api/deployments/{id}/versions", new Call(Map.of("id", deployment), null, 200)),
                 Map.entry("GET /api/clusters", new Call(Map.of(), null, 200)),
+                Map.entry("GET /api/books", new Call(Map.of(), null, 200)),
+                Map.entry("GET /api/books/{book}", new Call(Map.of("book", "odoo.deploy"), null, 200)),
                 Map.entry("GET /api/clusters/{cluster}", new Call(Map.of("cluster", "local"), null, 200)),
                 Map.entry("POST /api/repositories", new Call(Map.of(), "{\"url\":\"nope\"}", 400)),
                 // Archiving twice is archiving once; the matrix's repository serves nothing else.

@@ -209,6 +209,53 @@ class ObjectModelEndToEndTest {
     }
 
     @Test
+    void booksAreVersionedDataAndAJobKeepsTheVersionItCopied() {
+        JsonNode builtIn = api.await("devi", api.query("/api/books/odoo.deploy"), view -> true);
+        assertThat(builtIn.get("versions").get(0).get("publishedBy").asText()).isEqualTo("system:books");
+        assertThat(builtIn.get("versions").get(0).get("steps").get(2).get("kind").asText()).isEqualTo("run-job");
+
+        var badStep = api.send("root", "POST", api.command("/api/books"), """
+                {"name":"none.quick","groupType":"none",
+                 "steps":[{"name":"apply","kind":"apply-manifest","with":{"template":"../../etc/passwd"}}]}""", 400);
+        assertThat(fields(badStep)).containsExactly("steps[0].with.template");
+        String v1 = """
+                {"name":"none.quick","groupType":"none","steps":[
+                  {"name":"apply","kind":"apply-manifest","with":{"template":"web"},"estimatedSeconds":1},
+                  {"name":"check","kind":"http-check","with":{"path":"/health"},"estimatedSeconds":1}]}""";
+        assertThat(json(api.send("root", "POST", api.command("/api/books"), v1, 201)).get("version").asInt()).isEqualTo(1);
+        assertThat(json(api.send("root", "POST", api.command("/api/books"), v1, 200)).get("changed").asBoolean()).isFalse();
+
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"quick\",\"type\":\"none\",\"clusters\":[\"local\"],\"books\":{\"deploy\":\"none.quick@1\"}}", 201);
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/quick/deployments"),
+                "{\"name\":\"q\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
+        api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/initialize"), null, 202);
+        api.await("devi", api.query("/api/deployments/" + id), card -> card.get("lifecycle").asText().equals("initialize")
+                && card.get("runningJobs").asInt() == 0);
+        api.send("root", "POST", api.command("/api/books"), v1.replace("/health", "/ready"), 201);
+        String jobId = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/deploy"), null,
+                202)).get("jobId").asText();
+
+        JsonNode job = api.await("devi", api.query("/api/jobs/" + jobId),
+                view -> view.get("state").asText().equals("succeeded"));
+        assertThat(job.get("book").asText()).isEqualTo("none.quick");
+        assertThat(job.get("bookVersion").asInt()).isEqualTo(1);
+        assertThat(job.get("steps")).hasSize(2);
+        assertThat(job.get("steps").get(1).get("name").asText()).isEqualTo("check");
+        assertThat(job.get("steps").get(1).get("estimatedSeconds").asInt()).isEqualTo(1);
+
+        // A Book of another group type is refused when the action would run it.
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"), """
+                {"name":"wrongbook","type":"odoo","clusters":["local"],"books":{"initialize":"none.quick"}}""", 201);
+        String odoo = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/wrongbook/deployments"),
+                "{\"name\":\"o\",\"image\":\"nginx:1.27\",\"config\":{\"database\":\"pgo://acme/o\"}}", 201))
+                .get("id").asText();
+        var refused = api.send("devi", "POST", api.command("/api/deployments/" + odoo + "/actions/initialize"), null, 409);
+        assertProblem(refused, "unknown-book");
+        assertThat(json(refused).get("detail").asText()).contains("is for group type 'none'");
+    }
+
+    @Test
     void everyKeyFieldChangeIsAVersionWithWhoWhenBeforeAndAfter() {
         api.send("adam", "POST", api.command("/api/projects/acme/groups"),
                 "{\"name\":\"versions\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);

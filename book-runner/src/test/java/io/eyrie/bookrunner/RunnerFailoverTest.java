@@ -48,8 +48,8 @@ class RunnerFailoverTest {
     private static final EmbeddedPostgres POSTGRES = EmbeddedPostgres.ephemeral();
     private static final DevKeys KEYS = DevKeys.temporary();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final JobStep ROLLOUT = new JobStep("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, 600);
-    private static final JobStep SCALE = new JobStep("scale to zero", StepKind.SCALE_TO_ZERO, 600);
+    private static final JobStep ROLLOUT = new JobStep("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 5, 600);
+    private static final JobStep SCALE = new JobStep("scale to zero", StepKind.SCALE, Map.of(), 5, 600);
 
     private final List<ConfigurableApplicationContext> runners = new ArrayList<>();
 

@@ -46,6 +46,7 @@ public class CommandEndpoints {
                 patch("/api/clusters/{cluster}", CLUSTER, PLATFORM_ADMIN, "change a cluster's API server or credentials"),
                 post("/api/clusters/{cluster}/actions/{action}", CLUSTER, PLATFORM_ADMIN,
                         "move a cluster through its lifecycle"),
+                post("/api/books", NONE, PLATFORM_ADMIN, "publish a new version of a Book"),
                 post("/api/projects/{slug}/groups", PROJECT, ADMIN, "create a deployment group"),
                 patch("/api/projects/{slug}/groups/{group}", GROUP, ADMIN, "change a group's clusters, defaults or Books"),
                 delete("/api/projects/{slug}/groups/{group}", GROUP, OWNER, "delete a group"),

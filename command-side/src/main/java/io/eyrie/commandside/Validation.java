@@ -25,8 +25,8 @@ public final class Validation {
     /** Where a secret is kept, never the secret: {@code secret://<store path>[#key]} or {@code vault://...}. */
     public static final String SECRET_REF = "(secret|vault)://[A-Za-z0-9._/-]{1,300}(#[A-Za-z0-9._-]{1,100})?";
     public static final String SECRET_REF_MESSAGE = "must be a reference such as secret://acme/shop-db#password";
-    public static final String BOOK_REF = "[a-z0-9][a-z0-9.-]{0,80}(@[0-9]{1,6}(\\.[0-9]{1,6}){0,2})?";
-    public static final String BOOK_REF_MESSAGE = "must be a Book name, optionally with @version";
+    public static final String BOOK_REF = "[a-z0-9][a-z0-9.-]{0,80}(@[1-9][0-9]{0,5})?";
+    public static final String BOOK_REF_MESSAGE = "must be a Book name, optionally with @version (a number)";
 
     public static final String REPOSITORY_URL = "(https://|ssh://|git@)[A-Za-z0-9._~:/@+-]{1,400}";
     public static final String REPOSITORY_URL_MESSAGE = "must be a git URL: https://..., ssh://... or git@host:path";

@@ -22,6 +22,7 @@ import io.eyrie.api.deployment.DeploymentId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -121,7 +122,9 @@ public class Job {
             apply(new JobFailed(id, deployment, "step '" + name + "' failed: " + command.error()));
             return;
         }
-        apply(new JobStepSucceeded(id, command.index(), name, command.detail()));
+        // The clock Axon stamps events with, so the duration matches the events' own timestamps.
+        long millis = Duration.between(stepStartedAt, GenericEventMessage.clock.instant()).toMillis();
+        apply(new JobStepSucceeded(id, command.index(), name, command.detail(), book, millis));
         if (command.index() == steps.size() - 1) {
             apply(new JobSucceeded(id, deployment));
         }

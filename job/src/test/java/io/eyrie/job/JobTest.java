@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
@@ -42,10 +43,10 @@ import static org.hamcrest.Matchers.equalTo;
 class JobTest {
     private static final JobId ID = job("j-1");
     private static final List<JobStep> STEPS = List.of(
-            new JobStep("ensure namespace", StepKind.ENSURE_NAMESPACE, 60),
-            new JobStep("apply secrets and config", StepKind.APPLY_SECRETS_AND_CONFIG, 60));
+            new JobStep("ensure namespace", StepKind.ENSURE_NAMESPACE, Map.of(), 5, 60),
+            new JobStep("apply secrets and config", StepKind.ENSURE_SECRET, Map.of(), 5, 60));
     private static final JobCreated CREATED = new JobCreated(ID, deployment("d-1"), ACME_PROJECT, Action.INITIALIZE,
-            "odoo.initialize", "nginx:1.27", STEPS, 600);
+            "odoo.initialize", 1, "nginx:1.27", STEPS, 600);
     private static final JobStarted STARTED = new JobStarted(ID, deployment("d-1"), "runner-a", "simulated", true);
 
     private AggregateTestFixture<Job> fixture;
@@ -108,7 +109,7 @@ class JobTest {
         @Test
         void runnersUnderTheSameLeaseContinueSilentlyAndANewerLeaseTakesOver() {
             fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
-                            new JobStepSucceeded(ID, 0, "ensure namespace", "done"))
+                            new JobStepSucceeded(ID, 0, "ensure namespace", "done", "odoo.initialize", 0))
                     .when(new StartJob(ID, "runner-b", 0, "simulated", true))
                     .expectNoEvents()
                     .expectResultMessagePayloadMatching(progressAt(1, false));
@@ -124,12 +125,12 @@ class JobTest {
                     .expectEvents(new JobStepStarted(ID, 0, "ensure namespace", "runner-a"));
             fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"))
                     .when(new FinishJobStep(ID, 0, "runner-a", 0, "created", null))
-                    .expectEvents(new JobStepSucceeded(ID, 0, "ensure namespace", "created"));
+                    .expectEvents(new JobStepSucceeded(ID, 0, "ensure namespace", "created", "odoo.initialize", 0));
             fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
-                            new JobStepSucceeded(ID, 0, "ensure namespace", "created"),
+                            new JobStepSucceeded(ID, 0, "ensure namespace", "created", "odoo.initialize", 0),
                             new JobStepStarted(ID, 1, "apply secrets and config", "runner-a"))
                     .when(new FinishJobStep(ID, 1, "runner-a", 0, "applied", null))
-                    .expectEvents(new JobStepSucceeded(ID, 1, "apply secrets and config", "applied"),
+                    .expectEvents(new JobStepSucceeded(ID, 1, "apply secrets and config", "applied", "odoo.initialize", 0),
                             new JobSucceeded(ID, deployment("d-1")));
         }
 
@@ -149,7 +150,7 @@ class JobTest {
                             new JobStepFailed(ID, 0, "ensure namespace", "x"), new JobFailed(ID, deployment("d-1"), "x"))
                     .when(new FinishJobStep(ID, 0, "runner-a", 0, null, "x")).expectNoEvents().expectSuccessfulHandlerExecution();
             fixture.given(CREATED, STARTED, new JobStepStarted(ID, 0, "ensure namespace", "runner-a"),
-                            new JobStepSucceeded(ID, 0, "ensure namespace", "created"))
+                            new JobStepSucceeded(ID, 0, "ensure namespace", "created", "odoo.initialize", 0))
                     .when(new FinishJobStep(ID, 0, "runner-a", 0, "created", null))
                     .expectNoEvents().expectSuccessfulHandlerExecution();
         }
@@ -163,7 +164,7 @@ class JobTest {
             fixture.given(takenOver).when(new StartJob(ID, "runner-a", 0, "simulated", true))
                     .expectNoEvents().expectException(JobTakenOverException.class);
             fixture.given(takenOver).when(new FinishJobStep(ID, 0, "runner-b", 1, "done", null))
-                    .expectEvents(new JobStepSucceeded(ID, 0, "ensure namespace", "done"));
+                    .expectEvents(new JobStepSucceeded(ID, 0, "ensure namespace", "done", "odoo.initialize", 0));
         }
 
         @Test

@@ -37,6 +37,8 @@ public class QueryEndpoints {
                 get("/api/jobs/{id}", JOB, USER, "read a job and its steps"),
                 get("/api/clusters", NONE, AUTHENTICATED, "list the clusters"),
                 get("/api/clusters/{cluster}", CLUSTER, AUTHENTICATED, "read a cluster"),
+                get("/api/books", NONE, AUTHENTICATED, "list the Books"),
+                get("/api/books/{book}", NONE, AUTHENTICATED, "read a Book with its versions and steps"),
                 get("/api/repositories", NONE, AUTHENTICATED,
                         "list the platform-wide repositories and those of your projects"),
                 get("/api/repositories/{id}", REPOSITORY, USER, "read a repository and its branches"),

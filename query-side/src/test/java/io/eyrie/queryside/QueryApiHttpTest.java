@@ -144,12 +144,12 @@ class QueryApiHttpTest {
                         "shop", "production", "odoo:17"), alice),
                 event("Deployment", deployment, 1,
                         new DeployRequested(deployment, ACME_PROJECT, job, "odoo.deploy", "odoo:17"), alice),
-                event("Job", job, 0, new JobCreated(job, deployment, ACME_PROJECT, Action.DEPLOY, "odoo.deploy",
-                        "odoo:17", List.of(new JobStep("pull", StepKind.APPLY_WORKLOAD, 60),
-                        new JobStep("apply", StepKind.WAIT_FOR_ROLLOUT, 60)), 600), alice),
+                event("Job", job, 0, new JobCreated(job, deployment, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", 1,
+                        "odoo:17", List.of(new JobStep("pull", StepKind.APPLY_MANIFEST, Map.of(), 5, 60),
+                        new JobStep("apply", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 5, 60)), 600), alice),
                 event("Job", job, 1, new JobStarted(job, deployment, "runner-a", "simulator", true), runner),
                 event("Job", job, 2, new JobStepStarted(job, 0, "pull", "runner-a"), runner),
-                event("Job", job, 3, new JobStepSucceeded(job, 0, "pull", "pulled odoo:17"), runner),
+                event("Job", job, 3, new JobStepSucceeded(job, 0, "pull", "pulled odoo:17", "odoo.deploy", 1000), runner),
                 event("Job", job, 4, new JobSucceeded(job, deployment), runner),
                 event("Deployment", deployment, 2, new Deployed(deployment, job), alice));
 

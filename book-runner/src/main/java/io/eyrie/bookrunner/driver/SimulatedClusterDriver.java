@@ -43,14 +43,16 @@ public class SimulatedClusterDriver implements ClusterDriver {
             return StepOutcome.waiting(left, LABEL + request.step().name() + ": " + left.toMillis() + " ms to go");
         }
         StepKind kind = request.step().kind();
-        if (kind == StepKind.WAIT_FOR_ROLLOUT && properties.slowTag().equals(tagOf(request.image()))) {
+        // Waiting for zero replicas (a pause) is waiting for pods to stop, which even a broken image does.
+        boolean rollout = kind == StepKind.WAIT_FOR_ROLLOUT && !"0".equals(request.step().with().get("replicas"));
+        if (rollout && properties.slowTag().equals(tagOf(request.image()))) {
             return StepOutcome.waiting(Duration.ofSeconds(1), LABEL + "image " + request.image() + " is still rolling out");
         }
-        if (kind == StepKind.WAIT_FOR_ROLLOUT && properties.failTag().equals(tagOf(request.image()))) {
+        if (rollout && properties.failTag().equals(tagOf(request.image()))) {
             return StepOutcome.failed(LABEL + "image " + request.image() + " failed to become ready");
         }
         return StepOutcome.succeeded(LABEL + request.step().name() + " for deployment " + request.deploymentId()
-                + (kind == StepKind.WAIT_FOR_ROLLOUT ? ": image " + request.image() + " is ready" : ""));
+                + (rollout ? ": image " + request.image() + " is ready" : ""));
     }
 
     /** The tag of {@code registry:5000/nginx:1.27}, ignoring a registry port and a digest; null if there is none. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static io.eyrie.api.TestIds.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class SimulatedClusterDriverTest {
     void stepsThatDoNotRollOutTheImageSucceedWithTheFailTag() throws Exception {
         StepOutcome outcome =
                 driver.execute(new StepRequest(deployment("dep-1").value(), "odoo.deploy",
-                        step("apply workload", StepKind.APPLY_WORKLOAD), "nginx:fail", Instant.now()));
+                        step("apply workload", StepKind.APPLY_MANIFEST), "nginx:fail", Instant.now()));
 
         assertThat(outcome).isEqualTo(StepOutcome.succeeded("[simulated] apply workload for deployment " + deployment("dep-1").value()));
     }
@@ -47,6 +48,14 @@ class SimulatedClusterDriverTest {
     @Test
     void theRolloutOfAnImageWithTheSlowTagNeverFinishes() throws Exception {
         assertThat(driver.execute(rollout("nginx:slow"))).isInstanceOf(StepOutcome.Waiting.class);
+    }
+
+    @Test
+    void waitingForPodsToStopSucceedsEvenForAFailingImage() throws Exception {
+        var stop = new StepRequest(deployment("dep-1").value(), "odoo.pause", new JobStep("wait for pods to stop",
+                StepKind.WAIT_FOR_ROLLOUT, Map.of("replicas", "0"), 5, 300), "nginx:fail", Instant.now());
+
+        assertThat(driver.execute(stop)).isInstanceOf(StepOutcome.Succeeded.class);
     }
 
     @Test
@@ -69,9 +78,9 @@ class SimulatedClusterDriverTest {
     @Test
     void eachStepTakesTheConfiguredTimeWithoutHoldingAThread() throws Exception {
         var slow = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ofSeconds(60), "fail", "slow"));
-        var justStarted = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE_TO_ZERO),
+        var justStarted = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE),
                 "nginx:1.27", Instant.now());
-        var startedLongAgo = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE_TO_ZERO),
+        var startedLongAgo = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE),
                 "nginx:1.27", Instant.now().minusSeconds(61));
 
         long started = System.nanoTime();
@@ -84,7 +93,7 @@ class SimulatedClusterDriverTest {
     }
 
     private static JobStep step(String name, StepKind kind) {
-        return new JobStep(name, kind, 300);
+        return new JobStep(name, kind, Map.of(), 5, 300);
     }
 
     private static StepRequest rollout(String image) {

@@ -53,6 +53,8 @@ public class DeadlineConfiguration {
     public ConfigurerModule jobHandlersPropagateFailures() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(JobOutcomes.GROUP, configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(StepStatistics.GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(JobCancellation.GROUP,
                         configuration -> PropagatingErrorHandler.instance());
     }

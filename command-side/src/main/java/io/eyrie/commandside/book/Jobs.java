@@ -1,11 +1,15 @@
 package io.eyrie.commandside.book;
 
+import io.eyrie.api.book.BookStep;
 import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobStep;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
+import io.eyrie.commandside.directory.Directory;
+import io.eyrie.commandside.directory.Directory.BookVersion;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.job.Job;
 import org.axonframework.deadline.DeadlineManager;
@@ -17,29 +21,49 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * How a deployment makes the job of an action it accepted: in the same command, so an accepted action always has
- * its job, with the steps of its Book as they are now.
+ * its job, with the steps of the Book's version as they are now. Each step is estimated from its past runs (or the
+ * Book's estimate) and times out at that estimate times the Book's multiplier, within the configured bounds.
  */
 @Component
 public class Jobs {
-    private final BookCatalog catalog;
     private final BookJobSettings settings;
 
-    public Jobs(BookCatalog catalog, BookJobSettings settings) {
-        this.catalog = catalog;
+    public Jobs(BookJobSettings settings) {
         this.settings = settings;
     }
 
-    /** The steps the job of {@code book} will copy; refused before anything is recorded if there is no such Book. */
-    public List<JobStep> steps(String book) {
-        return catalog.steps(book).orElseThrow(() -> new GroupRuleException("unknown-book",
-                "There is no Book '" + book + "'; the group names it for this action"));
+    /** The job a Book reference ({@code name} or {@code name@version}) will run; refused if it cannot be run. */
+    public Planned plan(Directory directory, String reference, GroupType type) {
+        int at = reference.indexOf('@');
+        String name = at < 0 ? reference : reference.substring(0, at);
+        Integer version = at < 0 ? null : Integer.valueOf(reference.substring(at + 1));
+        BookVersion book = directory.book(name, version).orElseThrow(() -> new GroupRuleException("unknown-book",
+                "There is no Book '" + reference + "'; the group names it for this action"));
+        if (!book.groupType().equals(type)) {
+            throw new GroupRuleException("unknown-book", "Book '" + reference + "' is for group type '"
+                    + book.groupType().wire() + "', not '" + type.wire() + "'");
+        }
+        List<JobStep> steps = book.steps().stream().map(step -> jobStep(directory, book, step)).toList();
+        return new Planned(book.name(), book.version(), steps);
+    }
+
+    public record Planned(String book, int version, List<JobStep> steps) {
     }
 
     /** Called from the deployment's command handler, after it applied the action's event. */
-    public void create(JobId job, DeploymentId deployment, ProjectId project, Action action, String book, String image,
-                       List<JobStep> steps, DeadlineManager deadlines) throws Exception {
-        JobCreated created = new JobCreated(job, deployment, project, action, book, image, steps,
-                settings.jobTimeout().toSeconds());
+    public void create(JobId job, DeploymentId deployment, ProjectId project, Action action, Planned planned,
+                       String image, DeadlineManager deadlines) throws Exception {
+        JobCreated created = new JobCreated(job, deployment, project, action, planned.book(), planned.version(), image,
+                planned.steps(), settings.jobTimeout().toSeconds());
         createNew(Job.class, () -> new Job(created, deadlines));
+    }
+
+    private JobStep jobStep(Directory directory, BookVersion book, BookStep step) {
+        long estimate = directory.averageMillis(book.name(), step.name())
+                .map(millis -> Math.max(1, (millis + 999) / 1000))
+                .orElse(step.estimatedSeconds() > 0 ? step.estimatedSeconds() : settings.defaultEstimate().toSeconds());
+        long timeout = Math.min(settings.jobTimeout().toSeconds(),
+                Math.max(settings.stepTimeoutMin().toSeconds(), estimate * book.multiplier()));
+        return new JobStep(step.name(), step.kind(), step.with(), estimate, timeout);
     }
 }

@@ -2,7 +2,6 @@ package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobId;
-import io.eyrie.api.book.JobStep;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionCancelled;
@@ -113,7 +112,7 @@ public class Deployment {
             }
         }
         String book = deploymentType.book(action, directory.groupSettings(group).books());
-        List<JobStep> steps = jobs.steps(book);
+        Jobs.Planned planned = jobs.plan(directory, book, type);
         apply(switch (action) {
             case INITIALIZE -> new InitializeRequested(id, project, command.jobId(), book, spec.image());
             case DEPLOY -> new DeployRequested(id, project, command.jobId(), book, spec.image());
@@ -121,7 +120,7 @@ public class Deployment {
             case DROP -> new DropRequested(id, project, command.jobId(), book, spec.image());
             case CANCEL -> throw new IllegalStateException("unreachable");
         });
-        jobs.create(command.jobId(), id, project, action, book, spec.image(), steps, deadlines);
+        jobs.create(command.jobId(), id, project, action, planned, spec.image(), deadlines);
     }
 
     /** Accepted whenever a job runs; the job records the cancellation, and its end comes back as usual. */

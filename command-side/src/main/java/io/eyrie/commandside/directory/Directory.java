@@ -2,6 +2,7 @@ package io.eyrie.commandside.directory;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eyrie.api.book.BookStep;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.datasource.DataType;
@@ -319,6 +320,49 @@ public class Directory {
                         Role.valueOf(row.getString("role_to_act")), Concurrency.valueOf(row.getString("concurrency")),
                         clusters(row.getString("clusters"))))
                 .optional();
+    }
+
+    /** One published version of a Book, as a job copies it. */
+    public record BookVersion(String name, int version, GroupType groupType, List<BookStep> steps, int multiplier) {
+    }
+
+    /** The version, or the latest one when {@code version} is null. */
+    public Optional<BookVersion> book(String name, Integer version) {
+        return jdbc.sql("SELECT * FROM directory_books WHERE name = :name "
+                        + "AND (CAST(:version AS INT) IS NULL OR version = :version) ORDER BY version DESC LIMIT 1")
+                .param("name", name).param("version", version)
+                .query((row, n) -> new BookVersion(row.getString("name"), row.getInt("version"),
+                        new GroupType(row.getString("group_type")), bookSteps(row.getString("steps")),
+                        row.getInt("multiplier")))
+                .optional();
+    }
+
+    /** The average of the step's past runs in this Book, in milliseconds, or empty if it never ran. */
+    public Optional<Long> averageMillis(String book, String step) {
+        return jdbc.sql("SELECT CAST(AVG(millis) AS BIGINT) FROM directory_step_runs WHERE book = :book AND step = :step")
+                .param("book", book).param("step", step)
+                .query((row, n) -> {
+                    long average = row.getLong(1);
+                    return row.wasNull() ? null : average;
+                })
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<BookStep> bookSteps(String stored) {
+        try {
+            return JSON.readValue(stored, new TypeReference<>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String clusters(List<ClusterId> clusters) {

@@ -1,5 +1,6 @@
 package io.eyrie.commandside.directory;
 
+import io.eyrie.api.book.BookPublished;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterRegistered;
 import io.eyrie.api.cluster.ClusterState;
@@ -288,6 +289,16 @@ class DirectoryProjection {
                 .param("clusters", Directory.clusters(scope.clusters()))
                 .param("backup", scope.backupDatasource() == null ? null : scope.backupDatasource().value())
                 .update();
+    }
+
+    @EventHandler
+    void on(BookPublished event) {
+        jdbc.sql("""
+                        INSERT INTO directory_books (name, version, group_type, steps, multiplier)
+                        VALUES (:name, :version, :type, :steps, :multiplier) ON CONFLICT (name, version) DO NOTHING""")
+                .param("name", event.book().value()).param("version", event.version())
+                .param("type", event.groupType().wire()).param("steps", Directory.json(event.steps()))
+                .param("multiplier", event.timeoutMultiplier()).update();
     }
 
     private void setMember(String project, String user, Role role) {

@@ -2,6 +2,8 @@ package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobCreated;
+import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.StepKind;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.Action;
@@ -38,8 +40,8 @@ import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.Role;
 import io.eyrie.commandside.TestDirectory;
-import io.eyrie.commandside.book.BookCatalog;
 import io.eyrie.commandside.book.BookJobSettings;
+import io.eyrie.commandside.book.BuiltInBooks;
 import io.eyrie.commandside.book.Jobs;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.commandside.project.MemberRuleException;
@@ -92,16 +94,19 @@ class DeploymentTest {
                 .scope(WEB, "production", false, Role.ADMIN, List.of());
         fixture.registerInjectableResource(directory.directory());
         fixture.registerInjectableResource(TestDirectory.types());
-        fixture.registerInjectableResource(new Jobs(CATALOG, SETTINGS));
+        fixture.registerInjectableResource(new Jobs(SETTINGS));
     }
 
-    private static final BookJobSettings SETTINGS = new BookJobSettings(Duration.ofMinutes(10), Duration.ofMinutes(5));
-    private static final BookCatalog CATALOG = new BookCatalog(SETTINGS);
+    private static final BookJobSettings SETTINGS = new BookJobSettings(Duration.ofMinutes(10), Duration.ofSeconds(30),
+            Duration.ofSeconds(30));
 
-    /** The job an accepted action makes, with its Book's steps. */
+    /** The job an accepted action makes, with its Book's steps, estimates and time-outs. */
     private static JobCreated jobCreated(Action action, String jobName, String book, String image) {
-        return new JobCreated(job(jobName), ID, ACME_PROJECT, action, book, image, CATALOG.steps(book).orElseThrow(),
-                600);
+        List<JobStep> steps = BuiltInBooks.all().get(book).steps().stream()
+                .map(step -> new JobStep(step.name(), step.kind(), step.with(), step.estimatedSeconds(),
+                        Math.min(600, Math.max(30, step.estimatedSeconds() * 10))))
+                .toList();
+        return new JobCreated(job(jobName), ID, ACME_PROJECT, action, book, 1, image, steps, 600);
     }
 
     /** Events that bring a fresh deployment to a lifecycle phase with no job running. */
@@ -200,6 +205,23 @@ class DeploymentTest {
                 .when(new RequestAction(ID, Action.DEPLOY, job("j2")))
                 .expectNoEvents().expectException(GroupRuleException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("'pgo-tuned@2'"));
+    }
+
+    @Test
+    void stepsAreEstimatedFromTheirPastRunsAndTimeOutAtTenTimesThat() {
+        org.mockito.Mockito.when(directory.directory().averageMillis("odoo.drop", "delete namespace"))
+                .thenReturn(java.util.Optional.of(12_300L));
+        fixture.given(CREATED)
+                .when(new RequestAction(ID, Action.DROP, job("j1")))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.hamcrest.Matchers.any(Object.class),
+                                jobWithSteps(List.of(
+                                        new JobStep("delete workload", StepKind.DELETE_RESOURCES,
+                                                Map.of("what", "workload"), 5, 50),
+                                        new JobStep("delete namespace", StepKind.DELETE_RESOURCES,
+                                                Map.of("what", "namespace"), 13, 130))),
+                                org.axonframework.test.matchers.Matchers.andNoMore())));
     }
 
     @Test
@@ -428,6 +450,20 @@ class DeploymentTest {
             @Override
             public void describeTo(Description description) {
                 description.appendText("refused with allowed actions ").appendValue(allowed);
+            }
+        };
+    }
+
+    private static Matcher<Object> jobWithSteps(List<JobStep> steps) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof JobCreated created && created.steps().equals(steps);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a job with the steps ").appendValue(steps);
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.eyrie.platform.access;
 
+import io.eyrie.api.book.BookId;
 import io.eyrie.api.id.Ids;
 import io.eyrie.platform.security.Caller;
 import io.eyrie.platform.web.Problems;
@@ -14,6 +15,7 @@ final class PathVariables {
     private static final Pattern SLUG = Pattern.compile(Ids.SLUG);
     private static final Pattern UUID = Pattern.compile(Ids.UUID_PATTERN);
     private static final Pattern USER = Pattern.compile(Caller.USER_PATTERN);
+    private static final Pattern BOOK = Pattern.compile(BookId.NAME);
     private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{0,39}");
 
     private PathVariables() {
@@ -26,6 +28,7 @@ final class PathVariables {
                 case "slug", "group", "scope", "cluster" -> SLUG.matcher(value).matches() ? null : Ids.SLUG_MESSAGE;
                 case "id" -> UUID.matcher(value).matches() ? null : Ids.UUID_MESSAGE;
                 case "user" -> USER.matcher(value).matches() ? null : Caller.USER_MESSAGE;
+                case "book" -> BOOK.matcher(value).matches() ? null : BookId.NAME_MESSAGE;
                 case "action", "name" -> WORD.matcher(value).matches() ? null
                         : "must be 1-40 lowercase letters or '-', starting with a letter";
                 default -> null;

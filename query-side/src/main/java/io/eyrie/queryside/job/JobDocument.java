@@ -27,6 +27,7 @@ final class JobDocument {
     String project;
     Action action;
     String book;
+    int bookVersion;
     JobState state;
     /** The runner that last worked on it. */
     String runner;
@@ -51,9 +52,31 @@ final class JobDocument {
     }
 
     JobView toView() {
-        return new JobView(id, deploymentId, action, book, state, runner, driver, Boolean.TRUE.equals(simulated), error,
-                initiator, correlationId, scheduledAt, startedAt, finishedAt,
-                steps.stream().map(StepDocument::toView).toList());
+        return new JobView(id, deploymentId, action, book, bookVersion, state, runner, driver,
+                Boolean.TRUE.equals(simulated), error, initiator, correlationId, scheduledAt, startedAt, finishedAt,
+                estimatedFinishAt(), steps.stream().map(StepDocument::toView).toList());
+    }
+
+    private Instant estimatedFinishAt() {
+        if (finished()) {
+            return finishedAt;
+        }
+        if (state != JobState.RUNNING) {
+            return null;
+        }
+        Instant from = startedAt;
+        long remaining = 0;
+        for (StepDocument step : steps) {
+            if (step.state == JobState.SUCCEEDED) {
+                from = step.finishedAt;
+            } else {
+                if (step.state == JobState.RUNNING && step.startedAt != null) {
+                    from = step.startedAt;
+                }
+                remaining += step.estimatedSeconds;
+            }
+        }
+        return from == null ? null : from.plusSeconds(remaining);
     }
 
     static final class StepDocument {
@@ -64,17 +87,19 @@ final class JobDocument {
         Instant finishedAt;
         String detail;
         String error;
+        long estimatedSeconds;
 
-        static StepDocument pending(int index, String name) {
+        static StepDocument pending(int index, String name, long estimatedSeconds) {
             StepDocument step = new StepDocument();
             step.index = index;
             step.name = name;
+            step.estimatedSeconds = estimatedSeconds;
             step.state = JobState.PENDING;
             return step;
         }
 
         JobView.StepView toView() {
-            return new JobView.StepView(index, name, state, startedAt, finishedAt, detail, error);
+            return new JobView.StepView(index, name, state, startedAt, finishedAt, detail, error, estimatedSeconds);
         }
     }
 }

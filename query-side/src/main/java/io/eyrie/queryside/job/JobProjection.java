@@ -68,12 +68,14 @@ public class JobProjection {
         job.project = event.project().value();
         job.action = event.action();
         job.book = event.book();
+        job.bookVersion = event.bookVersion();
         job.initiator = initiator;
         job.correlationId = correlationId;
         job.scheduledAt = at;
         job.state = JobState.PENDING;
         job.steps = IntStream.range(0, event.steps().size())
-                .mapToObj(index -> StepDocument.pending(index, event.steps().get(index).name()))
+                .mapToObj(index -> StepDocument.pending(index, event.steps().get(index).name(),
+                        event.steps().get(index).estimatedSeconds()))
                 .collect(Collectors.toCollection(ArrayList::new));
         jobs().save(job);
     }

@@ -31,6 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
@@ -43,8 +44,8 @@ class JobProjectionTest {
     private static final JobId JOB = job("job-1");
     private static final DeploymentId DEPLOYMENT = deployment("dep-1");
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    private static final List<JobStep> STEPS = List.of(new JobStep("pull", StepKind.APPLY_WORKLOAD, 60),
-            new JobStep("apply", StepKind.WAIT_FOR_ROLLOUT, 60), new JobStep("verify", StepKind.RUN_ODOO_MODULE_UPDATE, 60));
+    private static final List<JobStep> STEPS = List.of(new JobStep("pull", StepKind.APPLY_MANIFEST, Map.of(), 5, 60),
+            new JobStep("apply", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 5, 60), new JobStep("verify", StepKind.RUN_JOB, Map.of(), 5, 60));
 
     private MongoTemplate mongo;
     private JobProjection projection;
@@ -60,11 +61,11 @@ class JobProjectionTest {
     void aNewJobIsPendingWithItsStepsAndWhoAskedForIt() {
         created(JOB, T0);
 
-        assertThat(storedJob()).isEqualTo(new JobView(JOB.value(), DEPLOYMENT.value(), Action.DEPLOY, "odoo.deploy",
-                JobState.PENDING, null, null, false, null, "alice", "corr-1", T0, null, null, List.of(
-                new StepView(0, "pull", JobState.PENDING, null, null, null, null),
-                new StepView(1, "apply", JobState.PENDING, null, null, null, null),
-                new StepView(2, "verify", JobState.PENDING, null, null, null, null))));
+        assertThat(storedJob()).isEqualTo(new JobView(JOB.value(), DEPLOYMENT.value(), Action.DEPLOY, "odoo.deploy", 1,
+                JobState.PENDING, null, null, false, null, "alice", "corr-1", T0, null, null, null, List.of(
+                new StepView(0, "pull", JobState.PENDING, null, null, null, null, 5),
+                new StepView(1, "apply", JobState.PENDING, null, null, null, null, 5),
+                new StepView(2, "verify", JobState.PENDING, null, null, null, null, 5))));
     }
 
     @Test
@@ -84,18 +85,30 @@ class JobProjectionTest {
     }
 
     @Test
+    void aRunningJobEstimatesItsEndFromTheRunningStepAndTheRest() {
+        created(JOB, T0);
+        projection.on(started(), at(1));
+        assertThat(storedJob().estimatedFinishAt()).isEqualTo(at(1 + 15));
+        projection.on(new JobStepStarted(JOB, 0, "pull", "runner-a"), at(2));
+        projection.on(new JobStepSucceeded(JOB, 0, "pull", "pulled", "odoo.deploy", 1000), at(3));
+        projection.on(new JobStepStarted(JOB, 1, "apply", "runner-a"), at(10));
+
+        assertThat(storedJob().estimatedFinishAt()).isEqualTo(at(10 + 10));
+    }
+
+    @Test
     void stepsRecordTheirProgress() {
         created(JOB, T0);
         projection.on(started(), at(1));
         projection.on(new JobStepStarted(JOB, 0, "pull", "runner-a"), at(2));
-        projection.on(new JobStepSucceeded(JOB, 0, "pull", "pulled odoo:17"), at(3));
+        projection.on(new JobStepSucceeded(JOB, 0, "pull", "pulled odoo:17", "odoo.deploy", 1000), at(3));
         projection.on(new JobStepStarted(JOB, 1, "apply", "runner-a"), at(4));
         projection.on(new JobStepFailed(JOB, 1, "apply", "quota exceeded"), at(5));
 
         assertThat(storedJob().steps()).containsExactly(
-                new StepView(0, "pull", JobState.SUCCEEDED, at(2), at(3), "pulled odoo:17", null),
-                new StepView(1, "apply", JobState.FAILED, at(4), at(5), null, "quota exceeded"),
-                new StepView(2, "verify", JobState.PENDING, null, null, null, null));
+                new StepView(0, "pull", JobState.SUCCEEDED, at(2), at(3), "pulled odoo:17", null, 5),
+                new StepView(1, "apply", JobState.FAILED, at(4), at(5), null, "quota exceeded", 5),
+                new StepView(2, "verify", JobState.PENDING, null, null, null, null, 5));
         assertThat(storedJob().state()).isEqualTo(JobState.RUNNING);
     }
 
@@ -125,7 +138,7 @@ class JobProjectionTest {
         JobView job = storedJob();
         assertThat(job.state()).isEqualTo(JobState.CANCELLED);
         assertThat(job.error()).isEqualTo("cancelled by bob");
-        assertThat(job.steps().getFirst()).isEqualTo(new StepView(0, "pull", JobState.CANCELLED, at(2), at(3), null, null));
+        assertThat(job.steps().getFirst()).isEqualTo(new StepView(0, "pull", JobState.CANCELLED, at(2), at(3), null, null, 5));
         assertThat(job.steps().get(1).state()).isEqualTo(JobState.PENDING);
     }
 
@@ -140,7 +153,7 @@ class JobProjectionTest {
         created(job("job-a"), at(1));
         created(job("job-c"), at(3));
         created(job("job-b"), at(2));
-        projection.on(new JobCreated(job("job-x"), deployment("dep-2"), ACME_PROJECT, Action.PAUSE, "odoo.pause",
+        projection.on(new JobCreated(job("job-x"), deployment("dep-2"), ACME_PROJECT, Action.PAUSE, "odoo.pause", 1,
                 "odoo:17", STEPS, 600), "alice", "corr-2", at(4));
 
         assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT, PageRequest.first(50))).items()).extracting(JobView::id)
@@ -169,7 +182,7 @@ class JobProjectionTest {
                 () -> created(JOB, T0),
                 () -> projection.on(started(), at(1)),
                 () -> projection.on(new JobStepStarted(JOB, 0, "pull", "runner-a"), at(2)),
-                () -> projection.on(new JobStepSucceeded(JOB, 0, "pull", "pulled"), at(3)),
+                () -> projection.on(new JobStepSucceeded(JOB, 0, "pull", "pulled", "odoo.deploy", 1000), at(3)),
                 () -> projection.on(new JobStepStarted(JOB, 1, "apply", "runner-a"), at(4)),
                 () -> projection.on(new JobStepFailed(JOB, 1, "apply", "quota exceeded"), at(5)),
                 () -> projection.on(new JobFailed(JOB, DEPLOYMENT, "step 'apply' failed: quota exceeded"), at(6)),
@@ -200,7 +213,7 @@ class JobProjectionTest {
     }
 
     private void created(JobId jobId, Instant at) {
-        projection.on(new JobCreated(jobId, DEPLOYMENT, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", "odoo:17", STEPS, 600),
+        projection.on(new JobCreated(jobId, DEPLOYMENT, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", 1, "odoo:17", STEPS, 600),
                 "alice", "corr-1", at);
     }
 

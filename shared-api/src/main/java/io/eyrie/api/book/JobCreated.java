@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A deployment's action made a job, waiting for a runner (state {@code pending}). It carries everything a runner
- * needs, the steps included; it expires {@code timeoutSeconds} after it was created unless it has finished.
+ * needs, the steps of the Book's version included; it expires {@code timeoutSeconds} after it was created unless it has finished.
  */
 public record JobCreated(JobId jobId, DeploymentId deploymentId, ProjectId project, Action action, String book,
-                         String image, List<JobStep> steps, long timeoutSeconds) {
+                         int bookVersion, String image, List<JobStep> steps, long timeoutSeconds) {
 }

@@ -1,4 +1,8 @@
 package io.eyrie.api.book;
 
-public record JobStepSucceeded(JobId jobId, int index, String step, String detail) {
+/**
+ * The step succeeded after {@code millis} from its start; {@code book} names the job's Book, whose later jobs
+ * estimate this step from its past runs.
+ */
+public record JobStepSucceeded(JobId jobId, int index, String step, String detail, String book, long millis) {
 }

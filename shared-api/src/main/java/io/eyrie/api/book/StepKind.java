@@ -1,26 +1,41 @@
 package io.eyrie.api.book;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.eyrie.api.WireEnum;
 
 /**
- * Every operation a Book step can ask of a cluster. A driver switches over this enum, so adding a kind here makes
- * each driver that does not implement it fail to compile.
+ * Every operation a Book step can ask of a cluster, each an idempotent "ensure". A driver switches over this enum,
+ * so adding a kind here makes each driver that does not implement it fail to compile. What a kind needs beyond the
+ * deployment's own variables comes in the step's {@code with} settings.
  */
 public enum StepKind {
+    /** The deployment's namespace, labelled as Eyrie's. */
     ENSURE_NAMESPACE,
-    APPLY_SECRETS_AND_CONFIG,
-    APPLY_POSTGRES_CLUSTER,
-    APPLY_PERCONA_XTRADB_CLUSTER,
-    APPLY_WORKLOAD,
+    /** The deployment's Secret, its values read from secret references by the runner; they never enter an event. */
+    ENSURE_SECRET,
+    /** A manifest rendered from a logic-less template ({@code template}: a built-in name). */
+    APPLY_MANIFEST,
+    /** Until the workload has rolled out (or, with {@code replicas: 0}, has stopped), under the step's deadline. */
     WAIT_FOR_ROLLOUT,
-    RUN_ODOO_MODULE_UPDATE,
-    SCALE_TO_ZERO,
-    WAIT_FOR_PODS_TO_STOP,
-    DELETE_WORKLOAD,
-    DELETE_NAMESPACE;
+    /** The workload to {@code replicas}. */
+    SCALE,
+    /** What Eyrie created: {@code what} is {@code workload} or {@code namespace}. */
+    DELETE_RESOURCES,
+    /** A one-off Kubernetes Job rendered from {@code template}, until it completes. */
+    RUN_JOB,
+    /** The Service's selector to the workload {@code track} ({@code blue}, {@code green}, ...). */
+    SWITCH_SELECTOR,
+    /** An HTTP GET of {@code path} on the deployment's Service answers 2xx. */
+    HTTP_CHECK;
 
     @JsonValue
     public String wire() {
         return name().toLowerCase().replace('_', '-');
+    }
+
+    @JsonCreator
+    public static StepKind fromWire(String value) {
+        return WireEnum.parse(StepKind.class, value);
     }
 }

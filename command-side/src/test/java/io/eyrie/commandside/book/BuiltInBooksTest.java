@@ -1,0 +1,71 @@
+package io.eyrie.commandside.book;
+
+import io.eyrie.api.book.BookStep;
+import io.eyrie.api.book.Books;
+import io.eyrie.api.book.StepKind;
+import io.eyrie.api.book.StepRules;
+import io.eyrie.api.deployment.Action;
+import io.eyrie.api.project.GroupType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.eyrie.api.book.StepKind.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BuiltInBooksTest {
+
+    @Test
+    void initializeAddsTheOperatorResourceOfDatabaseTypes() {
+        assertThat(kinds("pgo.initialize")).containsExactly(ENSURE_NAMESPACE, ENSURE_SECRET, APPLY_MANIFEST);
+        assertThat(BuiltInBooks.all().get("pgo.initialize").steps().getLast().with())
+                .containsEntry("template", "pgo-postgrescluster");
+        assertThat(BuiltInBooks.all().get("pxc.initialize").steps().getLast().with())
+                .containsEntry("template", "pxc-cluster");
+        assertThat(kinds("odoo.initialize")).containsExactly(ENSURE_NAMESPACE, ENSURE_SECRET);
+    }
+
+    @Test
+    void odooDeployUpdatesModulesAfterTheRollout() {
+        assertThat(kinds("odoo.deploy")).containsExactly(APPLY_MANIFEST, WAIT_FOR_ROLLOUT, RUN_JOB);
+        assertThat(kinds("none.deploy")).containsExactly(APPLY_MANIFEST, WAIT_FOR_ROLLOUT);
+    }
+
+    @Test
+    void pauseScalesToZeroAndWaitsAndDropDeletesWhatEyrieMade() {
+        assertThat(kinds("pxc.pause")).containsExactly(SCALE, WAIT_FOR_ROLLOUT);
+        assertThat(BuiltInBooks.all().get("pxc.pause").steps()).allSatisfy(step ->
+                assertThat(step.with()).containsEntry("replicas", "0"));
+        assertThat(kinds("none.drop")).containsExactly(DELETE_RESOURCES, DELETE_RESOURCES);
+    }
+
+    @Test
+    void thereIsABookForEveryTypeAndActionAndEachStepPassesTheRulesOfItsKind() {
+        for (GroupType type : BuiltInBooks.BUILT_IN_TYPES) {
+            for (Action action : Action.LIFECYCLE) {
+                var book = BuiltInBooks.all().get(Books.name(type, action));
+                assertThat(book).as(Books.name(type, action)).isNotNull();
+                assertThat(book.groupType()).isEqualTo(type);
+                assertThat(book.steps()).isNotEmpty().allSatisfy(step -> {
+                    assertThat(StepRules.problems(step)).as(step.name()).isEmpty();
+                    assertThat(step.estimatedSeconds()).isPositive();
+                });
+            }
+        }
+    }
+
+    @Test
+    void stepRulesRefuseWhatAKindCannotDo() {
+        assertThat(StepRules.problems(new BookStep("x", SCALE, java.util.Map.of(), 1))).hasSize(1);
+        assertThat(StepRules.problems(new BookStep("x", APPLY_MANIFEST, java.util.Map.of("template", "rm -rf"), 1)))
+                .extracting(problem -> problem[0]).containsExactly("template");
+        assertThat(StepRules.problems(new BookStep("x", ENSURE_NAMESPACE, java.util.Map.of("name", "kube-system"), 1)))
+                .extracting(problem -> problem[0]).containsExactly("name");
+        assertThat(StepRules.problems(new BookStep("x", DELETE_RESOURCES, java.util.Map.of("what", "cluster"), 1)))
+                .extracting(problem -> problem[0]).containsExactly("what");
+    }
+
+    private static List<StepKind> kinds(String book) {
+        return BuiltInBooks.all().get(book).steps().stream().map(BookStep::kind).toList();
+    }
+}

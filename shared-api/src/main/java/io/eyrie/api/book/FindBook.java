@@ -1,0 +1,4 @@
+package io.eyrie.api.book;
+
+public record FindBook(BookId book) {
+}

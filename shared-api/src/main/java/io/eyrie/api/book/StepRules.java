@@ -1,0 +1,72 @@
+package io.eyrie.api.book;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What each step kind needs in its {@code with} settings, as one table; a Book is refused unless it holds. */
+public final class StepRules {
+    private static final Pattern REPLICAS = Pattern.compile("[0-9]{1,3}");
+    private static final Pattern TRACK = Pattern.compile("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?");
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/?=&%-]{0,200}");
+    private static final Map<StepKind, Set<String>> SETTINGS = Map.of(
+            StepKind.ENSURE_NAMESPACE, Set.of(),
+            StepKind.ENSURE_SECRET, Set.of(),
+            StepKind.APPLY_MANIFEST, Set.of("template"),
+            StepKind.WAIT_FOR_ROLLOUT, Set.of("replicas"),
+            StepKind.SCALE, Set.of("replicas"),
+            StepKind.DELETE_RESOURCES, Set.of("what"),
+            StepKind.RUN_JOB, Set.of("template"),
+            StepKind.SWITCH_SELECTOR, Set.of("track"),
+            StepKind.HTTP_CHECK, Set.of("path"));
+
+    private StepRules() {
+    }
+
+    /** Which settings a kind takes. */
+    public static Set<String> settings(StepKind kind) {
+        return SETTINGS.get(kind);
+    }
+
+    /** What is wrong with a step's settings, as {@code [setting, message]} pairs; empty when it is fine. */
+    public static List<String[]> problems(BookStep step) {
+        List<String[]> problems = new ArrayList<>();
+        for (String key : step.with().keySet()) {
+            if (!SETTINGS.get(step.kind()).contains(key)) {
+                problems.add(new String[]{key, "is not a setting of " + step.kind().wire() + "; it takes "
+                        + (SETTINGS.get(step.kind()).isEmpty() ? "none" : String.join(", ", SETTINGS.get(step.kind())))});
+            }
+        }
+        String template = step.with().get("template");
+        switch (step.kind()) {
+            case APPLY_MANIFEST, RUN_JOB -> {
+                if (template == null || !BookTemplates.ALL.contains(template)) {
+                    problems.add(new String[]{"template", "must be one of " + String.join(", ", BookTemplates.ALL)});
+                }
+            }
+            case SCALE -> require(problems, step, "replicas", REPLICAS, "must be a number of replicas", true);
+            case WAIT_FOR_ROLLOUT -> require(problems, step, "replicas", REPLICAS, "must be a number of replicas", false);
+            case DELETE_RESOURCES -> {
+                String what = step.with().get("what");
+                if (!"workload".equals(what) && !"namespace".equals(what)) {
+                    problems.add(new String[]{"what", "must be workload or namespace"});
+                }
+            }
+            case SWITCH_SELECTOR -> require(problems, step, "track", TRACK, "must be a track such as blue or green", true);
+            case HTTP_CHECK -> require(problems, step, "path", PATH, "must be a path such as /health", true);
+            case ENSURE_NAMESPACE, ENSURE_SECRET -> {
+            }
+        }
+        return problems;
+    }
+
+    private static void require(List<String[]> problems, BookStep step, String key, Pattern shape, String message,
+                                boolean required) {
+        String value = step.with().get(key);
+        if (value == null ? required : !shape.matcher(value).matches()) {
+            problems.add(new String[]{key, message});
+        }
+    }
+}
