@@ -9,6 +9,7 @@ import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobStep;
 import io.eyrie.api.book.JobStepFailed;
+import io.eyrie.api.book.JobStepRetried;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
 import io.eyrie.api.book.JobSucceeded;
@@ -120,6 +121,21 @@ class BookRunnerApplicationTest {
                 new JobStepStarted(jobId, 1, "wait for rollout", "runner-under-test"),
                 new JobStepFailed(jobId, 1, "wait for rollout", error),
                 new JobFailed(jobId, dep(jobId), "step 'wait for rollout' failed: " + error));
+    }
+
+    @Test
+    void aFailureThatMayPassIsRetriedWithBackOffAndThenTheStepSucceeds() {
+        JobId jobId = create(List.of(new JobStep("apply workload", StepKind.APPLY_MANIFEST, Map.of("template", "web"),
+                5, 60)), "nginx:flaky");
+
+        List<DomainEventMessage<?>> events = awaitJobEnding(jobId, JobSucceeded.class);
+
+        assertThat(payloads(events)).filteredOn(JobStepRetried.class::isInstance).containsExactly(
+                new JobStepRetried(jobId, 0, "apply workload", "[simulated] 429 Too Many Requests", 1),
+                new JobStepRetried(jobId, 0, "apply workload", "[simulated] 429 Too Many Requests", 2));
+        // Backed off: one second, then two.
+        assertThat(java.time.Duration.between(events.get(2).getTimestamp(), events.getLast().getTimestamp()))
+                .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(3));
     }
 
     @Test

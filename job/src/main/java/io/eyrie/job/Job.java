@@ -15,7 +15,9 @@ import io.eyrie.api.book.JobStep;
 import io.eyrie.api.book.JobStepFailed;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
+import io.eyrie.api.book.JobStepRetried;
 import io.eyrie.api.book.JobSucceeded;
+import io.eyrie.api.book.RetryJobStep;
 import io.eyrie.api.book.StartJob;
 import io.eyrie.api.book.StartJobStep;
 import io.eyrie.api.deployment.DeploymentId;
@@ -47,6 +49,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(filterEventsByType = true)
 public class Job {
     static final String EXPIRY = "job-expiry";
+    /** How many failures that may pass a step gets before it fails. */
+    static final int MAX_ATTEMPTS = 5;
 
     @AggregateIdentifier
     private JobId id;
@@ -62,6 +66,8 @@ public class Job {
     private int nextStep;
     /** When {@link #nextStep} started, or null while it has not. */
     private Instant stepStartedAt;
+    /** Failures of {@link #nextStep} that may pass, so far. */
+    private int attempts;
 
     protected Job() {
     }
@@ -128,6 +134,24 @@ public class Job {
         if (command.index() == steps.size() - 1) {
             apply(new JobSucceeded(id, deployment));
         }
+    }
+
+    /** A bounded number of retries; then the step fails with the last error. */
+    @CommandHandler
+    public int handle(RetryJobStep command) {
+        requireNotEnded();
+        requireRunning();
+        requireLease(command.lease());
+        requireNext(command.index());
+        String name = steps.get(command.index()).name();
+        if (attempts + 1 >= MAX_ATTEMPTS) {
+            String error = "gave up after " + MAX_ATTEMPTS + " attempts: " + command.error();
+            apply(new JobStepFailed(id, command.index(), name, error));
+            apply(new JobFailed(id, deployment, "step '" + name + "' failed: " + error));
+            return 0;
+        }
+        apply(new JobStepRetried(id, command.index(), name, command.error(), attempts + 1));
+        return attempts;
     }
 
     /** Always accepted while the job has not ended, with or without a runner; an ended job stays as it ended. */
@@ -209,6 +233,12 @@ public class Job {
     void on(JobStepSucceeded event) {
         nextStep = event.index() + 1;
         stepStartedAt = null;
+        attempts = 0;
+    }
+
+    @EventSourcingHandler
+    void on(JobStepRetried event) {
+        attempts = event.attempt();
     }
 
     @EventSourcingHandler

@@ -15,7 +15,9 @@ import io.eyrie.api.book.JobStep;
 import io.eyrie.api.book.JobStepFailed;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
+import io.eyrie.api.book.JobStepRetried;
 import io.eyrie.api.book.JobSucceeded;
+import io.eyrie.api.book.RetryJobStep;
 import io.eyrie.api.book.StartJob;
 import io.eyrie.api.book.StartJobStep;
 import io.eyrie.api.book.StepKind;
@@ -140,6 +142,23 @@ class JobTest {
                     .when(new FinishJobStep(ID, 0, "runner-a", 0, null, "forbidden"))
                     .expectEvents(new JobStepFailed(ID, 0, "ensure namespace", "forbidden"),
                             new JobFailed(ID, deployment("d-1"), "step 'ensure namespace' failed: forbidden"));
+        }
+
+        @Test
+        void aFailureThatMayPassIsRetriedABoundedNumberOfTimes() {
+            List<Object> running = new ArrayList<>(List.of(CREATED, STARTED,
+                    new JobStepStarted(ID, 0, "ensure namespace", "runner-a")));
+            fixture.given(running).when(new RetryJobStep(ID, 0, "runner-a", 0, "429 Too Many Requests"))
+                    .expectEvents(new JobStepRetried(ID, 0, "ensure namespace", "429 Too Many Requests", 1))
+                    .expectResultMessagePayload(1);
+            for (int attempt = 1; attempt < Job.MAX_ATTEMPTS; attempt++) {
+                running.add(new JobStepRetried(ID, 0, "ensure namespace", "503", attempt));
+            }
+            fixture.given(running).when(new RetryJobStep(ID, 0, "runner-a", 0, "503"))
+                    .expectEvents(new JobStepFailed(ID, 0, "ensure namespace", "gave up after 5 attempts: 503"),
+                            new JobFailed(ID, deployment("d-1"),
+                                    "step 'ensure namespace' failed: gave up after 5 attempts: 503"))
+                    .expectResultMessagePayload(0);
         }
 
         @Test

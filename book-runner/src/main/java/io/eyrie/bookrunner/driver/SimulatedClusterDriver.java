@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pretends to run each step: it takes {@code step-time} and succeeds, except that an image tagged with the fail
@@ -20,6 +22,8 @@ public class SimulatedClusterDriver implements ClusterDriver {
     private static final String LABEL = "[simulated] ";
 
     private final SimulatedDriverProperties properties;
+    /** How often each flaky step was refused; in memory, as a simulation may be. */
+    private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
 
     public SimulatedClusterDriver(SimulatedDriverProperties properties) {
         this.properties = properties;
@@ -43,6 +47,10 @@ public class SimulatedClusterDriver implements ClusterDriver {
             return StepOutcome.waiting(left, LABEL + request.step().name() + ": " + left.toMillis() + " ms to go");
         }
         StepKind kind = request.step().kind();
+        if (kind == StepKind.APPLY_MANIFEST && properties.flakyTag().equals(tagOf(request.image()))
+                && refusals.merge(request.deploymentId() + "/" + request.step().name(), 1, Integer::sum) <= 2) {
+            return StepOutcome.retryable(LABEL + "429 Too Many Requests");
+        }
         // Waiting for zero replicas (a pause) is waiting for pods to stop, which even a broken image does.
         boolean rollout = kind == StepKind.WAIT_FOR_ROLLOUT && !"0".equals(request.step().with().get("replicas"));
         if (rollout && properties.slowTag().equals(tagOf(request.image()))) {

@@ -10,11 +10,14 @@ import java.time.Duration;
  * @param failTag  an image with this tag (e.g. {@code nginx:fail}) never becomes ready, to try out failures
  * @param slowTag  an image with this tag (e.g. {@code nginx:slow}) keeps rolling out until the step times out, to
  *                 try out cancel and time-outs
+ * @param flakyTag an image with this tag (e.g. {@code nginx:flaky}) has its manifests refused twice as if the API
+ *                 server were busy, to try out retries
  */
 @ConfigurationProperties("eyrie.runner.simulated")
 public record SimulatedDriverProperties(@DefaultValue("400ms") Duration stepTime,
                                         @DefaultValue("fail") String failTag,
-                                        @DefaultValue("slow") String slowTag) {
+                                        @DefaultValue("slow") String slowTag,
+                                        @DefaultValue("flaky") String flakyTag) {
 
     public SimulatedDriverProperties {
         if (stepTime.isNegative()) {

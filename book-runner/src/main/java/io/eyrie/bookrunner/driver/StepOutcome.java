@@ -18,6 +18,14 @@ public sealed interface StepOutcome {
     record Waiting(Duration checkAgainIn, String progress) implements StepOutcome {
     }
 
+    /** A failure that may pass (the API server is busy, a write conflicted): the step is tried again, a few times. */
+    record Retryable(String error) implements StepOutcome {
+    }
+
+    static StepOutcome retryable(String error) {
+        return new Retryable(error);
+    }
+
     static StepOutcome succeeded(String detail) {
         return new Succeeded(detail);
     }

@@ -14,6 +14,7 @@ import io.eyrie.api.book.FinishJobStep;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobProgress;
 import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.RetryJobStep;
 import io.eyrie.api.book.StartJob;
 import io.eyrie.api.book.StartJobStep;
 import io.eyrie.bookrunner.driver.ClusterDriver;
@@ -47,6 +48,8 @@ import java.util.Map;
 public class JobExecution {
     static final String TASK = "book-job";
     private static final Duration SOONEST_CHECK = Duration.ofMillis(10);
+    /** Doubled for each further attempt. */
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
 
     private final CommandGateway commands;
@@ -116,6 +119,16 @@ public class JobExecution {
                     commands.sendAndWait(message(new FinishJobStep(progress.jobId(), index, runner, lease,
                             null, failed.error()), audit));
                     return new CompletionHandler.OnCompleteRemove<>();
+                }
+                case StepOutcome.Retryable retryable -> {
+                    int attempt = commands.sendAndWait(message(new RetryJobStep(progress.jobId(), index, runner, lease,
+                            retryable.error()), audit));
+                    if (attempt == 0) {
+                        return new CompletionHandler.OnCompleteRemove<>();
+                    }
+                    Instant next = Instant.now().plus(RETRY_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 6)));
+                    Instant at = next.isBefore(deadline) ? next : deadline;
+                    return (complete, operations) -> operations.reschedule(complete, at);
                 }
                 case StepOutcome.Waiting waiting -> {
                     Instant next = Instant.now().plus(waiting.checkAgainIn().compareTo(SOONEST_CHECK) < 0

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatedClusterDriverTest {
     private final SimulatedClusterDriver driver =
-            new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ZERO, "fail", "slow"));
+            new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ZERO, "fail", "slow", "flaky"));
 
     @Test
     void saysItIsSimulated() {
@@ -60,7 +60,7 @@ class SimulatedClusterDriverTest {
 
     @Test
     void theFailTagIsConfigurable() throws Exception {
-        var custom = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ZERO, "broken", "slow"));
+        var custom = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ZERO, "broken", "slow", "flaky"));
 
         assertThat(custom.execute(rollout("nginx:broken"))).isInstanceOf(StepOutcome.Failed.class);
         assertThat(custom.execute(rollout("nginx:fail"))).isInstanceOf(StepOutcome.Succeeded.class);
@@ -77,7 +77,7 @@ class SimulatedClusterDriverTest {
 
     @Test
     void eachStepTakesTheConfiguredTimeWithoutHoldingAThread() throws Exception {
-        var slow = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ofSeconds(60), "fail", "slow"));
+        var slow = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ofSeconds(60), "fail", "slow", "flaky"));
         var justStarted = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE),
                 "nginx:1.27", Instant.now());
         var startedLongAgo = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE),

@@ -10,6 +10,7 @@ import io.eyrie.api.book.JobResumed;
 import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobStepFailed;
+import io.eyrie.api.book.JobStepRetried;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
 import io.eyrie.api.book.JobSucceeded;
@@ -111,6 +112,13 @@ public class JobProjection {
             step.finishedAt = at;
             step.detail = event.detail();
         });
+    }
+
+    /** The step runs on; its detail says why it is being tried again. */
+    @EventHandler
+    public void on(JobStepRetried event) {
+        updateStep(event.jobId().value(), event.index(), step -> step.detail = "attempt " + event.attempt()
+                + " failed, trying again: " + event.error());
     }
 
     @EventHandler
