@@ -70,7 +70,7 @@ class ObjectModelEndToEndTest {
     @Test
     void onlyActiveClustersTakeDeploymentsAndAClusterInUseIsNotDeleted() {
         api.send("root", "POST", api.command("/api/clusters"),
-                "{\"name\":\"ap-1\",\"apiServer\":\"https://ap-1.example.com\",\"credentialsRef\":\"secret://platform/ap-1#kubeconfig\"}", 201);
+                "{\"name\":\"ap-1\",\"apiServer\":\"simulated://ap-1\",\"credentialsRef\":\"secret://platform/ap-1#kubeconfig\"}", 201);
         api.send("olivia", "POST", api.command("/api/projects/acme/groups"),
                 "{\"name\":\"asia\",\"type\":\"none\",\"clusters\":[\"ap-1\"]}", 201);
         String body = "{\"name\":\"%s\",\"image\":\"nginx:1.27\"}";

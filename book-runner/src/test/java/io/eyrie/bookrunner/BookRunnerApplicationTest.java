@@ -181,14 +181,14 @@ class BookRunnerApplicationTest {
     }
 
     @Test
-    void reportsItsNameDriverAndQueue() {
+    void reportsItsNameDriversAndQueue() {
         await().atMost(TIMEOUT).untilAsserted(() -> web.get().uri("/api/runner")
                 .header("Authorization", "Bearer " + KEYS.token("alice")).exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.runner").isEqualTo("runner-under-test")
-                .jsonPath("$.driver").isEqualTo("simulated")
-                .jsonPath("$.simulated").isEqualTo(true)
+                .jsonPath("$.drivers").isArray()
+                .jsonPath("$.simulatedApiServers").isArray()
                 .jsonPath("$.workers").isEqualTo(2)
                 .jsonPath("$.activeRuns").isEqualTo(0)
                 .jsonPath("$.queuedJobs").isEqualTo(0));
@@ -209,6 +209,7 @@ class BookRunnerApplicationTest {
 
     static JobCreated created(JobId jobId, List<JobStep> steps, String image) {
         return new JobCreated(jobId, deployment(jobId.value()), ACME_PROJECT, Action.DEPLOY, "odoo.deploy", 1, image,
+                io.eyrie.api.TestEvents.target("shop", image),
                 steps, 600);
     }
 

@@ -6,6 +6,7 @@ import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobResumed;
 import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
 import io.eyrie.api.book.JobSucceeded;
@@ -26,7 +27,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +129,7 @@ class RunnerFailoverTest {
         static volatile boolean entered;
 
         @Bean
-        @Primary
+        @Order(Ordered.HIGHEST_PRECEDENCE)
         ClusterDriver hangingDriver() {
             return new ClusterDriver() {
                 @Override
@@ -136,12 +138,12 @@ class RunnerFailoverTest {
                 }
 
                 @Override
-                public boolean simulated() {
+                public boolean serves(JobTarget.Cluster cluster) {
                     return true;
                 }
 
                 @Override
-                public StepOutcome execute(StepRequest request) {
+                public StepOutcome execute(StepRequest request, JobTarget.Cluster cluster) {
                     entered = true;
                     boolean released = false;
                     while (!released) {

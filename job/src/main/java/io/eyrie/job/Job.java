@@ -12,6 +12,7 @@ import io.eyrie.api.book.JobResumed;
 import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.book.JobStepFailed;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
@@ -57,6 +58,7 @@ public class Job {
     private DeploymentId deployment;
     private String book;
     private String image;
+    private JobTarget target;
     private List<JobStep> steps;
     private long timeoutSeconds;
     private JobState state;
@@ -94,7 +96,7 @@ public class Job {
         } else if (command.lease() > lease) {
             apply(new JobResumed(id, command.runner(), runner, nextStep, command.lease()));
         }
-        return new JobProgress(id, deployment, book, image, steps, nextStep, stepStartedAt);
+        return new JobProgress(id, deployment, book, image, target, steps, nextStep, stepStartedAt);
     }
 
     /** A step that already runs (the runner resumes it) stays as it is. */
@@ -206,6 +208,7 @@ public class Job {
         deployment = event.deploymentId();
         book = event.book();
         image = event.image();
+        target = event.target();
         steps = event.steps();
         timeoutSeconds = event.timeoutSeconds();
         state = JobState.PENDING;

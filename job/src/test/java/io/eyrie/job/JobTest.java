@@ -11,7 +11,9 @@ import io.eyrie.api.book.JobProgress;
 import io.eyrie.api.book.JobResumed;
 import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobState;
+import io.eyrie.api.TestEvents;
 import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.book.JobStepFailed;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
@@ -47,8 +49,9 @@ class JobTest {
     private static final List<JobStep> STEPS = List.of(
             new JobStep("ensure namespace", StepKind.ENSURE_NAMESPACE, Map.of(), 5, 60),
             new JobStep("apply secrets and config", StepKind.ENSURE_SECRET, Map.of(), 5, 60));
+    private static final JobTarget TARGET = TestEvents.target("shop", "nginx:1.27");
     private static final JobCreated CREATED = new JobCreated(ID, deployment("d-1"), ACME_PROJECT, Action.INITIALIZE,
-            "odoo.initialize", 1, "nginx:1.27", STEPS, 600);
+            "odoo.initialize", 1, "nginx:1.27", TARGET, STEPS, 600);
     private static final JobStarted STARTED = new JobStarted(ID, deployment("d-1"), "runner-a", "simulated", true);
 
     private AggregateTestFixture<Job> fixture;
@@ -104,7 +107,7 @@ class JobTest {
         void aRunnerStartsAPendingJobAndLearnsItsSteps() {
             fixture.given(CREATED).when(new StartJob(ID, "runner-a", 0, "simulated", true))
                     .expectEvents(STARTED)
-                    .expectResultMessagePayload(new JobProgress(ID, deployment("d-1"), "odoo.initialize", "nginx:1.27",
+                    .expectResultMessagePayload(new JobProgress(ID, deployment("d-1"), "odoo.initialize", "nginx:1.27", TARGET,
                             STEPS, 0, null));
         }
 

@@ -145,7 +145,7 @@ class QueryApiHttpTest {
                 event("Deployment", deployment, 1,
                         new DeployRequested(deployment, ACME_PROJECT, job, "odoo.deploy", "odoo:17"), alice),
                 event("Job", job, 0, new JobCreated(job, deployment, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", 1,
-                        "odoo:17", List.of(new JobStep("pull", StepKind.APPLY_MANIFEST, Map.of(), 5, 60),
+                        "odoo:17", io.eyrie.api.TestEvents.target("shop", "odoo:17"), List.of(new JobStep("pull", StepKind.APPLY_MANIFEST, Map.of(), 5, 60),
                         new JobStep("apply", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 5, 60)), 600), alice),
                 event("Job", job, 1, new JobStarted(job, deployment, "runner-a", "simulator", true), runner),
                 event("Job", job, 2, new JobStepStarted(job, 0, "pull", "runner-a"), runner),

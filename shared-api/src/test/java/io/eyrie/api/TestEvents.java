@@ -60,4 +60,12 @@ public final class TestEvents {
         String path = image.contains("/") ? image.substring(image.lastIndexOf('/') + 1) : image;
         return path.contains(":") ? path.substring(0, path.indexOf(':')) : path;
     }
+
+    /** Where a test job applies: one simulated cluster, one service. */
+    public static io.eyrie.api.book.JobTarget target(String name, String image) {
+        return new io.eyrie.api.book.JobTarget("acme", "acme-" + name + "-ns", name,
+                java.util.List.of(new io.eyrie.api.book.JobTarget.Cluster("local", "simulated://local", "in-cluster")),
+                java.util.List.of(new io.eyrie.api.deployment.Service(name, image, 1, java.util.List.of())),
+                java.util.Map.of());
+    }
 }

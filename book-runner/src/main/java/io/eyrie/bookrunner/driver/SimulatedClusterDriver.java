@@ -1,5 +1,6 @@
 package io.eyrie.bookrunner.driver;
 
+import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.book.StepKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +35,15 @@ public class SimulatedClusterDriver implements ClusterDriver {
         return "simulated";
     }
 
+    /** Only {@code simulated://} clusters: a real API server is never pretended to. */
     @Override
-    public boolean simulated() {
-        return true;
+    public boolean serves(JobTarget.Cluster cluster) {
+        return cluster.simulated();
     }
 
     /** Waits without a thread: the runner asks again until {@code step-time} has passed since the step started. */
     @Override
-    public StepOutcome execute(StepRequest request) {
+    public StepOutcome execute(StepRequest request, JobTarget.Cluster cluster) {
         Duration left = Duration.between(Instant.now(), request.startedAt().plus(properties.stepTime()));
         if (left.isPositive()) {
             return StepOutcome.waiting(left, LABEL + request.step().name() + ": " + left.toMillis() + " ms to go");

@@ -17,7 +17,7 @@ import io.eyrie.api.book.JobStep;
 import io.eyrie.api.book.RetryJobStep;
 import io.eyrie.api.book.StartJob;
 import io.eyrie.api.book.StartJobStep;
-import io.eyrie.bookrunner.driver.ClusterDriver;
+import io.eyrie.bookrunner.driver.ClusterDrivers;
 import io.eyrie.bookrunner.driver.StepOutcome;
 import io.eyrie.bookrunner.driver.StepRequest;
 import io.eyrie.job.JobEndedException;
@@ -53,13 +53,13 @@ public class JobExecution {
     private static final Logger log = LoggerFactory.getLogger(JobExecution.class);
 
     private final CommandGateway commands;
-    private final ClusterDriver driver;
+    private final ClusterDrivers drivers;
     private final String runner;
     private final CustomTask<JobTicket> task;
 
-    JobExecution(CommandGateway commands, ClusterDriver driver, RunnerProperties properties) {
+    JobExecution(CommandGateway commands, ClusterDrivers drivers, RunnerProperties properties) {
         this.commands = commands;
-        this.driver = driver;
+        this.drivers = drivers;
         this.runner = properties.name();
         this.task = Tasks.custom(TASK, JobTicket.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(1), 2.0))
@@ -89,7 +89,7 @@ public class JobExecution {
         MetaData audit = audit(ticket);
         try {
             JobProgress progress = commands.sendAndWait(message(
-                    new StartJob(jobId, runner, ticket.lease(), driver.name(), driver.simulated()), audit));
+                    new StartJob(jobId, runner, ticket.lease(), ticket.driver(), ticket.simulated()), audit));
             return runSteps(progress, ticket.lease(), audit);
         } catch (JobEndedException | JobTakenOverException stop) {
             log.info("Stopped working on job {}: {}", jobId.value(), stop.getMessage());
@@ -144,8 +144,8 @@ public class JobExecution {
     /** A driver that throws could not carry the step out at all; that fails the step, with its message. */
     private StepOutcome execute(JobProgress progress, JobStep step, Instant startedAt) {
         try {
-            return driver.execute(new StepRequest(progress.deploymentId().value(), progress.book(), step,
-                    progress.image(), startedAt));
+            return drivers.execute(new StepRequest(progress.deploymentId().value(), progress.book(), step,
+                    progress.image(), startedAt, progress.target()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during '" + step.name() + "'; the job resumes elsewhere", e);

@@ -3,6 +3,7 @@ package io.eyrie.bookrunner.run;
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobCancelled;
 import io.eyrie.api.book.JobCreated;
+import io.eyrie.bookrunner.driver.ClusterDrivers;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.axonframework.config.ProcessingGroup;
@@ -24,16 +25,19 @@ public class JobQueue {
 
     private final Scheduler scheduler;
     private final JobExecution execution;
+    private final ClusterDrivers drivers;
 
-    JobQueue(Scheduler runQueue, JobExecution execution) {
+    JobQueue(Scheduler runQueue, JobExecution execution, ClusterDrivers drivers) {
         this.scheduler = runQueue;
         this.execution = execution;
+        this.drivers = drivers;
     }
 
     @EventHandler
     void on(JobCreated job, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
         JobTicket ticket = new JobTicket(job.jobId().value(), (String) message.getMetaData().get(AuditMetaData.INITIATOR),
-                (String) message.getMetaData().get(AuditMetaData.CORRELATION_ID), message.getIdentifier(), 0);
+                (String) message.getMetaData().get(AuditMetaData.CORRELATION_ID), message.getIdentifier(), 0,
+                drivers.driverOf(job.target()), drivers.simulated(job.target()));
         if (scheduler.scheduleIfNotExists(execution.task().instance(job.jobId().value(), ticket), Instant.now())) {
             unitOfWork.afterCommit(committed -> scheduler.triggerCheckForDueExecutions());
         }

@@ -4,6 +4,7 @@ import io.eyrie.api.book.BookStep;
 import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.project.GroupType;
@@ -52,9 +53,9 @@ public class Jobs {
 
     /** Called from the deployment's command handler, after it applied the action's event. */
     public void create(JobId job, DeploymentId deployment, ProjectId project, Action action, Planned planned,
-                       String image, DeadlineManager deadlines) throws Exception {
+                       String image, JobTarget target, DeadlineManager deadlines) throws Exception {
         JobCreated created = new JobCreated(job, deployment, project, action, planned.book(), planned.version(), image,
-                planned.steps(), settings.jobTimeout().toSeconds());
+                target, planned.steps(), settings.jobTimeout().toSeconds());
         createNew(Job.class, () -> new Job(created, deadlines));
     }
 

@@ -2,6 +2,7 @@ package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionCancelled;
@@ -75,6 +76,8 @@ public class Deployment {
     private ProjectId project;
     private GroupId group;
     private GroupType type;
+    private String name;
+    private String namespace;
     private DeploymentSpec spec;
     private int version;
     private Lifecycle lifecycle;
@@ -120,7 +123,9 @@ public class Deployment {
             case DROP -> new DropRequested(id, project, command.jobId(), book, spec.image());
             case CANCEL -> throw new IllegalStateException("unreachable");
         });
-        jobs.create(command.jobId(), id, project, action, planned, spec.image(), deadlines);
+        JobTarget target = new JobTarget(project.value(), namespace, name, directory.clusterTargets(spec.clusters()),
+                spec.services(), spec.config());
+        jobs.create(command.jobId(), id, project, action, planned, spec.image(), target, deadlines);
     }
 
     /** Accepted whenever a job runs; the job records the cancellation, and its end comes back as usual. */
@@ -250,6 +255,8 @@ public class Deployment {
         this.project = event.project();
         this.group = event.group();
         this.type = event.type();
+        this.name = event.name();
+        this.namespace = event.kubernetesNamespace();
         this.spec = event.spec();
         this.version = 1;
         this.lifecycle = Lifecycle.DRAFT;

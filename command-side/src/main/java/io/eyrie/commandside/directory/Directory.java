@@ -3,6 +3,7 @@ package io.eyrie.commandside.directory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eyrie.api.book.BookStep;
+import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.datasource.DataType;
@@ -243,6 +244,20 @@ public class Directory {
         return jdbc.sql("SELECT project FROM directory_resources WHERE kind = 'deployment' AND id = :id")
                 .param("id", deployment.value())
                 .query(String.class).optional().map(ProjectId::new);
+    }
+
+    /** Where jobs reach these clusters, in the order given. */
+    public List<JobTarget.Cluster> clusterTargets(List<ClusterId> clusters) {
+        if (clusters.isEmpty()) {
+            return List.of();
+        }
+        Map<String, JobTarget.Cluster> found = new LinkedHashMap<>();
+        jdbc.sql("SELECT slug, api_server, credentials_ref FROM directory_clusters WHERE slug IN (:slugs)")
+                .param("slugs", clusters.stream().map(ClusterId::value).toList())
+                .query((row, n) -> found.put(row.getString("slug"), new JobTarget.Cluster(row.getString("slug"),
+                        row.getString("api_server"), row.getString("credentials_ref"))))
+                .list();
+        return clusters.stream().map(cluster -> found.get(cluster.value())).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The cluster's state, read without a lock. */

@@ -2,6 +2,7 @@ package io.eyrie.commandside.directory;
 
 import io.eyrie.api.book.BookPublished;
 import io.eyrie.api.cluster.ClusterId;
+import io.eyrie.api.cluster.ClusterChanged;
 import io.eyrie.api.cluster.ClusterRegistered;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.cluster.ClusterStateChanged;
@@ -101,8 +102,18 @@ class DirectoryProjection {
 
     @EventHandler
     void on(ClusterRegistered event) {
-        jdbc.sql("INSERT INTO directory_clusters (slug, state) VALUES (:slug, :state)")
-                .param("slug", event.cluster().value()).param("state", ClusterState.DRAFT.name()).update();
+        jdbc.sql("INSERT INTO directory_clusters (slug, state, api_server, credentials_ref) "
+                        + "VALUES (:slug, :state, :apiServer, :credentials)")
+                .param("slug", event.cluster().value()).param("state", ClusterState.DRAFT.name())
+                .param("apiServer", event.apiServer()).param("credentials", event.credentialsRef()).update();
+    }
+
+    @EventHandler
+    void on(ClusterChanged event) {
+        jdbc.sql("UPDATE directory_clusters SET api_server = COALESCE(:apiServer, api_server), "
+                        + "credentials_ref = COALESCE(:credentials, credentials_ref) WHERE slug = :slug")
+                .param("slug", event.cluster().value()).param("apiServer", event.apiServer())
+                .param("credentials", event.credentialsRef()).update();
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package io.eyrie.commandside.deployment;
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.book.StepKind;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
@@ -101,12 +102,15 @@ class DeploymentTest {
             Duration.ofSeconds(30));
 
     /** The job an accepted action makes, with its Book's steps, estimates and time-outs. */
-    private static JobCreated jobCreated(Action action, String jobName, String book, String image) {
+    private static JobCreated jobCreated(DeploymentCreated created, Action action, String jobName, String book) {
+        String image = created.spec().image();
+        JobTarget target = new JobTarget("acme", created.kubernetesNamespace(), created.name(), List.of(),
+                created.spec().services(), created.spec().config());
         List<JobStep> steps = BuiltInBooks.all().get(book).steps().stream()
                 .map(step -> new JobStep(step.name(), step.kind(), step.with(), step.estimatedSeconds(),
                         Math.min(600, Math.max(30, step.estimatedSeconds() * 10))))
                 .toList();
-        return new JobCreated(job(jobName), ID, ACME_PROJECT, action, book, 1, image, steps, 600);
+        return new JobCreated(job(jobName), ID, ACME_PROJECT, action, book, 1, image, target, steps, 600);
     }
 
     /** Events that bring a fresh deployment to a lifecycle phase with no job running. */
@@ -162,7 +166,7 @@ class DeploymentTest {
                 .when(new RequestAction(ID, action, job("new-job")));
         if (allowed.contains(action)) {
             then.expectSuccessfulHandlerExecution().expectEvents(requested(action, "new-job"),
-                    jobCreated(action, "new-job", "odoo." + action.wire(), IMAGE));
+                    jobCreated(createdIn(scope), action, "new-job", "odoo." + action.wire()));
         } else {
             then.expectNoEvents().expectException(refusedWith(allowed));
         }
@@ -197,7 +201,7 @@ class DeploymentTest {
         fixture.given(pgo)
                 .when(new RequestAction(ID, Action.INITIALIZE, job("j1")))
                 .expectEvents(new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"),
-                        jobCreated(Action.INITIALIZE, "j1", "pgo.initialize", "postgres:17"))
+                        jobCreated(pgo, Action.INITIALIZE, "j1", "pgo.initialize"))
                 .expectScheduledDeadlineWithName(Duration.ofMinutes(10), "job-expiry");
         // The group names a Book that does not exist: refused before anything is recorded.
         fixture.given(pgo, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"),
@@ -233,7 +237,7 @@ class DeploymentTest {
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("config.database"));
         fixture.given(CREATED)
                 .when(new RequestAction(ID, Action.DROP, job("j1")))
-                .expectEvents(requested(Action.DROP, "j1"), jobCreated(Action.DROP, "j1", "odoo.drop", IMAGE));
+                .expectEvents(requested(Action.DROP, "j1"), jobCreated(CREATED, Action.DROP, "j1", "odoo.drop"));
     }
 
     @Nested

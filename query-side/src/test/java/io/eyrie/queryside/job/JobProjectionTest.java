@@ -154,7 +154,7 @@ class JobProjectionTest {
         created(job("job-c"), at(3));
         created(job("job-b"), at(2));
         projection.on(new JobCreated(job("job-x"), deployment("dep-2"), ACME_PROJECT, Action.PAUSE, "odoo.pause", 1,
-                "odoo:17", STEPS, 600), "alice", "corr-2", at(4));
+                "odoo:17", io.eyrie.api.TestEvents.target("shop", "odoo:17"), STEPS, 600), "alice", "corr-2", at(4));
 
         assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT, PageRequest.first(50))).items()).extracting(JobView::id)
                 .containsExactly(job("job-c").value(), job("job-b").value(), job("job-a").value());
@@ -213,7 +213,8 @@ class JobProjectionTest {
     }
 
     private void created(JobId jobId, Instant at) {
-        projection.on(new JobCreated(jobId, DEPLOYMENT, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", 1, "odoo:17", STEPS, 600),
+        projection.on(new JobCreated(jobId, DEPLOYMENT, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", 1, "odoo:17",
+                io.eyrie.api.TestEvents.target("shop", "odoo:17"), STEPS, 600),
                 "alice", "corr-1", at);
     }
 

@@ -11,5 +11,6 @@ import java.util.List;
  * needs, the steps of the Book's version included; it expires {@code timeoutSeconds} after it was created unless it has finished.
  */
 public record JobCreated(JobId jobId, DeploymentId deploymentId, ProjectId project, Action action, String book,
-                         int bookVersion, String image, List<JobStep> steps, long timeoutSeconds) {
+                         int bookVersion, String image, JobTarget target, List<JobStep> steps,
+                         long timeoutSeconds) {
 }
