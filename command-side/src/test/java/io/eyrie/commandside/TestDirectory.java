@@ -1,11 +1,11 @@
 package io.eyrie.commandside;
 
+import io.eyrie.api.book.StandardBooks;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.Role;
-import io.eyrie.commandside.book.BuiltInBooks;
 import io.eyrie.commandside.deployment.type.DeploymentTypes;
 import io.eyrie.commandside.directory.Directory.GroupSettings;
 import io.eyrie.commandside.directory.Directory.ScopePolicy;
@@ -42,7 +42,7 @@ public final class TestDirectory {
         });
         cluster("local", ClusterState.ACTIVE);
         // The built-in Books, as seeding publishes them: version 1 of each.
-        BuiltInBooks.all().forEach((name, book) -> {
+        StandardBooks.all().forEach((name, book) -> {
             var version = Optional.of(new Directory.BookVersion(name, 1, book.groupType(), book.steps(), 10));
             when(directory.book(eq(name), isNull())).thenReturn(version);
             when(directory.book(eq(name), eq(1))).thenReturn(version);

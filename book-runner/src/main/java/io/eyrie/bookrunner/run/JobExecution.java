@@ -144,7 +144,7 @@ public class JobExecution {
     /** A driver that throws could not carry the step out at all; that fails the step, with its message. */
     private StepOutcome execute(JobProgress progress, JobStep step, Instant startedAt) {
         try {
-            return drivers.execute(new StepRequest(progress.deploymentId().value(), progress.book(), step,
+            return drivers.execute(new StepRequest(progress.jobId().value(), progress.deploymentId().value(), progress.book(), step,
                     progress.image(), startedAt, progress.target()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

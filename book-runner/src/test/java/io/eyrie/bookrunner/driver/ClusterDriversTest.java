@@ -41,7 +41,7 @@ class ClusterDriversTest {
                 new SimulatedDriverProperties(Duration.ZERO, "fail", "slow", "flaky", List.of()));
         JobTarget target = new JobTarget("acme", "acme-shop", "shop", List.of(clusters),
                 List.of(new Service("shop", "nginx:1.27", 1, List.of())), Map.of());
-        return drivers.execute(new StepRequest("d", "none.deploy",
+        return drivers.execute(new StepRequest("job-1", "d", "none.deploy",
                 new JobStep("apply", StepKind.APPLY_MANIFEST, Map.of("template", "web"), 3, 30), "nginx:1.27",
                 Instant.now(), target));
     }

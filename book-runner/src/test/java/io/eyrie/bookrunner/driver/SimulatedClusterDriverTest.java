@@ -44,7 +44,7 @@ class SimulatedClusterDriverTest {
     @Test
     void stepsThatDoNotRollOutTheImageSucceedWithTheFailTag() throws Exception {
         StepOutcome outcome =
-                driver.execute(new StepRequest(deployment("dep-1").value(), "odoo.deploy",
+                driver.execute(new StepRequest("job-1", deployment("dep-1").value(), "odoo.deploy",
                         step("apply workload", StepKind.APPLY_MANIFEST), "nginx:fail", Instant.now(), TARGET), LOCAL);
 
         assertThat(outcome).isEqualTo(StepOutcome.succeeded("[simulated] apply workload for deployment " + deployment("dep-1").value()));
@@ -57,7 +57,7 @@ class SimulatedClusterDriverTest {
 
     @Test
     void waitingForPodsToStopSucceedsEvenForAFailingImage() throws Exception {
-        var stop = new StepRequest(deployment("dep-1").value(), "odoo.pause", new JobStep("wait for pods to stop",
+        var stop = new StepRequest("job-1", deployment("dep-1").value(), "odoo.pause", new JobStep("wait for pods to stop",
                 StepKind.WAIT_FOR_ROLLOUT, Map.of("replicas", "0"), 5, 300), "nginx:fail", Instant.now(), TARGET);
 
         assertThat(driver.execute(stop, LOCAL)).isInstanceOf(StepOutcome.Succeeded.class);
@@ -84,9 +84,9 @@ class SimulatedClusterDriverTest {
     void eachStepTakesTheConfiguredTimeWithoutHoldingAThread() throws Exception {
         var slow = new SimulatedClusterDriver(new SimulatedDriverProperties(Duration.ofSeconds(60), "fail", "slow", "flaky",
                 List.of()));
-        var justStarted = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE),
+        var justStarted = new StepRequest("job-1", "d", "none.pause", step("scale to zero", StepKind.SCALE),
                 "nginx:1.27", Instant.now(), TARGET);
-        var startedLongAgo = new StepRequest("d", "none.pause", step("scale to zero", StepKind.SCALE),
+        var startedLongAgo = new StepRequest("job-1", "d", "none.pause", step("scale to zero", StepKind.SCALE),
                 "nginx:1.27", Instant.now().minusSeconds(61), TARGET);
 
         long started = System.nanoTime();
@@ -103,7 +103,7 @@ class SimulatedClusterDriverTest {
     }
 
     private static StepRequest rollout(String image) {
-        return new StepRequest(deployment("dep-1").value(), "odoo.deploy", step("wait for rollout",
+        return new StepRequest("job-1", deployment("dep-1").value(), "odoo.deploy", step("wait for rollout",
                 StepKind.WAIT_FOR_ROLLOUT), image, Instant.now(), TARGET);
     }
 }

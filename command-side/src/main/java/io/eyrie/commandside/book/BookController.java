@@ -3,6 +3,7 @@ package io.eyrie.commandside.book;
 import io.eyrie.api.book.BookId;
 import io.eyrie.api.book.BookStep;
 import io.eyrie.api.book.PublishBook;
+import io.eyrie.api.book.StandardBooks;
 import io.eyrie.api.book.StepKind;
 import io.eyrie.api.book.StepRules;
 import io.eyrie.commandside.CommandSender;
@@ -52,7 +53,7 @@ public class BookController {
                                                       @RequestHeader HttpHeaders headers) {
         var groupType = types.require(request.groupType(), "groupType").type();
         List<BookStep> steps = request.toSteps();
-        int multiplier = request.timeoutMultiplier() == null ? BuiltInBooks.TIMEOUT_MULTIPLIER : request.timeoutMultiplier();
+        int multiplier = request.timeoutMultiplier() == null ? StandardBooks.TIMEOUT_MULTIPLIER : request.timeoutMultiplier();
         return commands.<Book.Published>request(new PublishBook(new BookId(request.name()), groupType, steps, multiplier),
                         caller, headers)
                 .map(published -> ResponseEntity.status(published.changed() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -2,6 +2,7 @@ package io.eyrie.commandside.book;
 
 import io.eyrie.api.book.BookStep;
 import io.eyrie.api.book.Books;
+import io.eyrie.api.book.StandardBooks;
 import io.eyrie.api.book.StepKind;
 import io.eyrie.api.book.StepRules;
 import io.eyrie.api.deployment.Action;
@@ -18,9 +19,9 @@ class BuiltInBooksTest {
     @Test
     void initializeAddsTheOperatorResourceOfDatabaseTypes() {
         assertThat(kinds("pgo.initialize")).containsExactly(ENSURE_NAMESPACE, ENSURE_SECRET, APPLY_MANIFEST);
-        assertThat(BuiltInBooks.all().get("pgo.initialize").steps().getLast().with())
+        assertThat(StandardBooks.all().get("pgo.initialize").steps().getLast().with())
                 .containsEntry("template", "pgo-postgrescluster");
-        assertThat(BuiltInBooks.all().get("pxc.initialize").steps().getLast().with())
+        assertThat(StandardBooks.all().get("pxc.initialize").steps().getLast().with())
                 .containsEntry("template", "pxc-cluster");
         assertThat(kinds("odoo.initialize")).containsExactly(ENSURE_NAMESPACE, ENSURE_SECRET);
     }
@@ -34,16 +35,16 @@ class BuiltInBooksTest {
     @Test
     void pauseScalesToZeroAndWaitsAndDropDeletesWhatEyrieMade() {
         assertThat(kinds("pxc.pause")).containsExactly(SCALE, WAIT_FOR_ROLLOUT);
-        assertThat(BuiltInBooks.all().get("pxc.pause").steps()).allSatisfy(step ->
+        assertThat(StandardBooks.all().get("pxc.pause").steps()).allSatisfy(step ->
                 assertThat(step.with()).containsEntry("replicas", "0"));
         assertThat(kinds("none.drop")).containsExactly(DELETE_RESOURCES, DELETE_RESOURCES);
     }
 
     @Test
     void thereIsABookForEveryTypeAndActionAndEachStepPassesTheRulesOfItsKind() {
-        for (GroupType type : BuiltInBooks.BUILT_IN_TYPES) {
+        for (GroupType type : StandardBooks.BUILT_IN_TYPES) {
             for (Action action : Action.LIFECYCLE) {
-                var book = BuiltInBooks.all().get(Books.name(type, action));
+                var book = StandardBooks.all().get(Books.name(type, action));
                 assertThat(book).as(Books.name(type, action)).isNotNull();
                 assertThat(book.groupType()).isEqualTo(type);
                 assertThat(book.steps()).isNotEmpty().allSatisfy(step -> {
@@ -65,7 +66,21 @@ class BuiltInBooksTest {
                 .extracting(problem -> problem[0]).containsExactly("what");
     }
 
+    @Test
+    void aWorkloadTakesATrackAndAnUpdateStrategy() {
+        assertThat(StepRules.problems(new BookStep("x", APPLY_MANIFEST, java.util.Map.of("template", "web",
+                "track", "green", "strategy", "rolling", "maxSurge", "25%", "maxUnavailable", "1"), 1))).isEmpty();
+        assertThat(StepRules.problems(new BookStep("x", APPLY_MANIFEST, java.util.Map.of("template", "web",
+                "track", "Green!", "strategy", "bluegreen", "maxSurge", "lots"), 1)))
+                .extracting(problem -> problem[0]).containsExactly("track", "strategy", "maxSurge");
+        assertThat(StepRules.problems(new BookStep("x", APPLY_MANIFEST, java.util.Map.of("template", "web",
+                "strategy", "recreate", "maxUnavailable", "1"), 1)))
+                .extracting(problem -> problem[1]).containsExactly("recreate takes no maxSurge or maxUnavailable");
+        assertThat(StepRules.problems(new BookStep("x", RUN_JOB, java.util.Map.of("template", "odoo-module-update",
+                "track", "green"), 1))).extracting(problem -> problem[0]).containsExactly("track");
+    }
+
     private static List<StepKind> kinds(String book) {
-        return BuiltInBooks.all().get(book).steps().stream().map(BookStep::kind).toList();
+        return StandardBooks.all().get(book).steps().stream().map(BookStep::kind).toList();
     }
 }

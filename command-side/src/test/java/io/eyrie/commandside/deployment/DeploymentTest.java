@@ -4,6 +4,7 @@ import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.book.JobStep;
 import io.eyrie.api.book.JobTarget;
+import io.eyrie.api.book.StandardBooks;
 import io.eyrie.api.book.StepKind;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
@@ -42,7 +43,6 @@ import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.Role;
 import io.eyrie.commandside.TestDirectory;
 import io.eyrie.commandside.book.BookJobSettings;
-import io.eyrie.commandside.book.BuiltInBooks;
 import io.eyrie.commandside.book.Jobs;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.commandside.project.MemberRuleException;
@@ -106,7 +106,7 @@ class DeploymentTest {
         String image = created.spec().image();
         JobTarget target = new JobTarget("acme", created.kubernetesNamespace(), created.name(), List.of(),
                 created.spec().services(), created.spec().config());
-        List<JobStep> steps = BuiltInBooks.all().get(book).steps().stream()
+        List<JobStep> steps = StandardBooks.all().get(book).steps().stream()
                 .map(step -> new JobStep(step.name(), step.kind(), step.with(), step.estimatedSeconds(),
                         Math.min(600, Math.max(30, step.estimatedSeconds() * 10))))
                 .toList();

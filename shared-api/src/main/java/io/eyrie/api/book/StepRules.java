@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 public final class StepRules {
     private static final Pattern REPLICAS = Pattern.compile("[0-9]{1,3}");
     private static final Pattern TRACK = Pattern.compile("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?");
+    private static final Pattern SURGE = Pattern.compile("[0-9]{1,3}%?");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/?=&%-]{0,200}");
     private static final Map<StepKind, Set<String>> SETTINGS = Map.of(
             StepKind.ENSURE_NAMESPACE, Set.of(),
             StepKind.ENSURE_SECRET, Set.of(),
-            StepKind.APPLY_MANIFEST, Set.of("template"),
+            StepKind.APPLY_MANIFEST, Set.of("template", "track", "strategy", "maxSurge", "maxUnavailable"),
             StepKind.WAIT_FOR_ROLLOUT, Set.of("replicas"),
             StepKind.SCALE, Set.of("replicas"),
             StepKind.DELETE_RESOURCES, Set.of("what"),
@@ -45,6 +46,9 @@ public final class StepRules {
                 if (template == null || !BookTemplates.ALL.contains(template)) {
                     problems.add(new String[]{"template", "must be one of " + String.join(", ", BookTemplates.ALL)});
                 }
+                if (step.kind() == StepKind.APPLY_MANIFEST) {
+                    rollout(problems, step);
+                }
             }
             case SCALE -> require(problems, step, "replicas", REPLICAS, "must be a number of replicas", true);
             case WAIT_FOR_ROLLOUT -> require(problems, step, "replicas", REPLICAS, "must be a number of replicas", false);
@@ -60,6 +64,20 @@ public final class StepRules {
             }
         }
         return problems;
+    }
+
+    /** A workload's track and update strategy: the primitives of rolling, recreate, blue-green and canary. */
+    private static void rollout(List<String[]> problems, BookStep step) {
+        require(problems, step, "track", TRACK, "must be a track such as blue or green", false);
+        String strategy = step.with().get("strategy");
+        if (strategy != null && !"rolling".equals(strategy) && !"recreate".equals(strategy)) {
+            problems.add(new String[]{"strategy", "must be rolling or recreate"});
+        }
+        require(problems, step, "maxSurge", SURGE, "must be a number of pods or a percentage such as 25%", false);
+        require(problems, step, "maxUnavailable", SURGE, "must be a number of pods or a percentage such as 25%", false);
+        if ("recreate".equals(strategy) && (step.with().containsKey("maxSurge") || step.with().containsKey("maxUnavailable"))) {
+            problems.add(new String[]{"strategy", "recreate takes no maxSurge or maxUnavailable"});
+        }
     }
 
     private static void require(List<String[]> problems, BookStep step, String key, Pattern shape, String message,

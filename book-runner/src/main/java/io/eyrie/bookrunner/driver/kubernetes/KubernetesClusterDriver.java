@@ -1,0 +1,416 @@
+package io.eyrie.bookrunner.driver.kubernetes;
+
+import com.google.gson.JsonObject;
+import io.eyrie.api.book.JobTarget;
+import io.eyrie.api.book.StepKind;
+import io.eyrie.api.deployment.EnvVar;
+import io.eyrie.api.deployment.Service;
+import io.eyrie.bookrunner.driver.ClusterDriver;
+import io.eyrie.bookrunner.driver.StepOutcome;
+import io.eyrie.bookrunner.driver.StepRequest;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.Pair;
+import okhttp3.Call;
+import okhttp3.Response;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Carries out Book steps on a Kubernetes cluster through the official client. Every step is an "ensure": it
+ * reads what is there and creates or replaces it, so a step tried again, or resumed by another runner, is safe.
+ * A step that waits reads the status again on the next call and holds no thread in between.
+ */
+@Component
+public class KubernetesClusterDriver implements ClusterDriver {
+    private final KubernetesDriverProperties properties;
+    private final ClusterClients clients;
+    private final SecretStore secrets;
+    private final Manifests manifests = new Manifests();
+
+    public KubernetesClusterDriver(KubernetesDriverProperties properties) {
+        this.properties = properties;
+        this.secrets = new SecretStore(properties.secretsDirectory());
+        this.clients = new ClusterClients(secrets, properties.requestTimeout());
+    }
+
+    @Override
+    public String name() {
+        return "kubernetes";
+    }
+
+    @Override
+    public boolean serves(JobTarget.Cluster cluster) {
+        return cluster.apiServer().startsWith("https://") || cluster.apiServer().startsWith("http://");
+    }
+
+    @Override
+    public StepOutcome execute(StepRequest request, JobTarget.Cluster cluster) {
+        try {
+            KubeApi api = clients.of(cluster);
+            Map<String, String> with = request.step().with();
+            return switch (request.step().kind()) {
+                case ENSURE_NAMESPACE -> ensureNamespace(api, request);
+                case ENSURE_SECRET -> ensureSecret(api, request);
+                case APPLY_MANIFEST -> apply(api, request, with.get("template"));
+                case WAIT_FOR_ROLLOUT -> waitForRollout(api, request,
+                        with.containsKey("replicas") ? Integer.valueOf(with.get("replicas")) : null);
+                case SCALE -> scale(api, request, Integer.parseInt(with.get("replicas")));
+                case DELETE_RESOURCES -> "namespace".equals(with.get("what"))
+                        ? deleteNamespace(api, request) : deleteWorkload(api, request);
+                case RUN_JOB -> runJob(api, request, with.get("template"));
+                case SWITCH_SELECTOR -> switchSelector(api, request, with.get("track"));
+                case HTTP_CHECK -> httpCheck(api, request, with.get("path"));
+            };
+        } catch (KubeApi.StepStopped stopped) {
+            return stopped.outcome;
+        }
+    }
+
+    private StepOutcome ensureNamespace(KubeApi api, StepRequest request) {
+        JsonObject namespace = new JsonObject();
+        namespace.addProperty("apiVersion", "v1");
+        namespace.addProperty("kind", "Namespace");
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("name", request.target().namespace());
+        JsonObject labels = new JsonObject();
+        labels(request, "namespace").forEach(labels::addProperty);
+        metadata.add("labels", labels);
+        namespace.add("metadata", metadata);
+        return StepOutcome.succeeded(ensure(api, new Manifests.Rendered(ResourceKinds.NAMESPACE, namespace)));
+    }
+
+    /** The deployment's Secret, with each secret reference's value; only the number of keys is reported. */
+    private StepOutcome ensureSecret(KubeApi api, StepRequest request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Service service : services(request)) {
+            for (EnvVar env : service.env() == null ? List.<EnvVar>of() : service.env()) {
+                if (env.secretRef() != null) {
+                    values.put(env.name(), secrets.read(env.secretRef()));
+                }
+            }
+        }
+        Object database = request.target().config().get("database");
+        if (database instanceof String reference && !reference.startsWith("pgo://")) {
+            values.put("DATABASE", secrets.read(reference));
+        }
+        JsonObject data = new JsonObject();
+        values.forEach((key, value) -> data.addProperty(key,
+                Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        JsonObject secret = new JsonObject();
+        secret.addProperty("apiVersion", "v1");
+        secret.addProperty("kind", "Secret");
+        secret.addProperty("type", "Opaque");
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("name", secretName(request));
+        metadata.addProperty("namespace", request.target().namespace());
+        JsonObject labels = new JsonObject();
+        labels(request, "secrets").forEach(labels::addProperty);
+        metadata.add("labels", labels);
+        secret.add("metadata", metadata);
+        secret.add("data", data);
+        return StepOutcome.succeeded(ensure(api, new Manifests.Rendered(ResourceKinds.SECRET, secret))
+                + " with " + values.size() + (values.size() == 1 ? " key" : " keys") + " (values not shown)");
+    }
+
+    private StepOutcome apply(KubeApi api, StepRequest request, String template) {
+        List<String> done = new ArrayList<>();
+        for (Manifests.Rendered object : render(request, template, Map.of())) {
+            done.add(ensure(api, object));
+        }
+        return StepOutcome.succeeded(done.isEmpty() ? "template '" + template + "' made nothing to apply"
+                : String.join(", ", done));
+    }
+
+    private StepOutcome waitForRollout(KubeApi api, StepRequest request, Integer replicas) {
+        List<JsonObject> deployments = api.list(ResourceKinds.DEPLOYMENT, request.target().namespace(),
+                Manifests.selector(request.deploymentId()));
+        if (deployments.isEmpty()) {
+            return replicas != null && replicas == 0 ? StepOutcome.succeeded("no Deployment is running")
+                    : StepOutcome.failed("no Deployment of this deployment in namespace "
+                    + request.target().namespace() + " to wait for; apply its workload first");
+        }
+        List<String> done = new ArrayList<>();
+        String pending = null;
+        for (JsonObject deployment : deployments) {
+            switch (Rollouts.deployment(deployment, replicas)) {
+                case Rollouts.Stuck stuck -> {
+                    return StepOutcome.failed(stuck.error());
+                }
+                case Rollouts.Pending waiting -> pending = waiting.progress();
+                case Rollouts.Done finished -> done.add(finished.detail());
+            }
+        }
+        return pending != null ? StepOutcome.waiting(properties.pollInterval(), pending)
+                : StepOutcome.succeeded(String.join("; ", done));
+    }
+
+    /** A merge patch of the replicas: the {@code /scale} subresource would do, but not every API double serves it. */
+    private StepOutcome scale(KubeApi api, StepRequest request, int replicas) {
+        List<String> scaled = new ArrayList<>();
+        for (JsonObject deployment : api.list(ResourceKinds.DEPLOYMENT, request.target().namespace(),
+                Manifests.selector(request.deploymentId()))) {
+            api.mergePatch(ResourceKinds.DEPLOYMENT, request.target().namespace(), Manifests.name(deployment),
+                    patch("spec", "replicas", replicas));
+            scaled.add("Deployment/" + Manifests.name(deployment));
+        }
+        return StepOutcome.succeeded(scaled.isEmpty() ? "no Deployment to scale"
+                : "scaled " + String.join(", ", scaled) + " to " + replicas);
+    }
+
+    /** Only what carries Eyrie's labels for this deployment, whatever Book created it. */
+    private StepOutcome deleteWorkload(KubeApi api, StepRequest request) {
+        List<String> deleted = new ArrayList<>();
+        for (ResourceKinds kind : ResourceKinds.WORKLOAD) {
+            for (JsonObject object : api.list(kind, request.target().namespace(),
+                    Manifests.selector(request.deploymentId()))) {
+                if (api.delete(kind, request.target().namespace(), Manifests.name(object))) {
+                    deleted.add(kind.kind + "/" + Manifests.name(object));
+                }
+            }
+        }
+        return StepOutcome.succeeded(deleted.isEmpty() ? "nothing of this deployment was left to delete"
+                : "deleted " + String.join(", ", deleted));
+    }
+
+    /** Deleting a namespace takes a while on a real cluster: the step waits until it is gone. */
+    private StepOutcome deleteNamespace(KubeApi api, StepRequest request) {
+        String name = request.target().namespace();
+        var found = api.get(ResourceKinds.NAMESPACE, null, name);
+        if (found.isEmpty()) {
+            return StepOutcome.succeeded("namespace " + name + " is gone");
+        }
+        requireEyries(ResourceKinds.NAMESPACE, found.get());
+        JsonObject metadata = found.get().getAsJsonObject("metadata");
+        if (metadata.has("deletionTimestamp")) {
+            return StepOutcome.waiting(properties.pollInterval(), "namespace " + name + " is terminating");
+        }
+        api.delete(ResourceKinds.NAMESPACE, null, name);
+        return StepOutcome.waiting(properties.pollInterval(), "namespace " + name + " is being deleted");
+    }
+
+    /** The Job is named after the job that runs it, so a resumed step finds the Job it started, never a second. */
+    private StepOutcome runJob(KubeApi api, StepRequest request, String template) {
+        String jobName = Manifests.dnsLabel(request.target().name() + "-" + template + "-"
+                + request.jobId().substring(0, Math.min(8, request.jobId().length())));
+        List<Manifests.Rendered> objects = render(request, template, Map.of("jobName", jobName));
+        for (Manifests.Rendered object : objects) {
+            if (api.get(object.kind(), request.target().namespace(), object.name()).isEmpty()) {
+                api.create(object.kind(), object.object());
+            }
+        }
+        JsonObject job = api.get(ResourceKinds.JOB, request.target().namespace(), jobName)
+                .orElseThrow(() -> new KubeApi.StepStopped(StepOutcome.retryable("Job " + jobName
+                        + " was created but cannot be read yet")));
+        return switch (Rollouts.job(job)) {
+            case Rollouts.Done done -> StepOutcome.succeeded(done.detail());
+            case Rollouts.Pending pending -> StepOutcome.waiting(properties.pollInterval(), pending.progress());
+            case Rollouts.Stuck stuck -> StepOutcome.failed(stuck.error());
+        };
+    }
+
+    /** Points every Service of the deployment at one track, once a workload on that track exists. */
+    private StepOutcome switchSelector(KubeApi api, StepRequest request, String track) {
+        String namespace = request.target().namespace();
+        String selector = Manifests.selector(request.deploymentId());
+        if (api.list(ResourceKinds.DEPLOYMENT, namespace, selector + "," + Manifests.TRACK_LABEL + "=" + track).isEmpty()) {
+            return StepOutcome.failed("no workload on track '" + track + "' to send traffic to; apply it first");
+        }
+        List<String> switched = new ArrayList<>();
+        for (JsonObject service : api.list(ResourceKinds.SERVICE, namespace, selector)) {
+            api.mergePatch(ResourceKinds.SERVICE, namespace, Manifests.name(service),
+                    patch("spec", "selector", Map.of(Manifests.TRACK_LABEL, track)));
+            switched.add("Service/" + Manifests.name(service));
+        }
+        return switched.isEmpty() ? StepOutcome.failed("the deployment has no Service to switch")
+                : StepOutcome.succeeded(String.join(", ", switched) + " now send traffic to track '" + track + "'");
+    }
+
+    /**
+     * A GET through the API server's service proxy, so the runner needs no route into the cluster's network. Until
+     * it answers 2xx the step waits; its deadline ends it.
+     */
+    private StepOutcome httpCheck(KubeApi api, StepRequest request, String path) {
+        String namespace = request.target().namespace();
+        List<String> passed = new ArrayList<>();
+        for (JsonObject service : api.list(ResourceKinds.SERVICE, namespace, Manifests.selector(request.deploymentId()))) {
+            String name = Manifests.name(service);
+            String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
+            String proxied = "/api/v1/namespaces/" + namespace + "/services/" + name + ":http/proxy"
+                    + (path.contains("?") ? path.substring(0, path.indexOf('?')) : path);
+            List<Pair> parameters = new ArrayList<>();
+            for (String parameter : query.isEmpty() ? new String[0] : query.split("&")) {
+                int equals = parameter.indexOf('=');
+                parameters.add(equals < 0 ? new Pair(parameter, "")
+                        : new Pair(parameter.substring(0, equals), parameter.substring(equals + 1)));
+            }
+            try {
+                Call call = api.client().buildCall(null, proxied, "GET", parameters, List.of(), null,
+                        new HashMap<>(), new HashMap<>(), new HashMap<>(), new String[]{"BearerToken"}, null);
+                try (Response response = call.execute()) {
+                    if (!response.isSuccessful()) {
+                        return StepOutcome.waiting(properties.pollInterval(), "GET " + path + " on Service " + name
+                                + " answered " + response.code());
+                    }
+                }
+            } catch (IOException e) {
+                return StepOutcome.waiting(properties.pollInterval(), "GET " + path + " on Service " + name
+                        + " did not answer: " + e.getMessage());
+            } catch (ApiException e) {
+                return StepOutcome.failed("GET " + path + " on Service " + name + " could not be sent: " + e.getMessage());
+            }
+            passed.add("Service/" + name);
+        }
+        return passed.isEmpty() ? StepOutcome.failed("the deployment has no Service to check")
+                : StepOutcome.succeeded("GET " + path + " answered 2xx on " + String.join(", ", passed));
+    }
+
+    /** Get, then create or replace: safe to repeat, and it never takes over what Eyrie did not create. */
+    private static String ensure(KubeApi api, Manifests.Rendered wanted) {
+        ResourceKinds kind = wanted.kind();
+        JsonObject object = wanted.object();
+        String namespace = kind.namespaced ? object.getAsJsonObject("metadata").get("namespace").getAsString() : null;
+        var existing = api.get(kind, namespace, wanted.name());
+        if (existing.isEmpty()) {
+            api.create(kind, object);
+            return "created " + kind.kind + "/" + wanted.name();
+        }
+        requireEyries(kind, existing.get());
+        JsonObject current = existing.get();
+        JsonObject metadata = current.getAsJsonObject("metadata");
+        if (metadata.has("resourceVersion")) {
+            object.getAsJsonObject("metadata").add("resourceVersion", metadata.get("resourceVersion"));
+        }
+        if (kind == ResourceKinds.SERVICE && current.has("spec")) {
+            // The cluster IP is the cluster's to choose, and it cannot change.
+            JsonObject spec = current.getAsJsonObject("spec");
+            for (String field : List.of("clusterIP", "clusterIPs")) {
+                if (spec.has(field)) {
+                    object.getAsJsonObject("spec").add(field, spec.get(field));
+                }
+            }
+        }
+        api.replace(kind, object);
+        return "updated " + kind.kind + "/" + wanted.name();
+    }
+
+    private static void requireEyries(ResourceKinds kind, JsonObject existing) {
+        JsonObject metadata = existing.getAsJsonObject("metadata");
+        JsonObject labels = metadata == null ? null : metadata.getAsJsonObject("labels");
+        if (labels == null || !labels.has(Manifests.MANAGED_BY) || !"eyrie".equals(labels.get(Manifests.MANAGED_BY).getAsString())) {
+            throw new KubeApi.StepStopped(StepOutcome.failed(kind.kind + " " + Manifests.name(existing)
+                    + " exists and was not created by Eyrie; Eyrie leaves it alone"));
+        }
+    }
+
+    private List<Manifests.Rendered> render(StepRequest request, String template, Map<String, Object> extra) {
+        Map<String, Object> context = new HashMap<>(context(request));
+        context.putAll(extra);
+        return manifests.render(template, context, labels(request, template), request.target().namespace());
+    }
+
+    private static Map<String, String> labels(StepRequest request, String application) {
+        return Manifests.labels(application, request.target().name(), request.target().project(),
+                request.deploymentId());
+    }
+
+    /** What a template may use. Values are strings (quoted when written); numbers are for triple braces. */
+    private Map<String, Object> context(StepRequest request) {
+        JobTarget target = request.target();
+        Map<String, String> with = request.step().with();
+        String instance = Manifests.dnsLabel(target.name());
+        String track = with.getOrDefault("track", "main");
+        String secretName = secretName(request);
+        Map<String, Object> context = new HashMap<>();
+        context.put("name", instance);
+        context.put("instance", instance);
+        context.put("namespace", target.namespace());
+        context.put("project", target.project());
+        context.put("image", request.image());
+        context.put("secretName", secretName);
+        context.put("pxcSecrets", Manifests.dnsLabel(target.name() + "-pxc-users"));
+        context.put("track", track);
+        context.put("recreate", "recreate".equals(with.get("strategy")));
+        context.put("maxSurge", intOrPercent(with.getOrDefault("maxSurge", "25%")));
+        context.put("maxUnavailable", intOrPercent(with.getOrDefault("maxUnavailable", "0")));
+        List<Map<String, Object>> services = new ArrayList<>();
+        for (Service service : services(request)) {
+            Map<String, Object> entry = new HashMap<>();
+            entry.put("name", Manifests.dnsLabel(service.name()));
+            entry.put("resource", Manifests.dnsLabel(target.name() + "-" + service.name()
+                    + ("main".equals(track) ? "" : "-" + track)));
+            entry.put("service", Manifests.dnsLabel(target.name() + "-" + service.name()));
+            entry.put("serviceTrack", "main");
+            entry.put("image", service.image() != null ? service.image() : request.image());
+            entry.put("replicas", Integer.toString(service.replicas()));
+            entry.put("port", "8080");
+            entry.put("host", instance + "." + target.namespace() + "." + properties.ingressDomain());
+            List<Map<String, Object>> env = new ArrayList<>();
+            for (EnvVar variable : service.env() == null ? List.<EnvVar>of() : service.env()) {
+                env.add(Map.of("name", variable.name(), "secret", variable.secretRef() != null,
+                        "value", variable.value() == null ? "" : variable.value()));
+            }
+            entry.put("env", env);
+            services.add(entry);
+        }
+        context.put("services", services);
+        Map<String, Object> config = target.config();
+        context.put("modules", String.valueOf(config.getOrDefault("modules", "base")));
+        context.put("postgresVersion", number(config.getOrDefault("postgresVersion", "17")));
+        context.put("instances", number(config.getOrDefault("instances", 1)));
+        context.put("size", number(config.getOrDefault("size", 3)));
+        context.put("storageSize", String.valueOf(config.getOrDefault("storageSize", "1Gi")));
+        context.put("pxcImage", "percona/percona-xtradb-cluster:" + config.getOrDefault("mysqlVersion", "8.0"));
+        if (config.get("database") instanceof String database) {
+            if (database.startsWith("pgo://")) {
+                String cluster = Manifests.dnsLabel(database.substring(database.lastIndexOf('/') + 1).replaceAll("#.*", ""));
+                context.put("pgo", Map.of("userSecret", cluster + "-pguser-" + cluster));
+            } else {
+                context.put("databaseInSecret", true);
+            }
+        }
+        return context;
+    }
+
+    /** A deployment with no services of its own runs its image once. */
+    private static List<Service> services(StepRequest request) {
+        return request.target().services().isEmpty()
+                ? List.of(new Service("app", request.image(), 1, List.of())) : request.target().services();
+    }
+
+    private static String secretName(StepRequest request) {
+        return Manifests.dnsLabel(request.target().name() + "-secrets");
+    }
+
+    /** Kubernetes reads "25%" as a percentage and 1 as a count; the Book's rules allow only those two shapes. */
+    private static String intOrPercent(String value) {
+        if (!value.matches("[0-9]{1,3}%?")) {
+            throw new KubeApi.StepStopped(StepOutcome.failed("'" + value + "' is not a number of pods or a percentage"));
+        }
+        return value.endsWith("%") ? "\"" + value + "\"" : value;
+    }
+
+    private static String number(Object value) {
+        String text = String.valueOf(value);
+        if (!text.matches("[0-9]{1,4}")) {
+            throw new KubeApi.StepStopped(StepOutcome.failed("'" + text + "' is not a number"));
+        }
+        return text;
+    }
+
+    private static JsonObject patch(String outer, String key, Object value) {
+        JsonObject inner = new JsonObject();
+        inner.add(key, new com.google.gson.Gson().toJsonTree(value));
+        JsonObject patch = new JsonObject();
+        patch.add(outer, inner);
+        return patch;
+    }
+
+}

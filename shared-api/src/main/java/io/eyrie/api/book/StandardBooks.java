@@ -1,0 +1,73 @@
+package io.eyrie.api.book;
+
+import io.eyrie.api.deployment.Action;
+import io.eyrie.api.project.GroupType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The Books that ship with Eyrie, one per type and action, named with {@link Books#name}: the command side seeds
+ * them, and the runner's tests run each of them against a Kubernetes API double.
+ */
+public final class StandardBooks {
+    /** The types whose Books are built in. */
+    public static final List<GroupType> BUILT_IN_TYPES = List.of(GroupType.ODOO, GroupType.PGO, GroupType.PXC, GroupType.NONE);
+    public static final int TIMEOUT_MULTIPLIER = 10;
+
+    private StandardBooks() {
+    }
+
+    /** Every built-in Book by name, in a stable order. */
+    public static Map<String, Definition> all() {
+        Map<String, Definition> books = new LinkedHashMap<>();
+        for (GroupType type : BUILT_IN_TYPES) {
+            for (Action action : Action.LIFECYCLE) {
+                books.put(Books.name(type, action), new Definition(type,
+                        Stream.concat(common(type, action), specific(type, action)).toList()));
+            }
+        }
+        return books;
+    }
+
+    public record Definition(GroupType groupType, List<BookStep> steps) {
+    }
+
+    private static Stream<BookStep> common(GroupType type, Action action) {
+        String workload = type.equals(GroupType.ODOO) ? BookTemplates.ODOO : BookTemplates.WEB;
+        return switch (action) {
+            case INITIALIZE -> Stream.of(step("ensure namespace", StepKind.ENSURE_NAMESPACE, Map.of(), 2),
+                    step("apply secrets and config", StepKind.ENSURE_SECRET, Map.of(), 2));
+            case DEPLOY -> Stream.of(step("apply workload", StepKind.APPLY_MANIFEST, Map.of("template", workload), 3),
+                    step("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 60));
+            case PAUSE -> Stream.of(step("scale to zero", StepKind.SCALE, Map.of("replicas", "0"), 2),
+                    step("wait for pods to stop", StepKind.WAIT_FOR_ROLLOUT, Map.of("replicas", "0"), 30));
+            case DROP -> Stream.of(step("delete workload", StepKind.DELETE_RESOURCES, Map.of("what", "workload"), 5),
+                    step("delete namespace", StepKind.DELETE_RESOURCES, Map.of("what", "namespace"), 10));
+            case CANCEL -> throw new IllegalArgumentException("cancel runs no Book");
+        };
+    }
+
+    private static Stream<BookStep> specific(GroupType type, Action action) {
+        return switch (action) {
+            case INITIALIZE -> type.equals(GroupType.PGO)
+                    ? Stream.of(step("apply PostgresCluster", StepKind.APPLY_MANIFEST,
+                    Map.of("template", BookTemplates.POSTGRES_CLUSTER), 120))
+                    : type.equals(GroupType.PXC)
+                    ? Stream.of(step("apply PerconaXtraDBCluster", StepKind.APPLY_MANIFEST,
+                    Map.of("template", BookTemplates.XTRADB_CLUSTER), 120))
+                    : Stream.empty();
+            case DEPLOY -> type.equals(GroupType.ODOO)
+                    ? Stream.of(step("run odoo module update", StepKind.RUN_JOB,
+                    Map.of("template", BookTemplates.ODOO_MODULE_UPDATE), 120))
+                    : Stream.empty();
+            case PAUSE, DROP, CANCEL -> Stream.empty();
+        };
+    }
+
+    private static BookStep step(String name, StepKind kind, Map<String, String> with, long estimatedSeconds) {
+        return new BookStep(name, kind, with, estimatedSeconds);
+    }
+}
