@@ -13,6 +13,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class EyrieLocal implements AutoCloseable {
     private ConfigurableApplicationContext bookRunner;
     private String eventStoreUrl;
     private DevKeys devKeys;
+    private LocalKubernetes kubernetes;
 
     private EyrieLocal() {
     }
@@ -51,11 +53,15 @@ public final class EyrieLocal implements AutoCloseable {
                 Eyrie is up in {} ms.
                   commands  http://localhost:{}/api   (OpenAPI: /swagger-ui.html)
                   queries   http://localhost:{}/api   (OpenAPI: /swagger-ui.html)
-                  runner    http://localhost:{}/api/runner   (SIMULATED cluster: no Kubernetes API is called)
+                  runner    http://localhost:{}/api/runner
+                  cluster   {}
                   tokens    {}
                   data      {}   (delete it to reset everything)
                 Press Ctrl+C to stop.""",
                 millis, eyrie.commandPort(), eyrie.queryPort(), eyrie.runnerPort(),
+                eyrie.kubernetes == null ? "'local' is SIMULATED: no Kubernetes API is called"
+                        : "'local' is SIMULATED: a Kubernetes API double at " + eyrie.kubernetes.apiServer()
+                        + ", driven by the real driver; no container runs",
                 eyrie.devKeys().map(keys -> keys.tokensFile() + "   (development tokens: root is a platform admin)")
                         .orElse("from the OIDC issuer " + settings.issuerUri()),
                 settings.dataDirectory());
@@ -100,8 +106,26 @@ public final class EyrieLocal implements AutoCloseable {
         // Only the query side reads it, but the driver is on every context's classpath here.
         shared.put("spring.mongodb.uri", mongoUri);
 
-        // The command side registers the one cluster of the local run, served by the simulated driver.
+        // The command side registers the one cluster of the local run: the API double, or simulated://local.
         shared.put("eyrie.local.register-cluster", "true");
+        if (settings.cluster() == LocalSettings.LocalCluster.KUBERNETES) {
+            kubernetes = LocalKubernetes.start(settings.dataDirectory().resolve("local-cluster"),
+                    settings.kubernetesPort(), settings.kubeletDelay());
+            resources.add(kubernetes);
+            shared.put("eyrie.local.cluster.api-server", kubernetes.apiServer());
+            shared.put("eyrie.local.cluster.credentials-ref", kubernetes.credentialsRef());
+            // Its jobs say they ran on a simulated cluster, although the driver that ran them is the real one.
+            shared.put("eyrie.runner.simulated.api-servers", kubernetes.apiServer());
+            Path secrets = settings.dataDirectory().resolve("secrets");
+            try {
+                java.nio.file.Files.createDirectories(secrets);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            shared.put("eyrie.runner.kubernetes.secrets-directory", secrets.toString());
+            // The double answers in a millisecond; a real cluster is asked every two seconds.
+            shared.put("eyrie.runner.kubernetes.poll-interval", "200ms");
+        }
 
         if (settings.issuerUri() == null) {
             devKeys = DevKeys.ensure(settings.dataDirectory());
@@ -151,6 +175,11 @@ public final class EyrieLocal implements AutoCloseable {
 
     public int runnerPort() {
         return port(bookRunner);
+    }
+
+    /** The local cluster's API double, for tests that look at what the driver applied. */
+    public Optional<io.fabric8.kubernetes.client.KubernetesClient> localCluster() {
+        return Optional.ofNullable(kubernetes).map(LocalKubernetes::client);
     }
 
     /** For benchmarks and tests that drive a projection replay in-process. */

@@ -147,7 +147,8 @@ class AuthorizationMatrixTest {
     @BeforeAll
     void startWithAProjectItsMembersAndAnotherProject() throws Exception {
         eyrie = EyrieLocal.start(LocalSettings.from(name -> null).withDataDirectory(dataDirectory)
-                .withPorts(0, 0, 0, 0, 0), "--eyrie.runner.simulated.step-time=10ms");
+                .withPorts(0, 0, 0, 0, 0, 0)
+                .withCluster(LocalSettings.LocalCluster.SIMULATED, java.time.Duration.ZERO), "--eyrie.runner.simulated.step-time=10ms");
         keys = eyrie.devKeys().orElseThrow();
         send("olivia", "POST", command("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Acme\"}", 201);
         send("olivia", "PUT", command("/api/projects/acme/members/uma"), "{\"role\":\"user\"}", 200);

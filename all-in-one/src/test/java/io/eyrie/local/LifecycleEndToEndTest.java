@@ -2,6 +2,7 @@ package io.eyrie.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,7 +58,8 @@ class LifecycleEndToEndTest {
     private EyrieLocal start() {
         LocalSettings settings = LocalSettings.from(name -> null)
                 .withDataDirectory(dataDirectory)
-                .withPorts(0, 0, 0, 0, 0);
+                .withPorts(0, 0, 0, 0, 0, 0)
+                .withCluster(LocalSettings.LocalCluster.KUBERNETES, Duration.ofMillis(100));
         return EyrieLocal.start(settings, "--eyrie.runner.simulated.step-time=30ms");
     }
 
@@ -129,7 +131,8 @@ class LifecycleEndToEndTest {
 
             JsonNode job = json(get(queries("/api/jobs/" + jobId)));
             assertThat(job.get("state").asText()).isEqualTo("succeeded");
-            assertThat(job.get("driver").asText()).isEqualTo("simulated");
+            // The real driver ran it, against the local run's Kubernetes API double: so the job says simulated.
+            assertThat(job.get("driver").asText()).isEqualTo("kubernetes");
             assertThat(job.get("simulated").asBoolean()).isTrue();
             assertThat(job.get("book").asText()).isEqualTo("odoo." + step[0]);
             assertThat(job.get("initiator").asText()).isEqualTo("alice");
@@ -139,9 +142,25 @@ class LifecycleEndToEndTest {
                 Instant startedAt = Instant.parse(stepView.get("startedAt").asText());
                 Instant finishedAt = Instant.parse(stepView.get("finishedAt").asText());
                 assertThat(finishedAt).isAfterOrEqualTo(startedAt);
-                assertThat(stepView.get("detail").asText()).contains("simulated");
+                assertThat(stepView.get("detail").asText()).isNotBlank();
+            }
+            List<Deployment> workloads = eyrie.localCluster().orElseThrow().apps().deployments().inAnyNamespace()
+                    .withLabel("eyrie.io/deployment", shopId).list().getItems();
+            switch (step[0]) {
+                case "initialize" -> assertThat(workloads).isEmpty();
+                case "deploy" -> assertThat(workloads).singleElement().satisfies(workload -> {
+                    assertThat(workload.getSpec().getReplicas()).isEqualTo(1);
+                    assertThat(workload.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                            .isEqualTo("registry.example.com/shop:1.0");
+                });
+                case "pause" -> assertThat(workloads).singleElement()
+                        .satisfies(workload -> assertThat(workload.getSpec().getReplicas()).isZero());
+                case "drop" -> assertThat(workloads).isEmpty();
+                default -> throw new AssertionError(step[0]);
             }
         }
+        assertThat(eyrie.localCluster().orElseThrow().batch().v1().jobs().inAnyNamespace().list().getItems())
+                .as("the odoo module update ran as a Kubernetes Job, and drop deleted it").isEmpty();
         JsonNode jobs = json(get(queries("/api/deployments/" + shopId + "/jobs")));
         assertThat(jobs.get("items")).hasSize(5);
         assertThat(jobs.get("total").asInt()).isEqualTo(5);

@@ -28,7 +28,8 @@ class ObjectModelEndToEndTest {
     @BeforeAll
     void start() {
         eyrie = EyrieLocal.start(LocalSettings.from(name -> null).withDataDirectory(dataDirectory)
-                .withPorts(0, 0, 0, 0, 0), "--eyrie.runner.simulated.step-time=5ms");
+                .withPorts(0, 0, 0, 0, 0, 0)
+                .withCluster(LocalSettings.LocalCluster.SIMULATED, java.time.Duration.ZERO), "--eyrie.runner.simulated.step-time=5ms");
         api = new ApiClient(eyrie);
         api.send("olivia", "POST", api.command("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Acme\"}", 201);
         api.send("olivia", "PUT", api.command("/api/projects/acme/members/devi"), "{\"role\":\"developer\"}", 200);

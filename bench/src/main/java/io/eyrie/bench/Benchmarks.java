@@ -306,8 +306,10 @@ public final class Benchmarks {
         List<String> args = new ArrayList<>(BASE_ARGS);
         args.addAll(config.extraArgs());
         args.addAll(extraArgs);
-        // LocalSettings.from(...) is package-private; this is what from(name -> null) gives, with random ports.
-        LocalSettings settings = new LocalSettings(directory, 0, 0, 0, 0, 0, null, "eyrie", "eyrie", null, null);
+        // LocalSettings.from(...) is package-private; this is what from(name -> null) gives, with random ports and
+        // the purely simulated cluster, so that the figures measure Eyrie and not the Kubernetes API double.
+        LocalSettings settings = new LocalSettings(directory, 0, 0, 0, 0, 0, null, "eyrie", "eyrie", null, null,
+                LocalSettings.LocalCluster.SIMULATED, 0, java.time.Duration.ZERO);
         long started = System.nanoTime();
         EyrieLocal eyrie = EyrieLocal.start(settings, args.toArray(String[]::new));
         long startup = System.nanoTime() - started;

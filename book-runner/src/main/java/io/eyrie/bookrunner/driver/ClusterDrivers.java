@@ -1,6 +1,10 @@
 package io.eyrie.bookrunner.driver;
 
 import io.eyrie.api.book.JobTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -16,12 +20,21 @@ import java.util.Set;
  */
 @Component
 public class ClusterDrivers {
+    private static final Logger log = LoggerFactory.getLogger(ClusterDrivers.class);
     private final List<ClusterDriver> drivers;
     private final Set<String> simulatedApiServers;
 
     public ClusterDrivers(List<ClusterDriver> drivers, SimulatedDriverProperties simulated) {
         this.drivers = drivers;
         this.simulatedApiServers = Set.copyOf(simulated.apiServers());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void sayWhichClustersAreSimulated() {
+        for (String apiServer : simulatedApiServers) {
+            log.warn("The cluster at {} is SIMULATED: a Kubernetes API double that the real driver talks to, where no "
+                    + "container runs. Its jobs are marked simulated.", apiServer);
+        }
     }
 
     public List<String> names() {

@@ -77,8 +77,8 @@ public class SimulatedClusterDriver implements ClusterDriver {
 
     @EventListener(ApplicationReadyEvent.class)
     void warnThatNothingIsReal() {
-        log.warn("The cluster is SIMULATED: no Kubernetes API is called. Each Book step only waits {} and reports "
-                + "success; an image tagged \"{}\" fails its rollout, one tagged \"{}\" never finishes it.",
-                properties.stepTime(), properties.failTag(), properties.slowTag());
+        log.info("Clusters at simulated:// addresses are SIMULATED: no Kubernetes API is called for them. Each Book "
+                + "step only waits {} and reports success; an image tagged \"{}\" fails its rollout, one tagged \"{}\" "
+                + "never finishes it.", properties.stepTime(), properties.failTag(), properties.slowTag());
     }
 }

@@ -344,9 +344,10 @@ public class KubernetesClusterDriver implements ClusterDriver {
         for (Service service : services(request)) {
             Map<String, Object> entry = new HashMap<>();
             entry.put("name", Manifests.dnsLabel(service.name()));
-            entry.put("resource", Manifests.dnsLabel(target.name() + "-" + service.name()
-                    + ("main".equals(track) ? "" : "-" + track)));
-            entry.put("service", Manifests.dnsLabel(target.name() + "-" + service.name()));
+            // A service named like its deployment (the usual single one) does not repeat the name.
+            String base = service.name().equals(target.name()) ? target.name() : target.name() + "-" + service.name();
+            entry.put("resource", Manifests.dnsLabel(base + ("main".equals(track) ? "" : "-" + track)));
+            entry.put("service", Manifests.dnsLabel(base));
             entry.put("serviceTrack", "main");
             entry.put("image", service.image() != null ? service.image() : request.image());
             entry.put("replicas", Integer.toString(service.replicas()));
