@@ -64,6 +64,10 @@ final class HttpDriver implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(queries + "/api/deployments/" + deploymentId)).GET());
     }
 
+    Result job(String jobId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(queries + "/api/jobs/" + jobId)).GET());
+    }
+
     private Result send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpRequest built = request.header("Authorization", authorization).timeout(REQUEST_TIMEOUT).build();
         long started = System.nanoTime();

@@ -2,7 +2,6 @@ package io.eyrie.platform.local;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
@@ -25,14 +24,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.address = server.getLocalAddress();
     }
 
-    /** Keeps its data in an H2 file under {@code dataDirectory}. */
+    /** Keeps its data in an H2 file under {@code dataDirectory}, written before each write is acknowledged. */
     public static EmbeddedMongo persistent(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new EmbeddedMongo(new H2Backend(dataDirectory.resolve("readmodels.mv").toString()), port);
+        return new EmbeddedMongo(new DurableH2Backend(dataDirectory.resolve("readmodels.mv").toString()), port);
     }
 
     public static EmbeddedMongo inMemory() {
