@@ -10,6 +10,7 @@ import io.kubernetes.client.util.generic.KubernetesApiResponse;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesListObject;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.kubernetes.client.util.generic.options.DeleteOptions;
 import io.kubernetes.client.util.generic.options.ListOptions;
 
 import java.io.IOException;
@@ -76,8 +77,11 @@ final class KubeApi {
 
     /** False when it was gone already, which is what a delete wants. */
     boolean delete(ResourceKinds kind, String namespace, String name) {
+        // In the background: a Job's pods and a Deployment's ReplicaSets go with it, without waiting for them.
+        DeleteOptions options = new DeleteOptions();
+        options.setPropagationPolicy("Background");
         KubernetesApiResponse<DynamicKubernetesObject> answer = call(kind, "delete", name,
-                () -> kind.namespaced ? api(kind).delete(namespace, name) : api(kind).delete(name));
+                () -> kind.namespaced ? api(kind).delete(namespace, name, options) : api(kind).delete(name, options));
         if (answer.getHttpStatusCode() == 404) {
             return false;
         }

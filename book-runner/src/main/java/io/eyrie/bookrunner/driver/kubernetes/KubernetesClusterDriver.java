@@ -296,6 +296,12 @@ public class KubernetesClusterDriver implements ClusterDriver {
                     object.getAsJsonObject("spec").add(field, spec.get(field));
                 }
             }
+            // Which track gets the traffic is switch-selector's to say; applying a workload leaves it as it is.
+            JsonObject selector = spec.has("selector") ? spec.getAsJsonObject("selector") : null;
+            JsonObject desired = object.getAsJsonObject("spec").getAsJsonObject("selector");
+            if (selector != null && selector.has(Manifests.TRACK_LABEL) && desired != null) {
+                desired.add(Manifests.TRACK_LABEL, selector.get(Manifests.TRACK_LABEL));
+            }
         }
         api.replace(kind, object);
         return "updated " + kind.kind + "/" + wanted.name();

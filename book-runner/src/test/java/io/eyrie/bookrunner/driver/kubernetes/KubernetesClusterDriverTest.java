@@ -157,6 +157,10 @@ class KubernetesClusterDriverTest {
         assertThat(jobs).singleElement().satisfies(job -> assertThat(job.getSpec().getTemplate().getSpec()
                 .getContainers().getFirst().getArgs()).containsSequence("--update", "sale,stock"));
 
+        erp.run("odoo.pause");
+        assertThat(kube.apps().deployments().inNamespace(erp.namespace).withName("shop-web").get().getSpec()
+                .getReplicas()).isZero();
+
         erp.run("odoo.drop");
         assertThat(kube.batch().v1().jobs().inNamespace(erp.namespace).list().getItems()).isEmpty();
         assertThat(kube.network().v1().ingresses().inNamespace(erp.namespace).list().getItems()).isEmpty();
@@ -262,6 +266,11 @@ class KubernetesClusterDriverTest {
 
         blueGreen.step(StepKind.SWITCH_SELECTOR, Map.of("track", "green"));
         assertThat(kube.services().inNamespace(blueGreen.namespace).withName("shop-web").get().getSpec().getSelector())
+                .containsEntry("eyrie.io/track", "green");
+
+        blueGreen.step(StepKind.APPLY_MANIFEST, Map.of("template", "web"));
+        assertThat(kube.services().inNamespace(blueGreen.namespace).withName("shop-web").get().getSpec().getSelector())
+                .as("applying a workload again leaves the traffic where it was switched to")
                 .containsEntry("eyrie.io/track", "green");
     }
 
