@@ -1,6 +1,7 @@
 package io.eyrie.commandside;
 
 import io.eyrie.platform.access.EndpointTable;
+import io.eyrie.platform.deadletter.DeadLetterEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,7 +34,7 @@ public class CommandEndpoints {
 
     @Bean
     public EndpointTable commandEndpointTable() {
-        return new EndpointTable("command", List.of(
+        return new EndpointTable("command", DeadLetterEndpoints.after(List.of(
                 post("/api/projects", NONE, AUTHENTICATED, "create a project (the caller becomes its owner)"),
                 patch("/api/projects/{slug}", PROJECT, ADMIN, "rename the project"),
                 delete("/api/projects/{slug}", PROJECT, OWNER, "archive the project, once it has no groups"),
@@ -72,6 +73,6 @@ public class CommandEndpoints {
                 post("/api/images/{id}/pushed", IMAGE, DEVELOPER, "record that a tag was pushed"),
                 post("/api/projects/{slug}/datasources", PROJECT, ADMIN, "register a datasource"),
                 patch("/api/datasources/{id}", DATASOURCE, ADMIN, "change a datasource's endpoint or credentials"),
-                delete("/api/datasources/{id}", DATASOURCE, ADMIN, "remove a datasource")));
+                delete("/api/datasources/{id}", DATASOURCE, ADMIN, "remove a datasource"))));
     }
 }

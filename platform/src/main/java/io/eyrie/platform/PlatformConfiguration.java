@@ -2,6 +2,7 @@ package io.eyrie.platform;
 
 import io.eyrie.platform.access.AccessConfiguration;
 import io.eyrie.platform.audit.AuditConfiguration;
+import io.eyrie.platform.deadletter.DeadLetterConfiguration;
 import io.eyrie.platform.eventstore.EventStoreConfiguration;
 import io.eyrie.platform.security.SecurityConfiguration;
 import io.eyrie.platform.web.OpenApiConfiguration;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.PropertySource;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({EventStoreConfiguration.class, AuditConfiguration.class, SecurityConfiguration.class, AccessConfiguration.class,
-        ProblemHandling.class, OpenApiConfiguration.class})
+        ProblemHandling.class, OpenApiConfiguration.class, DeadLetterConfiguration.class})
 @PropertySource("classpath:eyrie-platform.properties")
 public class PlatformConfiguration {
 }

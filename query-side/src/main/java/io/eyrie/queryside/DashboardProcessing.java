@@ -1,5 +1,6 @@
 package io.eyrie.queryside;
 
+import io.eyrie.platform.deadletter.DeadLetterProcessors;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +11,18 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * When a projection fails, for instance because MongoDB is unreachable, the processor stops that segment and
  * retries it later. Axon's default would log the error and skip the event, leaving the read model silently wrong.
- * Retrying is safe because the projections are idempotent.
+ * Retrying is safe because the projections are idempotent. An event a projection refuses outright is
+ * dead-lettered instead (see the platform's {@code PoisonPolicy}), so one bad event never stops the dashboards.
  */
 @Configuration(proxyBeanMethods = false)
 public class DashboardProcessing {
+
+    /** A projection that cannot handle an event dead-letters it, and the read models go on. */
+    @Bean
+    public DeadLetterProcessors deadLetterProcessors() {
+        return new DeadLetterProcessors(java.util.List.of(GROUP));
+    }
+
     public static final String GROUP = "dashboard";
 
     @Bean

@@ -1,6 +1,7 @@
 package io.eyrie.queryside;
 
 import io.eyrie.platform.access.EndpointTable;
+import io.eyrie.platform.deadletter.DeadLetterEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +26,7 @@ public class QueryEndpoints {
 
     @Bean
     public EndpointTable queryEndpointTable() {
-        return new EndpointTable("query", List.of(
+        return new EndpointTable("query", DeadLetterEndpoints.after(List.of(
                 get("/api/projects", NONE, AUTHENTICATED, "list the projects you are a member of"),
                 get("/api/projects/{slug}", PROJECT, USER, "read the project, its members and namespace"),
                 get("/api/projects/{slug}/groups", PROJECT, USER, "list the project's groups"),
@@ -45,6 +46,6 @@ public class QueryEndpoints {
                 get("/api/repositories/{id}/images", REPOSITORY, USER, "list a repository's images"),
                 get("/api/images/{id}", IMAGE, USER, "read an image and its pushes"),
                 get("/api/projects/{slug}/datasources", PROJECT, USER, "list the project's datasources"),
-                get("/api/datasources/{id}", DATASOURCE, USER, "read a datasource")));
+                get("/api/datasources/{id}", DATASOURCE, USER, "read a datasource"))));
     }
 }

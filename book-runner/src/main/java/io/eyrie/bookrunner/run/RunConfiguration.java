@@ -1,5 +1,6 @@
 package io.eyrie.bookrunner.run;
 
+import io.eyrie.platform.deadletter.DeadLetterProcessors;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import org.axonframework.config.ConfigurerModule;
@@ -21,6 +22,13 @@ import javax.sql.DataSource;
  */
 @Configuration(proxyBeanMethods = false)
 public class RunConfiguration {
+
+    /** A job that cannot be queued is dead-lettered, and the queue goes on with the others. */
+    @Bean
+    public DeadLetterProcessors deadLetterProcessors() {
+        return new DeadLetterProcessors(java.util.List.of(JobQueue.PROCESSING_GROUP));
+    }
+
     static final String TABLE = "book_runs";
     private static final int MISSED_HEARTBEATS = 5;
     private static final Logger log = LoggerFactory.getLogger(RunConfiguration.class);

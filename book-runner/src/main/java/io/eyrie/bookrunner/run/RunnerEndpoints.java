@@ -2,6 +2,7 @@ package io.eyrie.bookrunner.run;
 
 import io.eyrie.platform.access.AccessDirectory;
 import io.eyrie.platform.access.EndpointTable;
+import io.eyrie.platform.deadletter.DeadLetterEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,14 +12,14 @@ import static io.eyrie.platform.access.Endpoint.get;
 import static io.eyrie.platform.access.Need.AUTHENTICATED;
 import static io.eyrie.platform.access.Target.NONE;
 
-/** The runner's authorization table. Its one route reads nothing project-scoped, so it needs no lookups. */
+/** The runner's authorization table. Its routes read nothing project-scoped, so it needs no lookups. */
 @Configuration(proxyBeanMethods = false)
 public class RunnerEndpoints {
 
     @Bean
     public EndpointTable runnerEndpointTable() {
-        return new EndpointTable("runner", List.of(
-                get("/api/runner", NONE, AUTHENTICATED, "read which driver this runner uses and how busy it is")));
+        return new EndpointTable("runner", DeadLetterEndpoints.after(List.of(
+                get("/api/runner", NONE, AUTHENTICATED, "read which driver this runner uses and how busy it is"))));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.eyrie.commandside.book;
 
+import io.eyrie.platform.deadletter.DeadLetterProcessors;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.axonframework.config.ConfigurerModule;
@@ -25,6 +26,13 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BookJobSettings.class)
 public class DeadlineConfiguration {
+
+    /** An outcome or a statistic that cannot be handled is dead-lettered; the other jobs' outcomes go on. */
+    @Bean
+    public DeadLetterProcessors deadLetterProcessors() {
+        return new DeadLetterProcessors(java.util.List.of(JobOutcomes.GROUP, StepStatistics.GROUP));
+    }
+
 
     /** Transaction-aware, so a deadline is scheduled or cancelled in the same transaction as the job's events. */
     @Bean

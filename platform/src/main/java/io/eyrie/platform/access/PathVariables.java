@@ -29,7 +29,7 @@ final class PathVariables {
                 case "id" -> UUID.matcher(value).matches() ? null : Ids.UUID_MESSAGE;
                 case "user" -> USER.matcher(value).matches() ? null : Caller.USER_MESSAGE;
                 case "book" -> BOOK.matcher(value).matches() ? null : BookId.NAME_MESSAGE;
-                case "action", "name" -> WORD.matcher(value).matches() ? null
+                case "action", "name", "processor" -> WORD.matcher(value).matches() ? null
                         : "must be 1-40 lowercase letters or '-', starting with a letter";
                 default -> null;
             };

@@ -66,6 +66,12 @@ public class EventStoreConfiguration {
                 .migrate();
     }
 
+    /** See {@link TolerantReading}. Static, so that it post-processes the mapper however early it is made. */
+    @Bean
+    public static org.springframework.beans.factory.config.BeanPostProcessor tolerantStoredMessages() {
+        return TolerantReading.forStoredMessages();
+    }
+
     @Bean
     public PlatformTransactionManager platformTransactionManager(DataSource dataSource) {
         return new JdbcTransactionManager(dataSource);
