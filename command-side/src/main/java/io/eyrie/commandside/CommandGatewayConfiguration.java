@@ -4,6 +4,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,22 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandGatewayConfiguration {
+
+    /**
+     * Every action loads its deployment twice (to accept it, and to record how its job ended): kept in memory, it
+     * is read from the event store once. Another command service's append makes an entry stale; the append that
+     * then conflicts drops it, and the retry below loads it afresh.
+     */
+    @Bean
+    public Cache deploymentCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** The command side touches a job only to create, cancel or expire it: not worth keeping. */
+    @Bean
+    public Cache jobCache() {
+        return NoCache.INSTANCE;
+    }
 
     @Bean(destroyMethod = "shutdownNow")
     public ScheduledExecutorService commandRetryExecutor() {

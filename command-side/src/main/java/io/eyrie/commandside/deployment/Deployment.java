@@ -69,7 +69,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * allows it) and records how its Book job ended; the lifecycle only moves when a job succeeds, and at most one job
  * runs at a time. Every change of its spec is a new version, with the spec before and after.
  */
-@Aggregate(filterEventsByType = true)
+@Aggregate(filterEventsByType = true, cache = "deploymentCache")
 public class Deployment {
     @AggregateIdentifier
     private DeploymentId id;

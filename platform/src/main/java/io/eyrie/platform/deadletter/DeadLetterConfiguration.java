@@ -29,7 +29,11 @@ public class DeadLetterConfiguration {
                                 .genericSerializer(config.serializer())
                                 .eventSerializer(config.eventSerializer())
                                 .build())
-                        .registerDeadLetterPolicy(group, config -> new PoisonPolicy());
+                        .registerDeadLetterPolicy(group, config -> new PoisonPolicy())
+                        // Without it, every event costs a query for whether its aggregate has a dead letter. The
+                        // cache is per segment, which one processor thread owns at a time.
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                                (config, invoker) -> invoker.enableSequenceIdentifierCache());
             }
         };
     }
