@@ -81,6 +81,9 @@ class BookRunnerApplicationTest {
     RunnerProperties properties;
     @Autowired
     WebTestClient web;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier(io.eyrie.job.Job.CACHE)
+    org.axonframework.common.caching.Cache jobCache;
 
     @Test
     void runsEveryStepOfTheJobAndRecordsWhoAskedForIt() {
@@ -108,6 +111,8 @@ class BookRunnerApplicationTest {
             assertThat(event.getMetaData()).containsEntry(AuditMetaData.CORRELATION_ID, "corr-" + jobId.value());
         });
         awaitQueueEmpty();
+        assertThat(jobCache.containsKey(jobId.toString()))
+                .as("the runner kept the job it worked on, instead of reading its events for every step").isTrue();
     }
 
     @Test
@@ -170,7 +175,8 @@ class BookRunnerApplicationTest {
 
     @Test
     void cancelWorksWhileAJobRuns() {
-        JobId jobId = create(List.of(new JobStep("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 5, 3600)), "nginx:1.27");
+        // A slow image never finishes rolling out, so the cancel cannot lose a race with the end of the step.
+        JobId jobId = create(List.of(new JobStep("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 5, 3600)), "nginx:slow");
         await().atMost(TIMEOUT).until(() -> payloads(jobEvents(jobId)).stream().anyMatch(JobStarted.class::isInstance));
 
         commands.sendAndWait(new CancelJob(jobId, "cancelled by alice"));

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,12 @@ public class CommandGatewayConfiguration {
     @Bean
     public Cache deploymentCache() {
         return new WeakReferenceCache();
+    }
+
+    /** The command side touches a job only to create, cancel or expire it: not worth keeping. */
+    @Bean
+    public Cache jobCache() {
+        return NoCache.INSTANCE;
     }
 
     @Bean(destroyMethod = "shutdownNow")

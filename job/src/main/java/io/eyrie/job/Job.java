@@ -45,11 +45,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * The command side creates, cancels and expires jobs; runners start them and report their steps. Both load it from
  * the shared event store, so when they race, the second append fails on the sequence number and is retried
- * against the new state. It is not cached: a runner that kept its jobs in memory once missed a cancel in a full
- * test run, which is not a trade to make for speed before the cause is known.
+ * against the new state. Each service names its own cache for it, {@code jobCache}: a runner reports every step
+ * of a job, so it keeps the jobs it works on; a stale entry fails its append, is dropped and loaded again.
  */
-@Aggregate(filterEventsByType = true)
+@Aggregate(filterEventsByType = true, cache = Job.CACHE)
 public class Job {
+    /** The bean name of the cache each service gives this aggregate. */
+    public static final String CACHE = "jobCache";
     static final String EXPIRY = "job-expiry";
     /** How many failures that may pass a step gets before it fails. */
     static final int MAX_ATTEMPTS = 5;

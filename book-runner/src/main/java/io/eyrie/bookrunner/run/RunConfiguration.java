@@ -2,7 +2,10 @@ package io.eyrie.bookrunner.run;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import io.eyrie.job.Job;
 import io.eyrie.platform.deadletter.DeadLetterProcessors;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.flywaydb.core.Flyway;
@@ -22,6 +25,12 @@ import javax.sql.DataSource;
  */
 @Configuration(proxyBeanMethods = false)
 public class RunConfiguration {
+
+    /** The jobs this runner works on, so that each step's report does not read the job's events again. */
+    @Bean(name = Job.CACHE)
+    public Cache jobCache() {
+        return new WeakReferenceCache();
+    }
 
     /** A job that cannot be queued is dead-lettered, and the queue goes on with the others. */
     @Bean
