@@ -5,21 +5,10 @@ import io.eyrie.api.book.FinishJobStep;
 import io.eyrie.api.book.JobProgress;
 import io.eyrie.api.book.StartJob;
 import io.eyrie.api.book.StartJobStep;
-import io.eyrie.api.cluster.ActOnCluster;
-import io.eyrie.api.cluster.ClusterAction;
-import io.eyrie.api.cluster.ClusterId;
-import io.eyrie.api.cluster.RegisterCluster;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.CompleteAction;
-import io.eyrie.api.deployment.CreateDeployment;
-import io.eyrie.api.deployment.DeploymentSettings;
 import io.eyrie.api.deployment.Initialized;
 import io.eyrie.api.deployment.RequestAction;
-import io.eyrie.api.project.CreateDeploymentGroup;
-import io.eyrie.api.project.CreateProject;
-import io.eyrie.api.project.GroupDefaults;
-import io.eyrie.api.project.GroupType;
-import io.eyrie.api.project.ProjectId;
 import io.eyrie.platform.local.EmbeddedPostgres;
 import io.eyrie.platform.security.DevKeys;
 import org.axonframework.commandhandling.CommandMessage;
@@ -41,12 +30,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.eyrie.api.TestIds.deployment;
-import static io.eyrie.api.TestIds.group;
 import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -95,15 +81,7 @@ class JobOutcomeRetryIntegrationTest {
     @Test
     void anOutcomeWhoseCommandFailsOnceStillCompletesTheAction() {
         MetaData alice = MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "c-retry");
-        ProjectId acme = new ProjectId("acme");
-        send(new CreateProject(acme, "Acme", "alice", java.util.UUID.randomUUID().toString()), alice);
-        send(new RegisterCluster(new ClusterId("local"), "uid", "local", "simulated://local", "in-cluster"), alice);
-        send(new ActOnCluster(new ClusterId("local"), ClusterAction.INIT), alice);
-        send(new ActOnCluster(new ClusterId("local"), ClusterAction.ACTIVATE), alice);
-        send(new CreateDeploymentGroup(acme, group("web"), "web", GroupType.NONE, List.of(new ClusterId("local")),
-                GroupDefaults.NONE, Map.of(), List.of()), alice);
-        send(new CreateDeployment(group("web"), deployment("d-1"), "shop", new DeploymentSettings(null, null, null,
-                null, "nginx:1.27", null, null, null, null)), alice);
+        OneDeployment.create(commands, alice);
         send(new RequestAction(deployment("d-1"), Action.INITIALIZE, job("j-1")), alice);
 
         // Playing the runner: every step of the job succeeds.

@@ -2,20 +2,9 @@ package io.eyrie.commandside.book;
 
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.JobExpired;
-import io.eyrie.api.cluster.ActOnCluster;
-import io.eyrie.api.cluster.ClusterAction;
-import io.eyrie.api.cluster.ClusterId;
-import io.eyrie.api.cluster.RegisterCluster;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionFailed;
-import io.eyrie.api.deployment.CreateDeployment;
-import io.eyrie.api.deployment.DeploymentSettings;
 import io.eyrie.api.deployment.RequestAction;
-import io.eyrie.api.project.CreateDeploymentGroup;
-import io.eyrie.api.project.CreateProject;
-import io.eyrie.api.project.GroupDefaults;
-import io.eyrie.api.project.GroupType;
-import io.eyrie.api.project.ProjectId;
 import io.eyrie.platform.local.EmbeddedPostgres;
 import io.eyrie.platform.security.DevKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -32,11 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static io.eyrie.api.TestIds.deployment;
-import static io.eyrie.api.TestIds.group;
 import static io.eyrie.api.TestIds.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,15 +53,7 @@ class JobTimeoutIntegrationTest {
     @Test
     void aJobNobodyRunsFailsTheActionWhenItsDeadlinePasses() {
         MetaData alice = MetaData.with(AuditMetaData.INITIATOR, "alice").and(AuditMetaData.CORRELATION_ID, "c-timeout");
-        ProjectId acme = new ProjectId("acme");
-        send(new CreateProject(acme, "Acme", "alice", java.util.UUID.randomUUID().toString()), alice);
-        send(new RegisterCluster(new ClusterId("local"), "uid", "local", "simulated://local", "in-cluster"), alice);
-        send(new ActOnCluster(new ClusterId("local"), ClusterAction.INIT), alice);
-        send(new ActOnCluster(new ClusterId("local"), ClusterAction.ACTIVATE), alice);
-        send(new CreateDeploymentGroup(acme, group("web"), "web", GroupType.NONE, List.of(new ClusterId("local")),
-                GroupDefaults.NONE, Map.of(), List.of()), alice);
-        send(new CreateDeployment(group("web"), deployment("d-1"), "shop", new DeploymentSettings(null, null, null,
-                null, "nginx:1.27", null, null, null, null)), alice);
+        OneDeployment.create(commands, alice);
         send(new RequestAction(deployment("d-1"), Action.INITIALIZE, job("j-1")), alice);
 
         DomainEventMessage<?> failed = await().atMost(Duration.ofSeconds(20)).until(

@@ -67,15 +67,7 @@ class KubernetesClusterDriverTest {
         server.init();
         kube = server.createClient();
         String apiServer = "http://" + server.getHostName() + ":" + server.getPort();
-        Path kubeconfig = files.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: double, cluster: {server: "%s"}}]
-                users: [{name: eyrie, user: {token: not-a-real-token}}]
-                contexts: [{name: double, context: {cluster: double, user: eyrie}}]
-                current-context: double
-                """.formatted(apiServer));
+        Path kubeconfig = TestKubeconfig.write(files.resolve("kubeconfig"), apiServer);
         Files.createDirectories(files.resolve("secrets/shop"));
         Files.writeString(files.resolve("secrets/shop/api-key"), "s3cr3t-value\n");
         Files.writeString(files.resolve("secrets/shop/odoo-db"), "postgres://odoo@db/odoo");

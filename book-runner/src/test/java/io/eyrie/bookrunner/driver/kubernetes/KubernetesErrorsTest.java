@@ -152,7 +152,7 @@ class KubernetesErrorsTest {
         ensureNamespace();
 
         api.verify(getRequestedFor(urlPathEqualTo(NAMESPACE))
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer not-a-real-token")));
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + TestKubeconfig.TOKEN)));
     }
 
     private StepOutcome ensureNamespace() throws IOException {
@@ -165,15 +165,7 @@ class KubernetesErrorsTest {
     }
 
     private String kubeconfig(String server) throws IOException {
-        Path file = Files.createTempFile(files, "kubeconfig", "");
-        Files.writeString(file, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "%s"}}]
-                users: [{name: u, user: {token: not-a-real-token}}]
-                contexts: [{name: c, context: {cluster: c, user: u}}]
-                current-context: c
-                """.formatted(server));
+        Path file = TestKubeconfig.write(Files.createTempFile(files, "kubeconfig", ""), server);
         return "kubeconfig:" + file;
     }
 
