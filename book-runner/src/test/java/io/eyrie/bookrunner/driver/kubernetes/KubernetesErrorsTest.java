@@ -155,6 +155,30 @@ class KubernetesErrorsTest {
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + TestKubeconfig.TOKEN)));
     }
 
+    @Test
+    void anHttpCheckGoesThroughTheServiceProxyAndWaitsUntilItAnswers2xx() throws IOException {
+        api.stubFor(get(urlPathEqualTo("/api/v1/namespaces/acme-shop/services")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"apiVersion":"v1","kind":"ServiceList","metadata":{},"items":[{"apiVersion":"v1",
+                        "kind":"Service","metadata":{"name":"shop-web","namespace":"acme-shop"}}]}""")));
+        String proxy = "/api/v1/namespaces/acme-shop/services/shop-web:http/proxy/health";
+        api.stubFor(get(urlPathEqualTo(proxy)).inScenario("starting").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        api.stubFor(get(urlPathEqualTo(proxy)).inScenario("starting").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        StepOutcome starting = driver.execute(request(StepKind.HTTP_CHECK, Map.of("path", "/health?deep=1")), cluster());
+        StepOutcome up = driver.execute(request(StepKind.HTTP_CHECK, Map.of("path", "/health?deep=1")), cluster());
+
+        assertThat(starting).isEqualTo(StepOutcome.waiting(Duration.ofMillis(10),
+                "GET /health?deep=1 on Service shop-web answered 503"));
+        assertThat(up).isEqualTo(StepOutcome.succeeded("GET /health?deep=1 answered 2xx on Service/shop-web"));
+        api.verify(getRequestedFor(urlPathEqualTo(proxy))
+                .withQueryParam("deep", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        "Bearer " + TestKubeconfig.TOKEN)));
+    }
+
     private StepOutcome ensureNamespace() throws IOException {
         return driver.execute(request(StepKind.ENSURE_NAMESPACE, Map.of()), cluster());
     }
