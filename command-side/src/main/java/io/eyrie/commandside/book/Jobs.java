@@ -17,6 +17,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
@@ -44,7 +45,8 @@ public class Jobs {
             throw new GroupRuleException("unknown-book", "Book '" + reference + "' is for group type '"
                     + book.groupType().wire() + "', not '" + type.wire() + "'");
         }
-        List<JobStep> steps = book.steps().stream().map(step -> jobStep(directory, book, step)).toList();
+        Map<String, Long> averages = directory.averageMillis(book.name());
+        List<JobStep> steps = book.steps().stream().map(step -> jobStep(averages, book, step)).toList();
         return new Planned(book.name(), book.version(), steps);
     }
 
@@ -59,8 +61,8 @@ public class Jobs {
         createNew(Job.class, () -> new Job(created, deadlines));
     }
 
-    private JobStep jobStep(Directory directory, BookVersion book, BookStep step) {
-        long estimate = directory.averageMillis(book.name(), step.name())
+    private JobStep jobStep(Map<String, Long> averages, BookVersion book, BookStep step) {
+        long estimate = java.util.Optional.ofNullable(averages.get(step.name()))
                 .map(millis -> Math.max(1, (millis + 999) / 1000))
                 .orElse(step.estimatedSeconds() > 0 ? step.estimatedSeconds() : settings.defaultEstimate().toSeconds());
         long timeout = Math.min(settings.jobTimeout().toSeconds(),

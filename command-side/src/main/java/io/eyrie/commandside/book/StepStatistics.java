@@ -23,8 +23,13 @@ class StepStatistics {
 
     @EventHandler
     void on(JobStepSucceeded event) {
-        jdbc.sql("INSERT INTO directory_step_runs (book, step, job_id, millis) VALUES (:book, :step, :job, :millis) "
-                        + "ON CONFLICT DO NOTHING")
+        // A run counts once, however often its event is delivered: the total moves only when the run is new.
+        jdbc.sql("WITH fresh AS (INSERT INTO directory_step_runs (book, step, job_id, millis) "
+                        + "VALUES (:book, :step, :job, :millis) ON CONFLICT DO NOTHING RETURNING millis) "
+                        + "INSERT INTO directory_step_averages (book, step, runs, total_millis) "
+                        + "SELECT :book, :step, 1, millis FROM fresh ON CONFLICT (book, step) DO UPDATE SET "
+                        + "runs = directory_step_averages.runs + 1, "
+                        + "total_millis = directory_step_averages.total_millis + EXCLUDED.total_millis")
                 .param("book", event.book()).param("step", event.step()).param("job", event.jobId().value())
                 .param("millis", event.millis()).update();
     }

@@ -352,15 +352,14 @@ public class Directory {
                 .optional();
     }
 
-    /** The average of the step's past runs in this Book, in milliseconds, or empty if it never ran. */
-    public Optional<Long> averageMillis(String book, String step) {
-        return jdbc.sql("SELECT CAST(AVG(millis) AS BIGINT) FROM directory_step_runs WHERE book = :book AND step = :step")
-                .param("book", book).param("step", step)
-                .query((row, n) -> {
-                    long average = row.getLong(1);
-                    return row.wasNull() ? null : average;
-                })
-                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    /** The average of each step's past runs in this Book, in milliseconds, by step; a step that never ran is absent. */
+    public Map<String, Long> averageMillis(String book) {
+        Map<String, Long> averages = new java.util.HashMap<>();
+        jdbc.sql("SELECT step, total_millis / runs FROM directory_step_averages WHERE book = :book AND runs > 0")
+                .param("book", book)
+                .query((row, n) -> averages.put(row.getString(1), row.getLong(2)))
+                .list();
+        return averages;
     }
 
     static String json(Object value) {

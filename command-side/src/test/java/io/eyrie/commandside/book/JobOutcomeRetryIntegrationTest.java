@@ -77,6 +77,11 @@ class JobOutcomeRetryIntegrationTest {
     EventStore eventStore;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("deploymentCache")
+    org.axonframework.common.caching.Cache deploymentCache;
+    @Autowired
+    StepStatistics statistics;
 
     @Test
     void anOutcomeWhoseCommandFailsOnceStillCompletesTheAction() {
@@ -97,6 +102,18 @@ class JobOutcomeRetryIntegrationTest {
         assertThat(COMPLETIONS.get()).as("the failed completion and the retry that recorded it").isEqualTo(2);
         assertThat(JdbcClient.create(dataSource).sql("SELECT count(*) FROM deadletterentry").query(Long.class).single())
                 .as("a failure that passes is not a poison event").isZero();
+        assertThat(deploymentCache.containsKey(deployment("d-1").toString()))
+                .as("the deployment is kept in memory between accepting the action and recording its outcome").isTrue();
+
+        // Each step's run is counted once towards the estimates of later jobs, however often it is delivered.
+        JdbcClient directory = JdbcClient.create(dataSource);
+        await().atMost(Duration.ofSeconds(10)).until(() -> directory.sql(
+                "SELECT count(*) FROM directory_step_averages WHERE book = 'none.initialize'").query(Long.class)
+                .single() == progress.steps().size());
+        statistics.on(new io.eyrie.api.book.JobStepSucceeded(job("j-1"), 0, progress.steps().getFirst().name(), "done",
+                "none.initialize", 999_999));
+        assertThat(directory.sql("SELECT runs FROM directory_step_averages WHERE book = 'none.initialize'")
+                .query(Long.class).list()).containsOnly(1L);
     }
 
     private <R> R send(Object command, MetaData metaData) {

@@ -213,8 +213,8 @@ class DeploymentTest {
 
     @Test
     void stepsAreEstimatedFromTheirPastRunsAndTimeOutAtTenTimesThat() {
-        org.mockito.Mockito.when(directory.directory().averageMillis("odoo.drop", "delete namespace"))
-                .thenReturn(java.util.Optional.of(12_300L));
+        org.mockito.Mockito.when(directory.directory().averageMillis("odoo.drop"))
+                .thenReturn(Map.of("delete namespace", 12_300L));
         fixture.given(CREATED)
                 .when(new RequestAction(ID, Action.DROP, job("j1")))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
