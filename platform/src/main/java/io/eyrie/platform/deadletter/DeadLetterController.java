@@ -67,7 +67,7 @@ public class DeadLetterController {
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** Each sequence is tried from its first letter; one that fails again keeps the rest behind it. */
+    /** Each sequence is tried from its first letter; one that fails again keeps the rest of its own sequence behind it. */
     @PostMapping("/api/dead-letters/{processor}/retry")
     public Mono<RetryResult> retry(@PathVariable String processor, Caller caller) {
         return Mono.fromCallable(() -> {
@@ -78,9 +78,12 @@ public class DeadLetterController {
             SequencedDeadLetterProcessor<EventMessage<?>> letters = axon.eventProcessingConfiguration()
                     .sequencedDeadLetterProcessor(processor).orElseThrow();
             long before = total(processor);
+            // A sequence that fails again goes to the back of the queue, so the others still get their turn.
             int retried = 0;
-            for (long i = 0; i < before && letters.processAny(); i++) {
-                retried++;
+            for (long i = 0; i < before; i++) {
+                if (letters.processAny()) {
+                    retried++;
+                }
             }
             long remaining = total(processor);
             log.info("{} retried the dead letters of {}: {} sequences handled, {} letters remain", caller.user(),

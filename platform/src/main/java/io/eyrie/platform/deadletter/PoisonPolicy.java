@@ -42,6 +42,11 @@ final class PoisonPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     static boolean passes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // An event that cannot be read never will be, though Jackson's errors are IOExceptions.
+            if (cause instanceof org.axonframework.common.AxonNonTransientException
+                    || cause.getClass().getName().startsWith("com.fasterxml.jackson.")) {
+                return false;
+            }
             if (cause instanceof IOException || cause instanceof SQLTransientException
                     || cause instanceof SQLRecoverableException) {
                 return true;

@@ -37,6 +37,14 @@ class PoisonPolicyTest {
     }
 
     @Test
+    void anEventThatCannotBeReadIsDeadLetteredThoughJacksonsErrorIsAnIoException() {
+        var unreadable = new org.axonframework.serialization.SerializationException("cannot read JobCreated",
+                new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected character"));
+
+        assertThat(policy.decide(letter, unreadable).shouldEnqueue()).isTrue();
+    }
+
+    @Test
     void aLongCauseIsCut() {
         var decision = policy.decide(letter, new IllegalArgumentException("x".repeat(5000)));
 

@@ -55,8 +55,9 @@ final class ClusterClients {
             if (e instanceof KubeApi.StepStopped stopped) {
                 throw stopped;
             }
+            // Only the kind of failure: a parser's message can quote the file, and the file holds the credentials.
             throw new KubeApi.StepStopped(StepOutcome.failed("the credentials of cluster '" + cluster.slug() + "' ("
-                    + reference + ") could not be loaded: " + e.getMessage()));
+                    + reference + ") could not be loaded (" + e.getClass().getSimpleName() + ")"));
         }
     }
 

@@ -33,6 +33,8 @@ public class KubernetesClusterDriver implements ClusterDriver {
     private final KubernetesDriverProperties properties;
     private final ClusterClients clients;
     private final SecretStore secrets;
+    /** Env variable names have no dot, so this key is the database's alone. */
+    static final String DATABASE_KEY = "eyrie.database";
     private final Manifests manifests = new Manifests();
 
     public KubernetesClusterDriver(KubernetesDriverProperties properties) {
@@ -93,13 +95,13 @@ public class KubernetesClusterDriver implements ClusterDriver {
         for (Service service : services(request)) {
             for (EnvVar env : service.env() == null ? List.<EnvVar>of() : service.env()) {
                 if (env.secretRef() != null) {
-                    values.put(env.name(), secrets.read(env.secretRef()));
+                    values.put(secretKey(service, env), secrets.read(env.secretRef()));
                 }
             }
         }
         Object database = request.target().config().get("database");
         if (database instanceof String reference && !reference.startsWith("pgo://")) {
-            values.put("DATABASE", secrets.read(reference));
+            values.put(DATABASE_KEY, secrets.read(reference));
         }
         JsonObject data = new JsonObject();
         values.forEach((key, value) -> data.addProperty(key,
@@ -273,7 +275,7 @@ public class KubernetesClusterDriver implements ClusterDriver {
     }
 
     /** Get, then create or replace: safe to repeat, and it never takes over what Eyrie did not create. */
-    private static String ensure(KubeApi api, Manifests.Rendered wanted) {
+    private String ensure(KubeApi api, Manifests.Rendered wanted) {
         ResourceKinds kind = wanted.kind();
         JsonObject object = wanted.object();
         String namespace = kind.namespaced ? object.getAsJsonObject("metadata").get("namespace").getAsString() : null;
@@ -285,8 +287,27 @@ public class KubernetesClusterDriver implements ClusterDriver {
         requireEyries(kind, existing.get());
         JsonObject current = existing.get();
         JsonObject metadata = current.getAsJsonObject("metadata");
+        if (metadata.has("deletionTimestamp")) {
+            // Still going from an earlier drop: replacing it now would be refused, or undone, by its deletion.
+            throw new KubeApi.StepStopped(StepOutcome.waiting(properties.pollInterval(),
+                    kind.kind + " " + wanted.name() + " is still being deleted"));
+        }
+        JsonObject wantedMetadata = object.getAsJsonObject("metadata");
         if (metadata.has("resourceVersion")) {
-            object.getAsJsonObject("metadata").add("resourceVersion", metadata.get("resourceVersion"));
+            wantedMetadata.add("resourceVersion", metadata.get("resourceVersion"));
+        }
+        // What others put there stays: operators' finalizers, annotations, labels that are not Eyrie's.
+        for (String field : List.of("finalizers", "annotations", "ownerReferences")) {
+            if (metadata.has(field) && !wantedMetadata.has(field)) {
+                wantedMetadata.add(field, metadata.get(field));
+            }
+        }
+        if (metadata.has("labels") && metadata.get("labels").isJsonObject()) {
+            JsonObject labels = metadata.getAsJsonObject("labels").deepCopy();
+            if (wantedMetadata.has("labels")) {
+                wantedMetadata.getAsJsonObject("labels").entrySet().forEach(label -> labels.add(label.getKey(), label.getValue()));
+            }
+            wantedMetadata.add("labels", labels);
         }
         if (kind == ResourceKinds.SERVICE && current.has("spec")) {
             // The cluster IP is the cluster's to choose, and it cannot change.
@@ -362,6 +383,7 @@ public class KubernetesClusterDriver implements ClusterDriver {
             List<Map<String, Object>> env = new ArrayList<>();
             for (EnvVar variable : service.env() == null ? List.<EnvVar>of() : service.env()) {
                 env.add(Map.of("name", variable.name(), "secret", variable.secretRef() != null,
+                        "key", secretKey(service, variable),
                         "value", variable.value() == null ? "" : variable.value()));
             }
             entry.put("env", env);
@@ -390,6 +412,14 @@ public class KubernetesClusterDriver implements ClusterDriver {
     private static List<Service> services(StepRequest request) {
         return request.target().services().isEmpty()
                 ? List.of(new Service("app", request.image(), 1, List.of())) : request.target().services();
+    }
+
+    /**
+     * One Secret holds every service's secret values, so each key names its service ({@code web.API_KEY}): two
+     * services with a variable of one name keep their own values, and no variable can be the database's key.
+     */
+    private static String secretKey(Service service, EnvVar env) {
+        return Manifests.dnsLabel(service.name()) + "." + env.name();
     }
 
     private static String secretName(StepRequest request) {

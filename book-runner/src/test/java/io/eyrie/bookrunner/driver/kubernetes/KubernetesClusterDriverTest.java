@@ -98,7 +98,7 @@ class KubernetesClusterDriverTest {
         assertThat(namespace.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "eyrie")
                 .containsEntry("eyrie.io/deployment", shop.deploymentId);
         var secret = kube.secrets().inNamespace(shop.namespace).withName("shop-secrets").get();
-        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("API_KEY")), StandardCharsets.UTF_8))
+        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("web.API_KEY")), StandardCharsets.UTF_8))
                 .isEqualTo("s3cr3t-value");
         assertThat(shop.details).noneMatch(detail -> detail.contains("s3cr3t"));
 
@@ -113,6 +113,7 @@ class KubernetesClusterDriverTest {
         var env = web.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
         assertThat(env.get(0).getValue()).isEqualTo("info\nkind: Namespace");
         assertThat(env.get(1).getValueFrom().getSecretKeyRef().getName()).isEqualTo("shop-secrets");
+        assertThat(env.get(1).getValueFrom().getSecretKeyRef().getKey()).isEqualTo("web.API_KEY");
         assertThat(kube.services().inNamespace(shop.namespace).withName("shop-web").get().getSpec().getSelector())
                 .containsEntry("eyrie.io/track", "main");
         assertThat(shop.waited).as("the rollout was waited for until the status said so").isPositive();
@@ -165,7 +166,7 @@ class KubernetesClusterDriverTest {
         erp.run("odoo.initialize");
 
         var secret = kube.secrets().inNamespace(erp.namespace).withName("shop-secrets").get();
-        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("DATABASE")), StandardCharsets.UTF_8))
+        assertThat(new String(Base64.getDecoder().decode(secret.getData().get("eyrie.database")), StandardCharsets.UTF_8))
                 .isEqualTo("postgres://odoo@db/odoo");
         assertThat(erp.details).noneMatch(detail -> detail.contains("postgres://"));
     }
@@ -288,6 +289,27 @@ class KubernetesClusterDriverTest {
         assertThat(twice.once(StepKind.APPLY_MANIFEST, Map.of("template", "web")))
                 .isEqualTo(StepOutcome.succeeded("updated Deployment/shop-web, updated Service/shop-web"));
         assertThat(kube.apps().deployments().inNamespace(twice.namespace).list().getItems()).hasSize(1);
+    }
+
+    @Test
+    void applyingAgainKeepsWhatOthersAdded() {
+        Deploying kept = new Deploying("none", Map.of());
+        kept.run("none.initialize");
+        kube.namespaces().withName(kept.namespace).edit(namespace -> {
+            namespace.getMetadata().getLabels().put("pod-security.kubernetes.io/enforce", "restricted");
+            namespace.getMetadata().setAnnotations(Map.of("owner", "platform-team"));
+            namespace.getMetadata().setFinalizers(List.of("example.com/cleanup"));
+            return namespace;
+        });
+
+        kept.step(StepKind.ENSURE_NAMESPACE, Map.of());
+
+        var namespace = kube.namespaces().withName(kept.namespace).get();
+        assertThat(namespace.getMetadata().getLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted")
+                .containsEntry("app.kubernetes.io/managed-by", "eyrie");
+        assertThat(namespace.getMetadata().getAnnotations()).containsEntry("owner", "platform-team");
+        assertThat(namespace.getMetadata().getFinalizers()).containsExactly("example.com/cleanup");
+
     }
 
     @Test

@@ -156,6 +156,18 @@ class KubernetesErrorsTest {
     }
 
     @Test
+    void anObjectStillBeingDeletedIsWaitedFor() throws IOException {
+        // The CRUD double drops deletionTimestamp, so a canned answer plays a namespace an earlier drop is deleting.
+        api.stubFor(get(urlPathEqualTo(NAMESPACE)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"apiVersion":"v1","kind":"Namespace","metadata":{"name":"acme-shop",
+                        "labels":{"app.kubernetes.io/managed-by":"eyrie"},"deletionTimestamp":"2026-12-02T00:00:00Z"}}""")));
+
+        assertThat(ensureNamespace()).isEqualTo(StepOutcome.waiting(Duration.ofMillis(10),
+                "Namespace acme-shop is still being deleted"));
+    }
+
+    @Test
     void anHttpCheckGoesThroughTheServiceProxyAndWaitsUntilItAnswers2xx() throws IOException {
         api.stubFor(get(urlPathEqualTo("/api/v1/namespaces/acme-shop/services")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
