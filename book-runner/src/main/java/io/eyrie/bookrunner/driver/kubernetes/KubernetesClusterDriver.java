@@ -200,8 +200,10 @@ public class KubernetesClusterDriver implements ClusterDriver {
 
     /** The Job is named after the job that runs it, so a resumed step finds the Job it started, never a second. */
     private StepOutcome runJob(KubeApi api, StepRequest request, String template) {
+        // And after the step, so that two run-job steps of one Book with the same template run two Jobs.
         String jobName = Manifests.dnsLabel(request.target().name() + "-" + template + "-"
-                + request.jobId().substring(0, Math.min(8, request.jobId().length())));
+                + request.jobId().substring(0, Math.min(8, request.jobId().length())) + "-"
+                + Integer.toHexString(request.step().name().hashCode() & 0xfffff));
         List<Manifests.Rendered> objects = render(request, template, Map.of("jobName", jobName));
         for (Manifests.Rendered object : objects) {
             if (api.get(object.kind(), request.target().namespace(), object.name()).isEmpty()) {
@@ -257,6 +259,14 @@ public class KubernetesClusterDriver implements ClusterDriver {
                 Call call = api.client().buildCall(null, proxied, "GET", parameters, List.of(), null,
                         new HashMap<>(), new HashMap<>(), new HashMap<>(), new String[]{"BearerToken"}, null);
                 try (Response response = call.execute()) {
+                    String type = response.header("Content-Type", "");
+                    if ((response.code() == 401 || response.code() == 403 || response.code() == 404)
+                            && type.startsWith("application/json") && response.body() != null
+                            && response.body().string().contains("\"kind\":\"Status\"")) {
+                        // The API server itself refused: waiting would not change that.
+                        return StepOutcome.failed("the API server refused GET " + path + " through the proxy of Service "
+                                + name + " (" + response.code() + "); the runner needs get on services/proxy");
+                    }
                     if (!response.isSuccessful()) {
                         return StepOutcome.waiting(properties.pollInterval(), "GET " + path + " on Service " + name
                                 + " answered " + response.code());
@@ -374,7 +384,10 @@ public class KubernetesClusterDriver implements ClusterDriver {
             // A service named like its deployment (the usual single one) does not repeat the name.
             String base = service.name().equals(target.name()) ? target.name() : target.name() + "-" + service.name();
             entry.put("resource", Manifests.dnsLabel(base + ("main".equals(track) ? "" : "-" + track)));
-            entry.put("service", Manifests.dnsLabel(base));
+            // A Service's name must start with a letter (RFC 1035); a deployment's may not.
+            String serviceName = Manifests.dnsLabel(base);
+            entry.put("service", Character.isLetter(serviceName.charAt(0)) ? serviceName
+                    : Manifests.dnsLabel("s-" + serviceName));
             entry.put("serviceTrack", "main");
             entry.put("image", service.image() != null ? service.image() : request.image());
             entry.put("replicas", Integer.toString(service.replicas()));

@@ -313,6 +313,21 @@ class KubernetesClusterDriverTest {
     }
 
     @Test
+    void aServiceNameStartsWithALetterWhateverTheDeploymentIsCalled() {
+        Deploying numbered = new Deploying("none", Map.of());
+        JobTarget target = new JobTarget("acme", numbered.namespace, "1shop", List.of(cluster),
+                List.of(new Service("web", "shop:1.2", 1, List.of())), Map.of());
+        StepRequest apply = new StepRequest(numbered.jobId, numbered.deploymentId, "test",
+                new JobStep("apply", StepKind.APPLY_MANIFEST, Map.of("template", "web"), 1, 60), "shop:1.2",
+                Instant.now(), target);
+        driver.execute(new StepRequest(numbered.jobId, numbered.deploymentId, "test",
+                new JobStep("ns", StepKind.ENSURE_NAMESPACE, Map.of(), 1, 60), "shop:1.2", Instant.now(), target), cluster);
+
+        assertThat(driver.execute(apply, cluster)).isEqualTo(
+                StepOutcome.succeeded("created Deployment/1shop-web, created Service/s-1shop-web"));
+    }
+
+    @Test
     void whatEyrieDidNotCreateIsLeftAlone() {
         Deploying careful = new Deploying("none", Map.of());
         kube.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(careful.namespace).endMetadata()

@@ -156,6 +156,20 @@ class KubernetesErrorsTest {
     }
 
     @Test
+    void anHttpCheckTheApiServerRefusesFailsAtOnce() throws IOException {
+        api.stubFor(get(urlPathEqualTo("/api/v1/namespaces/acme-shop/services")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"apiVersion":"v1","kind":"ServiceList","metadata":{},"items":[{"apiVersion":"v1",
+                        "kind":"Service","metadata":{"name":"shop-web","namespace":"acme-shop"}}]}""")));
+        api.stubFor(get(urlPathEqualTo("/api/v1/namespaces/acme-shop/services/shop-web:http/proxy/health"))
+                .willReturn(status(403, "Forbidden", "services \\\"shop-web\\\" is forbidden")));
+
+        assertThat(driver.execute(request(StepKind.HTTP_CHECK, Map.of("path", "/health")), cluster())).isEqualTo(
+                StepOutcome.failed("the API server refused GET /health through the proxy of Service shop-web (403); "
+                        + "the runner needs get on services/proxy"));
+    }
+
+    @Test
     void anObjectStillBeingDeletedIsWaitedFor() throws IOException {
         // The CRUD double drops deletionTimestamp, so a canned answer plays a namespace an earlier drop is deleting.
         api.stubFor(get(urlPathEqualTo(NAMESPACE)).willReturn(aResponse().withStatus(200)
