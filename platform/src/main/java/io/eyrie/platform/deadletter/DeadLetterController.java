@@ -63,7 +63,7 @@ public class DeadLetterController {
                             row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
                             row.getString(9), row.getString(10)))
                     .list();
-            return new DeadLetterList(groups, items, total(null));
+            return new DeadLetterList(groups, items, total(groups));
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -77,7 +77,7 @@ public class DeadLetterController {
             }
             SequencedDeadLetterProcessor<EventMessage<?>> letters = axon.eventProcessingConfiguration()
                     .sequencedDeadLetterProcessor(processor).orElseThrow();
-            long before = total(processor);
+            long before = total(List.of(processor));
             // A sequence that fails again goes to the back of the queue, so the others still get their turn.
             int retried = 0;
             for (long i = 0; i < before; i++) {
@@ -85,16 +85,16 @@ public class DeadLetterController {
                     retried++;
                 }
             }
-            long remaining = total(processor);
+            long remaining = total(List.of(processor));
             log.info("{} retried the dead letters of {}: {} sequences handled, {} letters remain", caller.user(),
                     processor, retried, remaining);
             return new RetryResult(processor, retried, remaining);
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
-    private long total(String group) {
+    private long total(List<String> processors) {
         return jdbc.sql("SELECT count(*) FROM deadletterentry WHERE processinggroup IN (:groups)")
-                .param("groups", group == null ? groups : List.of(group)).query(Long.class).single();
+                .param("groups", processors).query(Long.class).single();
     }
 
 }

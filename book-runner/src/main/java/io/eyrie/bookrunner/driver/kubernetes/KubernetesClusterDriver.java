@@ -35,6 +35,7 @@ public class KubernetesClusterDriver implements ClusterDriver {
     private final SecretStore secrets;
     /** Env variable names have no dot, so this key is the database's alone. */
     static final String DATABASE_KEY = "eyrie.database";
+    private static final com.google.gson.Gson GSON = new com.google.gson.Gson();
     private final Manifests manifests = new Manifests();
 
     public KubernetesClusterDriver(KubernetesDriverProperties properties) {
@@ -77,16 +78,8 @@ public class KubernetesClusterDriver implements ClusterDriver {
     }
 
     private StepOutcome ensureNamespace(KubeApi api, StepRequest request) {
-        JsonObject namespace = new JsonObject();
-        namespace.addProperty("apiVersion", "v1");
-        namespace.addProperty("kind", "Namespace");
-        JsonObject metadata = new JsonObject();
-        metadata.addProperty("name", request.target().namespace());
-        JsonObject labels = new JsonObject();
-        labels(request, "namespace").forEach(labels::addProperty);
-        metadata.add("labels", labels);
-        namespace.add("metadata", metadata);
-        return StepOutcome.succeeded(ensure(api, new Manifests.Rendered(ResourceKinds.NAMESPACE, namespace)));
+        return StepOutcome.succeeded(ensure(api, labelled(ResourceKinds.NAMESPACE, request.target().namespace(),
+                request, "namespace")));
     }
 
     /** The deployment's Secret, with each secret reference's value; only the number of keys is reported. */
@@ -106,19 +99,10 @@ public class KubernetesClusterDriver implements ClusterDriver {
         JsonObject data = new JsonObject();
         values.forEach((key, value) -> data.addProperty(key,
                 Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))));
-        JsonObject secret = new JsonObject();
-        secret.addProperty("apiVersion", "v1");
-        secret.addProperty("kind", "Secret");
-        secret.addProperty("type", "Opaque");
-        JsonObject metadata = new JsonObject();
-        metadata.addProperty("name", secretName(request));
-        metadata.addProperty("namespace", request.target().namespace());
-        JsonObject labels = new JsonObject();
-        labels(request, "secrets").forEach(labels::addProperty);
-        metadata.add("labels", labels);
-        secret.add("metadata", metadata);
-        secret.add("data", data);
-        return StepOutcome.succeeded(ensure(api, new Manifests.Rendered(ResourceKinds.SECRET, secret))
+        Manifests.Rendered secret = labelled(ResourceKinds.SECRET, secretName(request), request, "secrets");
+        secret.object().addProperty("type", "Opaque");
+        secret.object().add("data", data);
+        return StepOutcome.succeeded(ensure(api, secret)
                 + " with " + values.size() + (values.size() == 1 ? " key" : " keys") + " (values not shown)");
     }
 
@@ -353,6 +337,23 @@ public class KubernetesClusterDriver implements ClusterDriver {
         return manifests.render(template, context, labels(request, template), request.target().namespace());
     }
 
+    /** An object Eyrie makes itself, not from a template: its kind, name, namespace and Eyrie's labels. */
+    private static Manifests.Rendered labelled(ResourceKinds kind, String name, StepRequest request, String application) {
+        JsonObject object = new JsonObject();
+        object.addProperty("apiVersion", kind.apiVersion());
+        object.addProperty("kind", kind.kind);
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("name", name);
+        if (kind.namespaced) {
+            metadata.addProperty("namespace", request.target().namespace());
+        }
+        JsonObject labels = new JsonObject();
+        labels(request, application).forEach(labels::addProperty);
+        metadata.add("labels", labels);
+        object.add("metadata", metadata);
+        return new Manifests.Rendered(kind, object);
+    }
+
     private static Map<String, String> labels(StepRequest request, String application) {
         return Manifests.labels(application, request.target().name(), request.target().project(),
                 request.deploymentId());
@@ -457,7 +458,7 @@ public class KubernetesClusterDriver implements ClusterDriver {
 
     private static JsonObject patch(String outer, String key, Object value) {
         JsonObject inner = new JsonObject();
-        inner.add(key, new com.google.gson.Gson().toJsonTree(value));
+        inner.add(key, GSON.toJsonTree(value));
         JsonObject patch = new JsonObject();
         patch.add(outer, inner);
         return patch;

@@ -1,5 +1,6 @@
 package io.eyrie.bookrunner.driver.kubernetes;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -40,8 +41,7 @@ final class Rollouts {
             return current == 0 ? new Done("Deployment " + name + " has stopped")
                     : new Pending("Deployment " + name + ": " + current + " pods still running");
         }
-        for (JsonElement element : status.has("conditions") ? status.getAsJsonArray("conditions")
-                : new com.google.gson.JsonArray()) {
+        for (JsonElement element : conditions(status)) {
             JsonObject condition = element.getAsJsonObject();
             if ("Progressing".equals(text(condition, "type")) && "ProgressDeadlineExceeded".equals(text(condition, "reason"))) {
                 return new Stuck("Deployment " + name + " exceeded its progress deadline: " + text(condition, "message"));
@@ -65,8 +65,7 @@ final class Rollouts {
     static Status job(JsonObject job) {
         String name = Manifests.name(job);
         JsonObject status = object(job, "status");
-        for (JsonElement element : status.has("conditions") ? status.getAsJsonArray("conditions")
-                : new com.google.gson.JsonArray()) {
+        for (JsonElement element : conditions(status)) {
             JsonObject condition = element.getAsJsonObject();
             if ("True".equals(text(condition, "status"))) {
                 if ("Complete".equals(text(condition, "type"))) {
@@ -82,6 +81,11 @@ final class Rollouts {
             return new Done("Job " + name + " completed");
         }
         return new Pending("Job " + name + ": " + number(status, "active", 0) + " pods active");
+    }
+
+    private static JsonArray conditions(JsonObject status) {
+        return status.has("conditions") && status.get("conditions").isJsonArray() ? status.getAsJsonArray("conditions")
+                : new JsonArray();
     }
 
     private static JsonObject object(JsonObject parent, String key) {
