@@ -136,6 +136,14 @@ class AuthorizationMatrixTest {
                 // A draft deployment cannot be paused.
                 Map.entry("POST /api/deployments/{id}/actions/{action}",
                         new Call(Map.of("id", deployment, "action", "pause"), null, 409)),
+                // Adopted in the set-up: adopting again answers the same release and changes nothing.
+                Map.entry("POST /api/deployments/{id}/releases/initial",
+                        new Call(Map.of("id", ids.get("adopted")), null, 200)),
+                // Nothing pinned it: un-pinning changes nothing.
+                Map.entry("DELETE /api/deployments/{id}/pin", new Call(Map.of("id", deployment), null, 204)),
+                Map.entry("GET /api/deployments/{id}/releases", new Call(Map.of("id", ids.get("adopted")), null, 200)),
+                Map.entry("GET /api/deployments/{id}/releases/{version}",
+                        new Call(Map.of("id", ids.get("adopted"), "version", "1"), null, 200)),
                 Map.entry("GET /api/projects", new Call(Map.of(), null, 200)),
                 Map.entry("GET /api/projects/{slug}", new Call(Map.of("slug", "acme"), null, 200)),
                 Map.entry("GET /api/deployments/{id}", new Call(Map.of("id", deployment), null, 200)),
@@ -164,6 +172,9 @@ class AuthorizationMatrixTest {
                 "{\"name\":\"seed\",\"scope\":\"dev\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
         ids.put("job", json(send("olivia", "POST", command("/api/deployments/" + seed + "/actions/initialize"), null, 202))
                 .get("jobId").asText());
+        ids.put("adopted", json(send("olivia", "POST", command("/api/projects/acme/groups/web/deployments"),
+                "{\"name\":\"adopted\",\"scope\":\"dev\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText());
+        send("olivia", "POST", command("/api/deployments/" + ids.get("adopted") + "/releases/initial"), null, 200);
         send("otto", "POST", command("/api/projects"), "{\"slug\":\"other\",\"name\":\"Other\"}", 201);
         ids.put("repository", json(send("olivia", "POST", command("/api/repositories"),
                 "{\"url\":\"https://git.example.com/acme/matrix.git\",\"project\":\"acme\"}", 201)).get("id").asText());
@@ -180,6 +191,8 @@ class AuthorizationMatrixTest {
         await("adam", query("/api/projects/acme/groups/web"), response -> response.statusCode() == 200);
         await("adam", query("/api/images/" + ids.get("image")), response -> response.statusCode() == 200);
         await("adam", query("/api/datasources/" + ids.get("datasource")), response -> response.statusCode() == 200);
+        await("uma", query("/api/deployments/" + ids.get("adopted") + "/releases/1"),
+                response -> response.statusCode() == 200);
     }
 
     @AfterAll

@@ -119,12 +119,14 @@ class LifecycleEndToEndTest {
     @Order(3)
     void runsTheWholeLifecycleAndEachJobShowsItsSteps() throws Exception {
         for (String[] step : new String[][]{
-                {"initialize", "initialize"}, {"deploy", "deploy"}, {"pause", "pause"}, {"deploy", "deploy"}, {"drop", "dropped"}}) {
+                {"initialize", "initialize", "initialized"}, {"deploy", "deploy", "deployed"},
+                {"pause", "pause", "paused"}, {"deploy", "deploy", "deployed"}, {"drop", "dropped", "dropped"}}) {
             String correlationId = "c-" + step[0] + "-" + shopCorrelationIds.size();
             shopCorrelationIds.add(correlationId);
             String jobId = act(shopId, step[0], correlationId);
 
-            JsonNode card = awaitCard(shopId, c -> jobId.equals(c.path("lastJobId").asText()) && "ok".equals(c.path("status").asText()));
+            JsonNode card = awaitCard(shopId, c -> jobId.equals(c.path("lastJobId").asText())
+                    && step[2].equals(c.path("status").asText()));
             assertThat(card.get("lifecycle").asText()).isEqualTo(step[1]);
             assertThat(card.get("runningJobs").asInt()).isZero();
             assertThat(card.get("updatedBy").asText()).isEqualTo("alice");
@@ -170,10 +172,12 @@ class LifecycleEndToEndTest {
     @Order(4)
     void aFailedDeployRecordsTheErrorAndKeepsTheLifecycle() throws Exception {
         String initJob = act(brokenId, "initialize", "c-broken-init");
-        awaitCard(brokenId, c -> initJob.equals(c.path("lastJobId").asText()) && "ok".equals(c.path("status").asText()));
+        awaitCard(brokenId, c -> initJob.equals(c.path("lastJobId").asText())
+                && "initialized".equals(c.path("status").asText()));
 
         String deployJob = act(brokenId, "deploy", "c-broken-deploy");
-        JsonNode card = awaitCard(brokenId, c -> deployJob.equals(c.path("lastJobId").asText()) && "error".equals(c.path("status").asText()));
+        JsonNode card = awaitCard(brokenId, c -> deployJob.equals(c.path("lastJobId").asText())
+                && "deployment_error".equals(c.path("status").asText()));
         assertThat(card.get("lifecycle").asText()).isEqualTo("initialize");
         assertThat(card.get("error").asText()).contains("fail");
         assertThat(card.get("runningJobs").asInt()).isZero();
@@ -189,7 +193,9 @@ class LifecycleEndToEndTest {
         var refused = post(commands("/api/deployments/" + brokenId + "/actions/pause"), "", "c-broken-pause");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
-        assertThat(json(refused).get("allowedActions").toString()).isEqualTo("[\"deploy\",\"drop\"]");
+        assertThat(json(refused).get("allowedActions").toString())
+                .isEqualTo("[\"initialize\",\"deploy\",\"deploy-latest\",\"drop\"]");
+        assertThat(json(refused).get("status").asText()).isEqualTo("deployment_error");
     }
 
     @Test
@@ -205,25 +211,59 @@ class LifecycleEndToEndTest {
         assertThat(json(unknown).get("status").asInt()).isEqualTo(404);
     }
 
+    /**
+     * Fifty deploys at once, from two users: one runs, the rest wait in the queue, each user's identical requests
+     * merged into one job. None is lost, and the jobs run one after another, never two at once.
+     */
     @Test
     @Order(6)
-    void concurrentActionsOnOneDeploymentAcceptExactlyOne() throws Exception {
+    void concurrentDeploysQueueAndMergeAndNeverRunTwoAtOnce() throws Exception {
         var created = post(commands("/api/projects/acme/groups/web/deployments"),
                 "{\"name\":\"race\",\"scope\":\"dev\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-race");
         String raceId = json(created).get("id").asText();
-        URI initialize = commands("/api/deployments/" + raceId + "/actions/initialize");
+        var bobJoins = http.send(HttpRequest.newBuilder(commands("/api/projects/acme/members/bob"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token("alice"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"developer\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bobJoins.statusCode()).as(bobJoins.body()).isEqualTo(200);
+        String initJob = act(raceId, "initialize", "c-race");
+        awaitCard(raceId, c -> initJob.equals(c.path("lastJobId").asText())
+                && "initialized".equals(c.path("status").asText()));
+        URI deploy = commands("/api/deployments/" + raceId + "/actions/deploy");
+        List<JsonNode> answers = new ArrayList<>();
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
             List<java.util.concurrent.Future<HttpResponse<String>>> responses = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                responses.add(pool.submit(() -> post(initialize, "", "c-race")));
+            for (int i = 0; i < 50; i++) {
+                String user = i % 2 == 0 ? "alice" : "bob";
+                responses.add(pool.submit(() -> postAs(user, deploy, "", "c-race")));
             }
-            List<Integer> statuses = new ArrayList<>();
             for (var response : responses) {
-                statuses.add(response.get().statusCode());
+                assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(202);
+                answers.add(json(response.get()));
             }
-            assertThat(statuses).containsOnly(202, 409);
-            assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
         }
+        assertThat(answers).filteredOn(answer -> !answer.get("queued").asBoolean()).hasSize(1);
+        java.util.Set<String> jobIds = new java.util.HashSet<>();
+        answers.forEach(answer -> jobIds.add(answer.get("jobId").asText()));
+        // One running, and at most one waiting job per user, which that user's later requests merged into.
+        assertThat(jobIds).hasSizeBetween(2, 3);
+        assertThat(answers).filteredOn(answer -> answer.get("merged").asBoolean()).hasSize(50 - jobIds.size());
+
+        awaitCard(raceId, c -> c.path("runningJobs").asInt() == 0 && c.path("queuedJobs").asInt() == 0
+                && jobIds.contains(c.path("lastJobId").asText()) && "deployed".equals(c.path("status").asText()));
+        List<Instant[]> runs = new ArrayList<>();
+        for (String jobId : jobIds) {
+            JsonNode job = json(get(queries("/api/jobs/" + jobId)));
+            assertThat(job.get("state").asText()).as(jobId).isEqualTo("succeeded");
+            runs.add(new Instant[]{Instant.parse(job.get("startedAt").asText()), Instant.parse(job.get("finishedAt").asText())});
+        }
+        runs.sort(java.util.Comparator.comparing(run -> run[0]));
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(runs.get(i)[0]).as("job %d starts after job %d ended", i, i - 1).isAfterOrEqualTo(runs.get(i - 1)[1]);
+        }
+        JsonNode releases = json(get(queries("/api/deployments/" + raceId + "/releases")));
+        assertThat(releases.get("total").asInt()).isEqualTo(jobIds.size());
+        assertThat(releases.get("items").get(0).get("active").asBoolean()).isTrue();
     }
 
     /** Every identifier has a kind: one kind's id never loads another kind's events (once a 500). */
@@ -333,10 +373,11 @@ class LifecycleEndToEndTest {
     void everyStoredEventNamesItsInitiatorAndCorrelation() throws Exception {
         try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres")) {
             List<String[]> deploymentEvents = events(db, "deployment:" + shopId);
-            // created, then requested + completed for each of the five actions
-            assertThat(deploymentEvents).hasSize(11);
+            // created, then started + completed for each of the five actions, and a release for each deploy
+            assertThat(deploymentEvents).hasSize(13);
             assertThat(deploymentEvents.getFirst()[0]).endsWith("DeploymentCreated");
-            assertThat(deploymentEvents.getLast()[0]).endsWith("Dropped");
+            assertThat(deploymentEvents.get(3)[0]).endsWith("ReleaseRecorded");
+            assertThat(deploymentEvents.getLast()[0]).endsWith("ActionCompleted");
             for (String[] event : deploymentEvents) {
                 assertThat(JSON.readTree(event[1]).get("initiator").asText()).isEqualTo("alice");
             }
@@ -374,7 +415,8 @@ class LifecycleEndToEndTest {
         var refused = post(commands("/api/deployments/" + brokenId + "/actions/pause"), "", "c-after-restart");
         assertThat(refused.statusCode()).isEqualTo(409);
         String retry = act(brokenId, "drop", "c-after-restart");
-        awaitCard(brokenId, c -> retry.equals(c.path("lastJobId").asText()) && "ok".equals(c.path("status").asText()));
+        awaitCard(brokenId, c -> retry.equals(c.path("lastJobId").asText())
+                && "dropped".equals(c.path("status").asText()));
     }
 
     private List<String[]> events(Connection db, String aggregateId) throws SQLException {
@@ -429,9 +471,13 @@ class LifecycleEndToEndTest {
 
     /** As alice, with the token the local run wrote for her. */
     private HttpResponse<String> post(URI uri, String body, String correlationId) throws Exception {
+        return postAs("alice", uri, body, correlationId);
+    }
+
+    private HttpResponse<String> postAs(String user, URI uri, String body, String correlationId) throws Exception {
         return http.send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token("alice"))
+                .header("Authorization", "Bearer " + token(user))
                 .header("X-Correlation-Id", correlationId)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());

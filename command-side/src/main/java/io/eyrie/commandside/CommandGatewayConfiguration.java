@@ -1,5 +1,6 @@
 package io.eyrie.commandside;
 
+import io.eyrie.commandside.deployment.ActionQueueSettings;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -8,6 +9,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * decided against the winner's state (for example refused because a job is now running) instead of failing.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ActionQueueSettings.class)
 public class CommandGatewayConfiguration {
 
     /**

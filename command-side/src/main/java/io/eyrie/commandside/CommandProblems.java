@@ -3,6 +3,7 @@ package io.eyrie.commandside;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.commandside.cluster.ClusterActionRefusedException;
 import io.eyrie.commandside.deployment.ActionRefusedException;
+import io.eyrie.commandside.deployment.QueueFullException;
 import io.eyrie.commandside.deployment.ConfigIncompleteException;
 import io.eyrie.commandside.directory.NameTakenException;
 import io.eyrie.commandside.idempotency.IdempotencyFilter;
@@ -45,8 +46,17 @@ public class CommandProblems {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "action-not-allowed", "Action not allowed", ex.getMessage());
         problem.setProperty("action", ex.action().wire());
         problem.setProperty("lifecycle", ex.lifecycle().wire());
+        problem.setProperty("status", ex.status().wire());
         problem.setProperty("runningJobId", ex.runningJobId());
         problem.setProperty("allowedActions", ex.allowedActions().stream().map(Action::wire).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    public ProblemDetail queueFull(QueueFullException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full", ex.getMessage());
+        problem.setProperty("limit", ex.limit());
         return problem;
     }
 

@@ -60,8 +60,13 @@ public final class TestDirectory {
 
     public TestDirectory scope(io.eyrie.api.project.GroupId group, String name, boolean allowDrop, Role roleToAct,
                                List<ClusterId> scopeClusters) {
+        return scope(group, name, allowDrop, roleToAct, scopeClusters, Concurrency.QUEUE);
+    }
+
+    public TestDirectory scope(io.eyrie.api.project.GroupId group, String name, boolean allowDrop, Role roleToAct,
+                               List<ClusterId> scopeClusters, Concurrency concurrency) {
         when(directory.scope(eq(group), eq(name))).thenReturn(Optional.of(
-                new ScopePolicy(name, allowDrop, roleToAct, Concurrency.QUEUE, scopeClusters)));
+                new ScopePolicy(name, allowDrop, roleToAct, concurrency, scopeClusters)));
         return this;
     }
 

@@ -34,6 +34,8 @@ public class QueryEndpoints {
                 get("/api/projects/{slug}/groups/{group}/deployments", GROUP, USER, "list a group's deployment cards"),
                 get("/api/deployments/{id}", DEPLOYMENT, USER, "read the deployment's card"),
                 get("/api/deployments/{id}/versions", DEPLOYMENT, USER, "list the deployment's versions"),
+                get("/api/deployments/{id}/releases", DEPLOYMENT, USER, "list the deployment's releases"),
+                get("/api/deployments/{id}/releases/{version}", DEPLOYMENT, USER, "read one release"),
                 get("/api/deployments/{id}/jobs", DEPLOYMENT, USER, "list the deployment's jobs"),
                 get("/api/jobs/{id}", JOB, USER, "read a job and its steps"),
                 get("/api/clusters", NONE, AUTHENTICATED, "list the clusters"),

@@ -10,11 +10,14 @@ import io.eyrie.api.book.JobStepSucceeded;
 import io.eyrie.api.book.JobSucceeded;
 import io.eyrie.api.book.StepKind;
 import io.eyrie.api.deployment.Action;
-import io.eyrie.api.deployment.DeployRequested;
-import io.eyrie.api.deployment.Deployed;
+import io.eyrie.api.deployment.ActionCompleted;
+import io.eyrie.api.deployment.ActionStarted;
 import io.eyrie.api.deployment.DeploymentCard;
-import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.deployment.DeploymentStatus;
+import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.deployment.Release;
+import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.platform.eventstore.PromptEventSource;
 import io.eyrie.platform.local.EmbeddedMongo;
@@ -142,8 +145,11 @@ class QueryApiHttpTest {
                 event("Project", ACME_PROJECT, 0, projectCreated("acme", "alice"), alice),
                 event("Deployment", deployment, 0, deploymentCreated(deployment, "acme", "web", GroupType.ODOO,
                         "shop", "production", "odoo:17"), alice),
-                event("Deployment", deployment, 1,
-                        new DeployRequested(deployment, ACME_PROJECT, job, "odoo.deploy", "odoo:17"), alice),
+                event("Deployment", deployment, 1, new ReleaseRecorded(deployment, ACME_PROJECT, new Release(1,
+                        List.of(new Release.ReleasedService("odoo", "odoo:17", null, 1, List.of())), "abc1234",
+                        "first", null, job, null)), alice),
+                event("Deployment", deployment, 2, new ActionStarted(deployment, ACME_PROJECT, job, Action.DEPLOY,
+                        "odoo.deploy", "odoo:17", 1, false, "alice", null, DeploymentStatus.DEPLOYING), alice),
                 event("Job", job, 0, new JobCreated(job, deployment, ACME_PROJECT, Action.DEPLOY, "odoo.deploy", 1,
                         "odoo:17", io.eyrie.api.TestEvents.target("shop", "odoo:17"), List.of(new JobStep("pull", StepKind.APPLY_MANIFEST, Map.of(), 5, 60),
                         new JobStep("apply", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 5, 60)), 600), alice),
@@ -151,9 +157,11 @@ class QueryApiHttpTest {
                 event("Job", job, 2, new JobStepStarted(job, 0, "pull", "runner-a"), runner),
                 event("Job", job, 3, new JobStepSucceeded(job, 0, "pull", "pulled odoo:17", "odoo.deploy", 1000), runner),
                 event("Job", job, 4, new JobSucceeded(job, deployment), runner),
-                event("Deployment", deployment, 2, new Deployed(deployment, job), alice));
+                event("Deployment", deployment, 3, new ActionCompleted(deployment, job, Action.DEPLOY, Lifecycle.DEPLOY,
+                        1, DeploymentStatus.DEPLOYED), alice));
 
-        Map<String, Object> card = await("/api/deployments/" + deployment.value(), body -> "ok".equals(body.get("status")));
+        Map<String, Object> card = await("/api/deployments/" + deployment.value(),
+                body -> "deployed".equals(body.get("status")));
         assertThat(card.keySet()).containsExactlyInAnyOrderElementsOf(Arrays.stream(
                 DeploymentCard.class.getRecordComponents()).map(RecordComponent::getName).toList());
         assertThat(card).containsEntry("id", deployment.value())
@@ -163,6 +171,9 @@ class QueryApiHttpTest {
                 .containsEntry("type", "odoo")
                 .containsEntry("lifecycle", "deploy")
                 .containsEntry("runningJobs", 0)
+                .containsEntry("queuedJobs", 0)
+                .containsEntry("activeRelease", 1)
+                .containsEntry("pinned", false)
                 .containsEntry("lastJobId", job.value())
                 .containsEntry("createdBy", "alice")
                 .containsEntry("error", null);
@@ -194,10 +205,22 @@ class QueryApiHttpTest {
         assertThat((List<Map<String, Object>>) jobs.get("items")).extracting(listed -> listed.get("id"))
                 .containsExactly(job.value());
 
+        Map<String, Object> release = await("/api/deployments/" + deployment.value() + "/releases/1",
+                body -> "succeeded".equals(body.get("outcome")));
+        assertThat(release).containsEntry("version", 1).containsEntry("active", true)
+                .containsEntry("commitRef", "abc1234").containsEntry("initiator", "alice")
+                .containsEntry("jobId", job.value()).containsEntry("rollbackOf", null);
+        Map<String, Object> releases = http.get().uri("/api/deployments/{id}/releases", deployment.value()).exchange()
+                .expectStatus().isOk().expectBody(JSON_OBJECT).returnResult().getResponseBody();
+        assertThat(releases).containsEntry("total", 1);
+        http.get().uri("/api/deployments/{id}/releases/7", deployment.value()).exchange().expectStatus().isNotFound();
+        http.get().uri("/api/deployments/{id}/releases/v1", deployment.value()).exchange().expectStatus().isBadRequest();
+
         // A member of another project sees nothing of this one, not even that it exists.
         WebTestClient stranger = http.mutate()
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + KEYS.token("mallory")).build();
         for (String uri : List.of("/api/deployments/" + deployment.value(), "/api/jobs/" + job.value(),
+                "/api/deployments/" + deployment.value() + "/releases/1",
                 "/api/deployments/" + deployment.value() + "/jobs", "/api/projects/acme")) {
             stranger.get().uri(uri).exchange().expectStatus().isNotFound()
                     .expectBody().jsonPath("$.type").isEqualTo("https://eyrie.dev/problems/not-found");

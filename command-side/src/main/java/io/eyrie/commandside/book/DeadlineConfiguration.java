@@ -1,5 +1,6 @@
 package io.eyrie.commandside.book;
 
+import io.eyrie.commandside.deployment.ImagePushRedeploys;
 import io.eyrie.platform.deadletter.DeadLetterProcessors;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -30,7 +31,8 @@ public class DeadlineConfiguration {
     /** An outcome or a statistic that cannot be handled is dead-lettered; the other jobs' outcomes go on. */
     @Bean
     public DeadLetterProcessors deadLetterProcessors() {
-        return new DeadLetterProcessors(java.util.List.of(JobOutcomes.GROUP, StepStatistics.GROUP));
+        return new DeadLetterProcessors(java.util.List.of(JobOutcomes.GROUP, StepStatistics.GROUP,
+                ImagePushRedeploys.GROUP));
     }
 
 
@@ -62,6 +64,8 @@ public class DeadlineConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(JobOutcomes.GROUP, configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(StepStatistics.GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(ImagePushRedeploys.GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(JobCancellation.GROUP,
                         configuration -> PropagatingErrorHandler.instance());

@@ -5,36 +5,45 @@ import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.ActionAccepted;
 import io.eyrie.api.deployment.ActionCancelled;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
-import io.eyrie.api.deployment.ActionRequested;
+import io.eyrie.api.deployment.ActionInput;
+import io.eyrie.api.deployment.ActionMerged;
+import io.eyrie.api.deployment.ActionQueued;
 import io.eyrie.api.deployment.ActionRules;
+import io.eyrie.api.deployment.ActionStarted;
 import io.eyrie.api.deployment.CancelRequested;
 import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CompleteAction;
-import io.eyrie.api.deployment.DeployRequested;
-import io.eyrie.api.deployment.Deployed;
+import io.eyrie.api.deployment.DeployPushedImage;
 import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.DeploymentRoleOverridden;
 import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
 import io.eyrie.api.deployment.DeploymentSpec;
-import io.eyrie.api.deployment.DropRequested;
-import io.eyrie.api.deployment.Dropped;
+import io.eyrie.api.deployment.DeploymentStatus;
+import io.eyrie.api.deployment.DeploymentUnpinned;
 import io.eyrie.api.deployment.FailAction;
-import io.eyrie.api.deployment.InitializeRequested;
-import io.eyrie.api.deployment.Initialized;
+import io.eyrie.api.deployment.ImagePushIgnored;
+import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
-import io.eyrie.api.deployment.PauseRequested;
-import io.eyrie.api.deployment.Paused;
+import io.eyrie.api.deployment.RecordInitialRelease;
+import io.eyrie.api.deployment.QueuedActionCancelled;
+import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RecordCancellation;
+import io.eyrie.api.deployment.RedeploySkipped;
+import io.eyrie.api.deployment.Release;
+import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.RequestCancel;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
+import io.eyrie.api.deployment.UnpinDeployment;
+import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
@@ -43,8 +52,9 @@ import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.book.Jobs;
 import io.eyrie.commandside.deployment.type.DeploymentType;
 import io.eyrie.commandside.deployment.type.DeploymentTypes;
-import io.eyrie.commandside.directory.Directory.ScopePolicy;
 import io.eyrie.commandside.directory.Directory;
+import io.eyrie.commandside.directory.Directory.LatestPush;
+import io.eyrie.commandside.directory.Directory.ScopePolicy;
 import io.eyrie.commandside.directory.References;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.platform.web.Problems;
@@ -55,22 +65,29 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One running instance. It decides which action may start ({@link ActionRules}, with drop only where its scope
- * allows it) and records how its Book job ended; the lifecycle only moves when a job succeeds, and at most one job
- * runs at a time. Every change of its spec is a new version, with the spec before and after.
+ * One running instance. It decides which action may start or wait ({@link ActionRules}, narrowed by its scope),
+ * keeps its queue of waiting actions, records the releases its deploys make and which one is active, and records how
+ * each Book job ended; the lifecycle only moves when a job succeeds, and at most one job runs at a time. Every change
+ * of its spec is a new version, with the spec before and after.
  */
 @Aggregate(filterEventsByType = true, cache = "deploymentCache")
 public class Deployment {
+    static final String SYSTEM = "system";
+
     @AggregateIdentifier
     private DeploymentId id;
     private ProjectId project;
@@ -81,7 +98,16 @@ public class Deployment {
     private DeploymentSpec spec;
     private int version;
     private Lifecycle lifecycle;
+    private DeploymentStatus status;
+    /** The status it had when it last was idle, for when a queue empties while nothing runs. */
+    private DeploymentStatus idleStatus;
     private RunningJob running;
+    private final Deque<Waiting> queue = new ArrayDeque<>();
+    private final Map<Integer, Release> releases = new HashMap<>();
+    private final Set<Integer> everActive = new HashSet<>();
+    private Integer activeRelease;
+    private int lastRelease;
+    private Integer pinnedAt;
     private final Map<String, Role> overrides = new HashMap<>();
 
     protected Deployment() {
@@ -92,54 +118,126 @@ public class Deployment {
         apply(created);
     }
 
+    /**
+     * Starts the action, or queues it while the deployment is busy (merging an identical waiting request of the same
+     * user), unless the table or the scope refuses it. A redeploy that would change nothing runs nothing.
+     */
     @CommandHandler
-    public void handle(RequestAction command, Directory directory, DeploymentTypes types, Jobs jobs,
-                       DeadlineManager deadlines) throws Exception {
+    public ActionAccepted handle(RequestAction command, Directory directory, DeploymentTypes types, Jobs jobs,
+                                 DeadlineManager deadlines, ActionQueueSettings queueSettings,
+                                 @MetaDataValue(AuditMetaData.INITIATOR) String actor) throws Exception {
         Action action = command.action();
         if (!action.runsBook()) {
             throw new IllegalArgumentException(action.wire() + " is not asked for with RequestAction");
         }
-        boolean dropAllowed = scopePolicy(directory).allowDrop();
-        List<Action> allowed = ActionRules.allowed(lifecycle, running != null, dropAllowed);
+        ScopePolicy scope = scopePolicy(directory);
+        List<Action> allowed = ActionRules.allowed(lifecycle, status, scope.allowDrop(), scope.concurrency());
         if (!allowed.contains(action)) {
-            throw new ActionRefusedException(id.value(), action, lifecycle,
-                    running == null ? null : running.jobId().value(), allowed,
-                    action == Action.DROP && running == null && lifecycle != Lifecycle.DROPPED && !dropAllowed
-                            ? "scope '" + spec.scope() + "' does not allow drop" : null);
+            throw refusal(action, allowed, whyNot(action, scope));
         }
-        DeploymentType deploymentType = types.of(type);
-        if (action == Action.INITIALIZE || action == Action.DEPLOY) {
-            List<Problems.FieldError> missing = deploymentType.missing(spec.config());
-            if (!missing.isEmpty()) {
-                throw new ConfigIncompleteException(action.wire(), missing);
+        Waiting request = new Waiting(command.jobId(), action, command.input(), actor == null ? SYSTEM : actor,
+                command.reason());
+        if (!ActionRules.queues(status)) {
+            return begin(request, false, new Tools(directory, types, jobs, deadlines));
+        }
+        for (Waiting waiting : queue) {
+            if (waiting.sameRequestAs(request)) {
+                apply(new ActionMerged(id, waiting.jobId(), action));
+                return new ActionAccepted(waiting.jobId(), true, true, true);
             }
         }
-        String book = deploymentType.book(action, directory.groupSettings(group).books());
-        Jobs.Planned planned = jobs.plan(directory, book, type);
-        apply(switch (action) {
-            case INITIALIZE -> new InitializeRequested(id, project, command.jobId(), book, spec.image());
-            case DEPLOY -> new DeployRequested(id, project, command.jobId(), book, spec.image());
-            case PAUSE -> new PauseRequested(id, project, command.jobId(), book, spec.image());
-            case DROP -> new DropRequested(id, project, command.jobId(), book, spec.image());
-            case CANCEL -> throw new IllegalStateException("unreachable");
-        });
-        JobTarget target = new JobTarget(project.value(), namespace, name, directory.clusterTargets(spec.clusters()),
-                spec.services(), spec.config());
-        jobs.create(command.jobId(), id, project, action, planned, spec.image(), target, deadlines);
+        if (queue.size() >= queueSettings.limit()) {
+            throw new QueueFullException(id.value(), queueSettings.limit());
+        }
+        apply(new ActionQueued(id, project, command.jobId(), action, command.input(), command.reason(),
+                running != null ? "job " + running.jobId().value() + " (" + running.action().wire() + ") is running"
+                        : "the actions queued before it", running != null ? status : DeploymentStatus.QUEUED));
+        return new ActionAccepted(command.jobId(), true, false, true);
     }
 
-    /** Accepted whenever a job runs; the job records the cancellation, and its end comes back as usual. */
+    /**
+     * Always accepted while there is something to cancel: a queued action never starts; the running job is asked to
+     * stop, and its end comes back as usual. Asking again while it stops changes nothing.
+     */
     @CommandHandler
     public JobId handle(RequestCancel command, Directory directory,
                         @MetaDataValue(AuditMetaData.INITIATOR) String actor) {
-        if (running == null || command.jobId() != null && !command.jobId().equals(running.jobId())) {
-            throw new ActionRefusedException(id.value(), Action.CANCEL, lifecycle,
-                    running == null ? null : running.jobId().value(),
-                    ActionRules.allowed(lifecycle, running != null, scopePolicy(directory).allowDrop()),
-                    running == null ? "no job is running" : "job " + command.jobId().value() + " is not the running one");
+        JobId named = command.jobId();
+        Optional<Waiting> queued = queue.stream().filter(waiting -> waiting.jobId().equals(named)).findFirst();
+        if (queued.isPresent()) {
+            boolean emptied = queue.size() == 1 && running == null;
+            apply(new QueuedActionCancelled(id, named, queued.get().action(), "cancelled by " + actor,
+                    emptied ? idleStatus : status));
+            return named;
         }
-        apply(new CancelRequested(id, running.jobId(), "cancelled by " + actor));
-        return running.jobId();
+        if (running != null && (named == null || named.equals(running.jobId()))) {
+            if (!running.cancelRequested()) {
+                apply(new CancelRequested(id, running.jobId(), "cancelled by " + actor, DeploymentStatus.CANCELLING));
+            }
+            return running.jobId();
+        }
+        ScopePolicy scope = scopePolicy(directory);
+        throw refusal(Action.CANCEL, ActionRules.allowed(lifecycle, status, scope.allowDrop(), scope.concurrency()),
+                named == null ? "no job is running" : "job " + named.value() + " is neither running nor queued here");
+    }
+
+    /**
+     * A push of the subscribed image deploys its newest digest, as {@code system}, queued like any action. It is
+     * ignored, and the reason recorded, while the deployment is not deployed, is pinned, or cannot take it now.
+     */
+    @CommandHandler
+    public void handle(DeployPushedImage command, Directory directory, DeploymentTypes types, Jobs jobs,
+                       DeadlineManager deadlines, ActionQueueSettings queueSettings) throws Exception {
+        String ignored = lifecycle != Lifecycle.DEPLOY ? "the deployment is not deployed (lifecycle '" + lifecycle.wire() + "')"
+                : pinnedAt != null ? "a rollback pinned the deployment at release v" + pinnedAt : null;
+        if (ignored == null && (isRunning(command.jobId())
+                || queue.stream().anyMatch(waiting -> waiting.jobId().equals(command.jobId())))) {
+            return;
+        }
+        if (ignored == null) {
+            try {
+                handle(new RequestAction(id, Action.DEPLOY_LATEST, command.jobId(), ActionInput.NONE,
+                        "push of " + command.image() + ":" + command.tag() + " (" + command.digest() + ")"),
+                        directory, types, jobs, deadlines, queueSettings, SYSTEM);
+                return;
+            } catch (ActionRefusedException | QueueFullException | ConfigIncompleteException | InvalidInputException
+                     | GroupRuleException refused) {
+                ignored = refused.getMessage();
+            }
+        }
+        apply(new ImagePushIgnored(id, command.image(), command.tag(), command.digest(), ignored));
+    }
+
+    /**
+     * ctrlplane's RecordInitial, done idempotently: the first release of a deployment that runs already. Refused
+     * once the deployment has run a job of its own, since then Eyrie knows what runs.
+     */
+    @CommandHandler
+    public int handle(RecordInitialRelease command, Directory directory) {
+        if (lastRelease > 0) {
+            return releases.containsKey(1) && releases.get(1).jobId() == null ? 1 : refuseInitial(directory,
+                    "the deployment already has releases; its first was made by job " + releases.get(1).jobId().value());
+        }
+        if (lifecycle == Lifecycle.DROPPED || ActionRules.queues(status)) {
+            return refuseInitial(directory, "only an idle deployment that was never deployed is adopted");
+        }
+        Releases.Candidate what = Releases.current(spec, null);
+        apply(new InitialReleaseRecorded(id, project, new Release(1, what.services(), what.commitRef(),
+                command.notes() == null ? "recorded from what runs" : command.notes(), null, null, null)));
+        return 1;
+    }
+
+    private int refuseInitial(Directory directory, String reason) {
+        throw new ActionRefusedException(id.value(), Action.DEPLOY, lifecycle, status,
+                running == null ? null : running.jobId().value(), allowedNow(directory), reason);
+    }
+
+    /** After a rollback, image pushes leave the deployment alone until someone un-pins it. */
+    @CommandHandler
+    public void handle(UnpinDeployment command) {
+        if (pinnedAt != null) {
+            apply(new DeploymentUnpinned(id, pinnedAt));
+        }
     }
 
     /**
@@ -187,29 +285,54 @@ public class Deployment {
 
     /** Job outcomes arrive at least once: one for a job that is no longer the running one changes nothing. */
     @CommandHandler
-    public void handle(CompleteAction command) {
+    public void handle(CompleteAction command, Directory directory, DeploymentTypes types, Jobs jobs,
+                       DeadlineManager deadlines) throws Exception {
         if (isRunning(command.jobId())) {
-            apply(switch (running.action()) {
-                case INITIALIZE -> new Initialized(id, command.jobId());
-                case DEPLOY -> new Deployed(id, command.jobId());
-                case PAUSE -> new Paused(id, command.jobId());
-                case DROP -> new Dropped(id, command.jobId());
-                case CANCEL -> throw new IllegalStateException("a cancel runs no job");
-            });
+            RunningJob ended = running;
+            Action action = ended.action();
+            if (ended.restore()) {
+                apply(new ActionCompleted(id, command.jobId(), action, lifecycle, activeRelease,
+                        DeploymentStatus.CANCELLED));
+            } else {
+                Integer active = action == Action.DROP ? null : ended.release() != null ? ended.release() : activeRelease;
+                apply(new ActionCompleted(id, command.jobId(), action, action.target(), active,
+                        DeploymentStatus.succeeded(action)));
+            }
+            startNext(new Tools(directory, types, jobs, deadlines));
         }
     }
 
     @CommandHandler
-    public void handle(FailAction command) {
+    public void handle(FailAction command, Directory directory, DeploymentTypes types, Jobs jobs,
+                       DeadlineManager deadlines) throws Exception {
         if (isRunning(command.jobId())) {
-            apply(new ActionFailed(id, command.jobId(), running.action(), command.error()));
+            String error = running.restore() ? "restoring release v" + running.release() + " after a cancel failed: "
+                    + command.error() : command.error();
+            apply(new ActionFailed(id, command.jobId(), running.action(), error,
+                    DeploymentStatus.failed(running.action())));
+            startNext(new Tools(directory, types, jobs, deadlines));
         }
     }
 
+    /**
+     * A cancelled deploy leaves its services half changed, so, as Qovery does, a job puts the active release back;
+     * the card says cancelling until it has. Other cancelled actions, and a cancelled restore, restore nothing.
+     */
     @CommandHandler
-    public void handle(RecordCancellation command) {
+    public void handle(RecordCancellation command, Directory directory, DeploymentTypes types, Jobs jobs,
+                       DeadlineManager deadlines) throws Exception {
         if (isRunning(command.jobId())) {
-            apply(new ActionCancelled(id, command.jobId(), running.action(), command.reason()));
+            RunningJob cancelled = running;
+            boolean restore = !cancelled.restore() && cancelled.action().recordsRelease() && activeRelease != null
+                    && lifecycle == Lifecycle.DEPLOY;
+            apply(new ActionCancelled(id, command.jobId(), cancelled.action(), command.reason(),
+                    restore ? DeploymentStatus.CANCELLING : DeploymentStatus.CANCELLED));
+            Tools tools = new Tools(directory, types, jobs, deadlines);
+            if (restore) {
+                startRestore(cancelled.jobId(), tools);
+            } else {
+                startNext(tools);
+            }
         }
     }
 
@@ -233,6 +356,140 @@ public class Deployment {
         if (overrides.containsKey(command.user())) {
             apply(new DeploymentRoleOverrideRemoved(id, project, command.user()));
         }
+    }
+
+    /** Everything that starting a job needs besides the aggregate itself. */
+    private record Tools(Directory directory, DeploymentTypes types, Jobs jobs, DeadlineManager deadlines) {
+    }
+
+    /**
+     * Starts a request now: records its release, if it makes one, and its job. Everything is decided before the
+     * first event is applied, so a refusal leaves nothing behind.
+     */
+    private ActionAccepted begin(Waiting request, boolean fromQueue, Tools tools) throws Exception {
+        Action action = request.action();
+        DeploymentType deploymentType = tools.types().of(type);
+        if (action == Action.INITIALIZE || action.recordsRelease()) {
+            List<Problems.FieldError> missing = deploymentType.missing(spec.config());
+            if (!missing.isEmpty()) {
+                throw new ConfigIncompleteException(action.wire(), missing);
+            }
+        }
+        String book = deploymentType.book(action.bookAction(), tools.directory().groupSettings(group).books());
+        Jobs.Planned planned = tools.jobs().plan(tools.directory(), book, type);
+        Release release = null;
+        DeploymentSpec next = spec;
+        if (action.recordsRelease()) {
+            LatestPush push = action == Action.DEPLOY_LATEST ? latestPush(tools.directory()) : null;
+            Releases.Candidate candidate = Releases.candidate(action, request.input(), spec, active(), releases,
+                    everActive, push);
+            if ((action == Action.REDEPLOY || action == Action.DEPLOY_LATEST) && lifecycle == Lifecycle.DEPLOY
+                    && active() != null
+                    && (status == DeploymentStatus.DEPLOYED || status == DeploymentStatus.RESTARTED)
+                    && active().sameAs(candidate.services(), candidate.commitRef())) {
+                apply(new RedeploySkipped(id, fromQueue ? request.jobId() : null, activeRelease, status));
+                return new ActionAccepted(null, false, false, false);
+            }
+            release = new Release(lastRelease + 1, candidate.services(), candidate.commitRef(), request.input().notes(),
+                    candidate.rollbackOf(), request.jobId(), request.input().strategy());
+            next = candidate.spec();
+        }
+        List<String> changed = spec.differences(next);
+        if (!changed.isEmpty()) {
+            apply(new DeploymentChanged(id, project, version + 1, changed, spec, next));
+        }
+        if (release != null) {
+            apply(new ReleaseRecorded(id, project, release));
+        }
+        List<Service> services = release == null ? spec.services()
+                : release.services().stream().map(Release.ReleasedService::toService).toList();
+        apply(new ActionStarted(id, project, request.jobId(), action, book, spec.image(),
+                release == null ? null : release.version(), false, request.initiator(), request.reason(),
+                DeploymentStatus.running(action)));
+        createJob(request.jobId(), action, planned, services, tools);
+        return fromQueue ? new ActionAccepted(request.jobId(), true, false, true) : ActionAccepted.started(request.jobId());
+    }
+
+    /**
+     * The deploy Book again, with the active release's services; it makes no release. The spec goes back to that
+     * release too: a cancel says the new version is not wanted, so a later redeploy does not try it again.
+     */
+    private void startRestore(JobId cancelledJob, Tools tools) throws Exception {
+        Release restored = active();
+        String book = tools.types().of(type).book(Action.DEPLOY, tools.directory().groupSettings(group).books());
+        Jobs.Planned planned = tools.jobs().plan(tools.directory(), book, type);
+        JobId job = JobId.random();
+        DeploymentSpec back = Releases.specOf(spec, restored);
+        List<String> changed = spec.differences(back);
+        if (!changed.isEmpty()) {
+            apply(new DeploymentChanged(id, project, version + 1, changed, spec, back));
+        }
+        apply(new ActionStarted(id, project, job, Action.DEPLOY, book, spec.image(), restored.version(), true, SYSTEM,
+                "restores release v" + restored.version() + " after job " + cancelledJob.value() + " was cancelled",
+                DeploymentStatus.CANCELLING));
+        createJob(job, Action.DEPLOY, planned,
+                restored.services().stream().map(Release.ReleasedService::toService).toList(), tools);
+    }
+
+    /** The next waiting action that is still allowed starts; the ones that no longer are are refused, in order. */
+    private void startNext(Tools tools) throws Exception {
+        while (!queue.isEmpty() && running == null) {
+            Waiting next = queue.peekFirst();
+            ScopePolicy scope = scopePolicy(tools.directory());
+            List<Action> allowed = ActionRules.allowed(lifecycle, status, scope.allowDrop(), scope.concurrency());
+            if (!allowed.contains(next.action())) {
+                apply(new QueuedActionRefused(id, next.jobId(), next.action(), "the deployment was in lifecycle '"
+                        + lifecycle.wire() + "' with status '" + status.wire() + "'", allowed,
+                        queue.size() == 1 ? status : DeploymentStatus.QUEUED));
+                continue;
+            }
+            try {
+                begin(next, true, tools);
+            } catch (ActionRefusedException | InvalidInputException | ConfigIncompleteException
+                     | GroupRuleException refused) {
+                apply(new QueuedActionRefused(id, next.jobId(), next.action(), refused.getMessage(), allowed, status));
+            }
+        }
+    }
+
+    private void createJob(JobId job, Action action, Jobs.Planned planned, List<Service> services, Tools tools)
+            throws Exception {
+        JobTarget target = new JobTarget(project.value(), namespace, name,
+                tools.directory().clusterTargets(spec.clusters()), services, spec.config());
+        tools.jobs().create(job, id, project, action, planned, spec.image(), target, tools.deadlines());
+    }
+
+    private ActionRefusedException refusal(Action action, List<Action> allowed, String reason) {
+        return new ActionRefusedException(id.value(), action, lifecycle, status,
+                running == null ? null : running.jobId().value(), allowed, reason);
+    }
+
+    private String whyNot(Action action, ScopePolicy scope) {
+        if (action == Action.DROP && lifecycle != Lifecycle.DROPPED && !scope.allowDrop()) {
+            return "scope '" + spec.scope() + "' does not allow drop";
+        }
+        if (ActionRules.queues(status) && scope.concurrency() == Concurrency.REJECT) {
+            return (running != null ? "job " + running.jobId().value() + " is running" : "the deployment is busy")
+                    + " and scope '" + spec.scope() + "' refuses rather than queues";
+        }
+        return null;
+    }
+
+    private LatestPush latestPush(Directory directory) {
+        if (spec.subscribeTo() == null) {
+            throw refusal(Action.DEPLOY_LATEST, allowedNow(directory), "the deployment subscribes to no image; set subscribeTo");
+        }
+        return directory.latestPush(spec.subscribeTo()).orElseThrow(() -> refusal(Action.DEPLOY_LATEST, allowedNow(directory),
+                "image " + spec.subscribeTo().value() + " has no recorded push yet"));
+    }
+
+    private List<Action> allowedNow(Directory directory) {
+        ScopePolicy scope = scopePolicy(directory);
+        return ActionRules.allowed(lifecycle, status, scope.allowDrop(), scope.concurrency());
+    }
+
+    private Release active() {
+        return activeRelease == null ? null : releases.get(activeRelease);
     }
 
     private ScopePolicy scopePolicy(Directory directory) {
@@ -260,6 +517,8 @@ public class Deployment {
         this.spec = event.spec();
         this.version = 1;
         this.lifecycle = Lifecycle.DRAFT;
+        this.status = DeploymentStatus.READY;
+        this.idleStatus = DeploymentStatus.READY;
     }
 
     @EventSourcingHandler
@@ -279,26 +538,114 @@ public class Deployment {
     }
 
     @EventSourcingHandler
-    void on(ActionRequested event) {
-        this.running = new RunningJob(event.jobId(), event.action());
+    void on(ActionQueued event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator) {
+        queue.addLast(new Waiting(event.jobId(), event.action(), event.input(),
+                initiator == null ? SYSTEM : initiator, event.reason()));
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(QueuedActionCancelled event) {
+        dequeue(event.jobId());
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(QueuedActionRefused event) {
+        dequeue(event.jobId());
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(RedeploySkipped event) {
+        if (event.jobId() != null) {
+            dequeue(event.jobId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ReleaseRecorded event) {
+        releases.put(event.release().version(), event.release());
+        lastRelease = Math.max(lastRelease, event.release().version());
+        if (event.release().rollbackOf() != null) {
+            pinnedAt = event.release().version();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InitialReleaseRecorded event) {
+        releases.put(1, event.release());
+        lastRelease = 1;
+        activeRelease = 1;
+        everActive.add(1);
+        lifecycle = Lifecycle.DEPLOY;
+        status = DeploymentStatus.DEPLOYED;
+        idleStatus = status;
+    }
+
+    @EventSourcingHandler
+    void on(DeploymentUnpinned event) {
+        pinnedAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(ActionStarted event) {
+        dequeue(event.jobId());
+        running = new RunningJob(event.jobId(), event.action(), event.release(), event.restore(), false);
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(CancelRequested event) {
+        if (running != null && running.jobId().equals(event.jobId())) {
+            running = running.cancelling();
+        }
+        status = event.status();
     }
 
     @EventSourcingHandler
     void on(ActionCompleted event) {
-        this.lifecycle = event.lifecycle();
-        this.running = null;
+        lifecycle = event.lifecycle();
+        activeRelease = event.activeRelease();
+        if (activeRelease != null) {
+            everActive.add(activeRelease);
+        }
+        ended(event.status());
     }
 
     @EventSourcingHandler
     void on(ActionFailed event) {
-        this.running = null;
+        ended(event.status());
     }
 
     @EventSourcingHandler
     void on(ActionCancelled event) {
-        this.running = null;
+        ended(event.status());
     }
 
-    private record RunningJob(JobId jobId, Action action) {
+    private void ended(DeploymentStatus next) {
+        running = null;
+        status = next;
+        if (!next.busy()) {
+            idleStatus = next;
+        }
+    }
+
+    private void dequeue(JobId job) {
+        queue.removeIf(waiting -> waiting.jobId().equals(job));
+    }
+
+    private record RunningJob(JobId jobId, Action action, Integer release, boolean restore, boolean cancelRequested) {
+        RunningJob cancelling() {
+            return new RunningJob(jobId, action, release, restore, true);
+        }
+    }
+
+    /** An action waiting its turn, with who asked and with what. */
+    private record Waiting(JobId jobId, Action action, ActionInput input, String initiator, String reason) {
+        boolean sameRequestAs(Waiting other) {
+            return action == other.action && input.equals(other.input) && initiator.equals(other.initiator)
+                    && Objects.equals(reason, other.reason);
+        }
     }
 }

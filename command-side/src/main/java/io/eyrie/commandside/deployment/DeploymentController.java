@@ -2,6 +2,8 @@ package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.deployment.ActionAccepted;
+import io.eyrie.api.deployment.ActionInput;
 import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CreateDeployment;
 import io.eyrie.api.deployment.DeploymentId;
@@ -10,10 +12,10 @@ import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.RequestCancel;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
-import io.eyrie.api.id.Ids;
+import io.eyrie.api.deployment.RecordInitialRelease;
+import io.eyrie.api.deployment.UnpinDeployment;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
-import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.project.ProjectController.MemberResponse;
 import io.eyrie.commandside.project.ProjectController.RoleRequest;
@@ -22,6 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,35 +93,62 @@ public class DeploymentController {
     }
 
     /**
-     * Starts a lifecycle action (initialize, deploy, pause or drop) by running its Book job, or cancels the running
-     * job ({@code cancel}, optionally naming it in {@code {"job": id}}). 202 with the job's id; follow it on the query
-     * service. 409 with {@code allowedActions} when the action is not allowed now.
+     * Runs an action's Book job (see the action table in the README), or queues it while the deployment is busy:
+     * 202 with the job's id and {@code queued}; follow it on the query service. A redeploy that would change nothing
+     * answers 200 {@code {"changed": false}} and runs nothing. {@code cancel} takes {@code {"job": id}} to cancel a
+     * queued job; by default it cancels the running one. 409 with {@code allowedActions} when the action is not
+     * allowed now; 429 when the deployment's queue is full.
      */
     @PostMapping("/api/deployments/{id}/actions/{action}")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    public Mono<ActionAcceptedResponse> act(
+    public Mono<ResponseEntity<ActionAcceptedResponse>> act(
             @PathVariable String id,
-            @PathVariable @Pattern(regexp = "initialize|deploy|pause|drop|cancel",
-                    message = "must be one of initialize, deploy, pause, drop, cancel") String action,
+            @PathVariable @Pattern(regexp = ACTIONS, message = "must be one of " + ACTION_LIST) String action,
             @Valid @RequestBody(required = false) ActionRequest body, Caller caller, @RequestHeader HttpHeaders headers) {
         Action parsed = Action.fromWire(action);
         DeploymentId deployment = new DeploymentId(id);
+        ActionInput input = body == null ? ActionInput.NONE : body.toInput(parsed);
         if (parsed == Action.CANCEL) {
             JobId named = body == null || body.job() == null ? null : new JobId(body.job());
             return commands.<JobId>request(new RequestCancel(deployment, named), caller, headers)
-                    .map(cancelled -> new ActionAcceptedResponse(id, parsed, cancelled.value()));
+                    .map(cancelled -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                            .body(new ActionAcceptedResponse(id, parsed, cancelled.value(), false, false, true)));
         }
-        if (body != null && body.job() != null) {
-            throw new InvalidInputException("job", "is only taken by cancel");
-        }
-        JobId jobId = JobId.random();
-        return commands.send(new RequestAction(deployment, parsed, jobId), caller, headers)
-                .thenReturn(new ActionAcceptedResponse(id, parsed, jobId.value()));
+        return commands.<ActionAccepted>request(new RequestAction(deployment, parsed, JobId.random(), input, null),
+                        caller, headers)
+                .map(accepted -> accepted.changed()
+                        ? ResponseEntity.status(HttpStatus.ACCEPTED).body(new ActionAcceptedResponse(id, parsed,
+                        accepted.jobId().value(), accepted.queued(), accepted.merged(), true))
+                        : ResponseEntity.ok(new ActionAcceptedResponse(id, parsed, null, false, false, false)));
     }
 
-    /** The optional body of an action. */
-    public record ActionRequest(@Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String job) {
+    /**
+     * Adopts a deployment that already runs outside Eyrie: its spec becomes release v1 and it counts as deployed,
+     * with no job. Asking again answers the same release.
+     */
+    @PostMapping("/api/deployments/{id}/releases/initial")
+    public Mono<InitialReleaseResponse> recordInitial(@PathVariable String id,
+                                                      @Valid @RequestBody(required = false) InitialReleaseRequest body,
+                                                      Caller caller, @RequestHeader HttpHeaders headers) {
+        return commands.<Integer>request(new RecordInitialRelease(new DeploymentId(id), body == null ? null : body.notes()),
+                        caller, headers)
+                .map(version -> new InitialReleaseResponse(id, version));
     }
+
+    public record InitialReleaseRequest(@jakarta.validation.constraints.Size(max = 2000) String notes) {
+    }
+
+    public record InitialReleaseResponse(String deploymentId, int release) {
+    }
+
+    /** After a rollback pinned it, lets image pushes redeploy the deployment again. */
+    @DeleteMapping("/api/deployments/{id}/pin")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> unpin(@PathVariable String id, Caller caller, @RequestHeader HttpHeaders headers) {
+        return commands.send(new UnpinDeployment(new DeploymentId(id)), caller, headers);
+    }
+
+    static final String ACTIONS = "initialize|deploy|redeploy|deploy-latest|rollback|restart|pause|cancel|drop";
+    static final String ACTION_LIST = "initialize, deploy, redeploy, deploy-latest, rollback, restart, pause, cancel, drop";
 
     public record DeploymentCreatedResponse(String id, String project, String group, String name) {
     }
@@ -126,6 +156,11 @@ public class DeploymentController {
     public record DeploymentChangedResponse(String id) {
     }
 
-    public record ActionAcceptedResponse(String deploymentId, Action action, String jobId) {
+    /**
+     * {@code queued}: it waits behind the running job; {@code merged}: into an identical waiting request of the same
+     * user, whose job it names; {@code changed} false: a redeploy found nothing to do and made no job.
+     */
+    public record ActionAcceptedResponse(String deploymentId, Action action, String jobId, boolean queued,
+                                         boolean merged, boolean changed) {
     }
 }

@@ -100,22 +100,28 @@ record DeploymentRequest(
             if (!names.add(service.name())) {
                 errors.add(new Problems.FieldError(at + ".name", "'" + service.name() + "' is named twice"));
             }
-            List<EnvVar> env = new ArrayList<>();
-            List<EnvRequest> given = service.env() == null ? List.of() : service.env();
-            for (int j = 0; j < given.size(); j++) {
-                EnvRequest variable = given.get(j);
-                String field = at + ".env[" + j + "]";
-                if ((variable.value() == null) == (variable.secretRef() == null)) {
-                    errors.add(new Problems.FieldError(field, "needs exactly one of value and secretRef"));
-                } else if (variable.value() != null && SECRET_NAME.matcher(variable.name()).matches()) {
-                    errors.add(new Problems.FieldError(field + ".value", "'" + variable.name()
-                            + "' looks like a secret; give a secretRef, so that its value never enters an event"));
-                }
-                env.add(new EnvVar(variable.name(), variable.value(), variable.secretRef()));
-            }
+            List<EnvVar> env = env(service.env(), at, errors);
             parsed.add(new Service(service.name(), service.image(), service.replicas() == null ? 1 : service.replicas(),
-                    List.copyOf(env)));
+                    env));
         }
         return parsed;
+    }
+
+    /** A service's variables: each a plain value or a secret reference, and no secret-looking name with a value. */
+    static List<EnvVar> env(List<EnvRequest> given, String at, List<Problems.FieldError> errors) {
+        List<EnvVar> env = new ArrayList<>();
+        List<EnvRequest> variables = given == null ? List.of() : given;
+        for (int j = 0; j < variables.size(); j++) {
+            EnvRequest variable = variables.get(j);
+            String field = at + ".env[" + j + "]";
+            if ((variable.value() == null) == (variable.secretRef() == null)) {
+                errors.add(new Problems.FieldError(field, "needs exactly one of value and secretRef"));
+            } else if (variable.value() != null && SECRET_NAME.matcher(variable.name()).matches()) {
+                errors.add(new Problems.FieldError(field + ".value", "'" + variable.name()
+                        + "' looks like a secret; give a secretRef, so that its value never enters an event"));
+            }
+            env.add(new EnvVar(variable.name(), variable.value(), variable.secretRef()));
+        }
+        return List.copyOf(env);
     }
 }

@@ -86,6 +86,32 @@ public class Directory {
                 .optional();
     }
 
+    /** An image's newest push: what deploy-latest deploys. */
+    public record LatestPush(String name, String tag, String digest) {
+        /** {@code registry.example.com/shop:1.2}. */
+        public String taggedImage() {
+            return name + ":" + tag;
+        }
+    }
+
+    public Optional<LatestPush> latestPush(ImageId image) {
+        return jdbc.sql("SELECT name, latest_tag, latest_digest FROM directory_images "
+                        + "WHERE id = :id AND latest_tag IS NOT NULL")
+                .param("id", image.value())
+                .query((row, n) -> new LatestPush(row.getString("name"), row.getString("latest_tag"),
+                        row.getString("latest_digest")))
+                .optional();
+    }
+
+    /** The live deployments subscribed to an image, for its pushes to redeploy. */
+    public List<DeploymentId> subscribers(ImageId image) {
+        return jdbc.sql("SELECT id FROM directory_resources WHERE kind = 'deployment' AND subscribe_to = :image "
+                        + "AND NOT dropped ORDER BY id")
+                .param("image", image.value())
+                .query((row, n) -> new DeploymentId(row.getString("id")))
+                .list();
+    }
+
     public Optional<ImageFacts> image(ImageId image) {
         return jdbc.sql("SELECT repository, project FROM directory_images WHERE id = :id")
                 .param("id", image.value())

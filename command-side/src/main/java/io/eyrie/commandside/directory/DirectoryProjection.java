@@ -8,11 +8,13 @@ import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.cluster.ClusterStateChanged;
 import io.eyrie.api.datasource.DatasourceRegistered;
 import io.eyrie.api.datasource.DatasourceRemoved;
+import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.DeploymentChanged;
+import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentRoleOverridden;
 import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
-import io.eyrie.api.deployment.Dropped;
 import io.eyrie.api.project.DeploymentGroupChanged;
 import io.eyrie.api.project.DeploymentGroupCreated;
 import io.eyrie.api.project.DeploymentGroupDeleted;
@@ -31,6 +33,7 @@ import io.eyrie.api.project.ScopeDefined;
 import io.eyrie.api.project.ScopeRemoved;
 import io.eyrie.api.repository.BranchAdded;
 import io.eyrie.api.repository.BranchRemoved;
+import io.eyrie.api.repository.ImagePushed;
 import io.eyrie.api.repository.ImageRegistered;
 import io.eyrie.api.repository.RepositoryArchived;
 import io.eyrie.api.repository.RepositoryRegistered;
@@ -170,24 +173,30 @@ class DirectoryProjection {
         String id = event.deploymentId().value();
         claimName(Directory.DEPLOYMENT_NAME, event.group().value(), event.name(), id,
                 "deployment", "group " + event.groupName(), "name");
-        jdbc.sql("INSERT INTO directory_resources (kind, id, project, group_id, scope) "
-                        + "VALUES ('deployment', :id, :project, :group, :scope)")
+        jdbc.sql("INSERT INTO directory_resources (kind, id, project, group_id, scope, subscribe_to) "
+                        + "VALUES ('deployment', :id, :project, :group, :scope, :subscribeTo)")
                 .param("id", id).param("project", event.project().value())
-                .param("group", event.group().value()).param("scope", event.spec().scope()).update();
+                .param("group", event.group().value()).param("scope", event.spec().scope())
+                .param("subscribeTo", subscription(event.spec())).update();
         useClusters(id, event.spec().clusters());
     }
 
     @EventHandler
     void on(DeploymentChanged event) {
         String id = event.deploymentId().value();
-        jdbc.sql("UPDATE directory_resources SET scope = :scope WHERE kind = 'deployment' AND id = :id")
-                .param("id", id).param("scope", event.after().scope()).update();
+        jdbc.sql("UPDATE directory_resources SET scope = :scope, subscribe_to = :subscribeTo "
+                        + "WHERE kind = 'deployment' AND id = :id")
+                .param("id", id).param("scope", event.after().scope())
+                .param("subscribeTo", subscription(event.after())).update();
         useClusters(id, event.after().clusters());
     }
 
     /** A dropped deployment no longer holds its name or its clusters. */
     @EventHandler
-    void on(Dropped event) {
+    void on(ActionCompleted event) {
+        if (event.lifecycle() != Lifecycle.DROPPED) {
+            return;
+        }
         String id = event.deploymentId().value();
         jdbc.sql("DELETE FROM directory_names WHERE kind = :kind AND id = :id")
                 .param("kind", Directory.DEPLOYMENT_NAME).param("id", id).update();
@@ -225,13 +234,25 @@ class DirectoryProjection {
                 .param("repository", event.repository().value()).param("name", event.name()).update();
     }
 
+    private static String subscription(DeploymentSpec spec) {
+        return spec.subscribeTo() == null ? null : spec.subscribeTo().value();
+    }
+
+    /** The newest push wins; a webhook's retry of an older push arrives with the same tag and digest. */
+    @EventHandler
+    void on(ImagePushed event) {
+        jdbc.sql("UPDATE directory_images SET latest_tag = :tag, latest_digest = :digest WHERE id = :id")
+                .param("id", event.image().value()).param("tag", event.tag()).param("digest", event.digest()).update();
+    }
+
     @EventHandler
     void on(ImageRegistered event) {
         String project = event.project() == null ? null : event.project().value();
         claimName(Directory.IMAGE_NAME, event.repository().value(), event.name(), event.image().value(), "image",
                 "repository " + event.repository().value(), "name");
-        jdbc.sql("INSERT INTO directory_images (id, repository, project) VALUES (:id, :repository, :project)")
+        jdbc.sql("INSERT INTO directory_images (id, repository, project, name) VALUES (:id, :repository, :project, :name)")
                 .param("id", event.image().value()).param("repository", event.repository().value())
+                .param("name", event.name())
                 .param("project", project).update();
         resource("image", event.image().value(), project);
     }

@@ -255,9 +255,9 @@ public class DeploymentGroup {
 
     private static void requireBooks(Map<String, String> books) {
         for (String action : books.keySet()) {
-            if (Action.LIFECYCLE.stream().noneMatch(known -> known.wire().equals(action))) {
+            if (Action.WITH_BOOK.stream().noneMatch(known -> known.wire().equals(action))) {
                 throw new InvalidInputException("books." + action, "is not an action that runs a Book; books are "
-                        + "chosen for " + String.join(", ", Action.LIFECYCLE.stream().map(Action::wire).toList()));
+                        + "chosen for " + String.join(", ", Action.WITH_BOOK.stream().map(Action::wire).toList()));
             }
         }
     }

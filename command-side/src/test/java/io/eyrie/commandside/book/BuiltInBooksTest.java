@@ -43,7 +43,11 @@ class BuiltInBooksTest {
     @Test
     void thereIsABookForEveryTypeAndActionAndEachStepPassesTheRulesOfItsKind() {
         for (GroupType type : StandardBooks.BUILT_IN_TYPES) {
-            for (Action action : Action.LIFECYCLE) {
+            for (Action action : Action.WITH_BOOK) {
+                if (action == Action.RESTART && !StandardBooks.RESTARTABLE.contains(type)) {
+                    assertThat(StandardBooks.all()).doesNotContainKey(Books.name(type, action));
+                    continue;
+                }
                 var book = StandardBooks.all().get(Books.name(type, action));
                 assertThat(book).as(Books.name(type, action)).isNotNull();
                 assertThat(book.groupType()).isEqualTo(type);
@@ -53,6 +57,11 @@ class BuiltInBooksTest {
                 });
             }
         }
+    }
+
+    @Test
+    void restartReplacesThePodsWithoutApplyingAnything() {
+        assertThat(kinds("odoo.restart")).containsExactly(RESTART_WORKLOAD, WAIT_FOR_ROLLOUT);
     }
 
     @Test

@@ -9,14 +9,8 @@ import io.eyrie.api.book.StepKind;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.deployment.Action;
-import io.eyrie.api.deployment.ActionCancelled;
-import io.eyrie.api.deployment.ActionFailed;
-import io.eyrie.api.deployment.ActionRules;
-import io.eyrie.api.deployment.CancelRequested;
+import io.eyrie.api.deployment.ActionStarted;
 import io.eyrie.api.deployment.ChangeDeployment;
-import io.eyrie.api.deployment.CompleteAction;
-import io.eyrie.api.deployment.DeployRequested;
-import io.eyrie.api.deployment.Deployed;
 import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentId;
@@ -24,18 +18,10 @@ import io.eyrie.api.deployment.DeploymentRoleOverridden;
 import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
 import io.eyrie.api.deployment.DeploymentSettings;
 import io.eyrie.api.deployment.DeploymentSpec;
-import io.eyrie.api.deployment.DropRequested;
-import io.eyrie.api.deployment.Dropped;
-import io.eyrie.api.deployment.FailAction;
-import io.eyrie.api.deployment.InitializeRequested;
-import io.eyrie.api.deployment.Initialized;
+import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.Lifecycle;
-import io.eyrie.api.deployment.PauseRequested;
-import io.eyrie.api.deployment.Paused;
-import io.eyrie.api.deployment.RecordCancellation;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
-import io.eyrie.api.deployment.RequestCancel;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
 import io.eyrie.api.project.GroupId;
@@ -55,15 +41,11 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.eyrie.api.TestEvents.deploymentCreated;
 import static io.eyrie.api.TestEvents.spec;
@@ -96,6 +78,7 @@ class DeploymentTest {
         fixture.registerInjectableResource(directory.directory());
         fixture.registerInjectableResource(TestDirectory.types());
         fixture.registerInjectableResource(new Jobs(SETTINGS));
+        fixture.registerInjectableResource(new ActionQueueSettings(20));
     }
 
     private static final BookJobSettings SETTINGS = new BookJobSettings(Duration.ofMinutes(10), Duration.ofSeconds(30),
@@ -113,82 +96,10 @@ class DeploymentTest {
         return new JobCreated(job(jobName), ID, ACME_PROJECT, action, book, 1, image, target, steps, 600);
     }
 
-    /** Events that bring a fresh deployment to a lifecycle phase with no job running. */
-    private static List<Object> historyReaching(Lifecycle lifecycle, DeploymentCreated created) {
-        List<Object> history = new ArrayList<>(List.of(created));
-        if (lifecycle == Lifecycle.DRAFT) {
-            return history;
-        }
-        history.addAll(List.of(requested(Action.INITIALIZE, "j1"), new Initialized(ID, job("j1"))));
-        if (lifecycle == Lifecycle.INITIALIZE) {
-            return history;
-        }
-        if (lifecycle == Lifecycle.DROPPED) {
-            history.addAll(List.of(requested(Action.DROP, "j2"), new Dropped(ID, job("j2"))));
-            return history;
-        }
-        history.addAll(List.of(requested(Action.DEPLOY, "j2"), new Deployed(ID, job("j2"))));
-        if (lifecycle == Lifecycle.DEPLOY) {
-            return history;
-        }
-        history.addAll(List.of(requested(Action.PAUSE, "j3"), new Paused(ID, job("j3"))));
-        return history;
-    }
-
-    private static Object requested(Action action, String jobName) {
-        String book = "odoo." + action.wire();
-        return switch (action) {
-            case INITIALIZE -> new InitializeRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
-            case DEPLOY -> new DeployRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
-            case PAUSE -> new PauseRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
-            case DROP -> new DropRequested(ID, ACME_PROJECT, job(jobName), book, IMAGE);
-            case CANCEL -> throw new IllegalArgumentException("cancel is not requested with RequestAction");
-        };
-    }
-
     /** The odoo type needs a database reference before it initializes or deploys. */
     private static DeploymentCreated createdIn(String scope) {
         return deploymentCreated(ID, "acme", "web", GroupType.ODOO, "shop",
                 spec(scope, IMAGE, Map.of("database", "pgo://acme/db")), List.of());
-    }
-
-    static Stream<Arguments> everyPhaseActionAndScope() {
-        return Stream.of(Lifecycle.values()).flatMap(lifecycle -> Action.LIFECYCLE.stream()
-                .flatMap(action -> Stream.of("dev", "production").map(scope -> Arguments.of(lifecycle, action, scope))));
-    }
-
-    /** Generated from {@link ActionRules}: the one table the API, the cards and this aggregate share. */
-    @ParameterizedTest(name = "{1} in {0}, scope {2}")
-    @MethodSource("everyPhaseActionAndScope")
-    void anActionIsAcceptedExactlyWhenTheTableAllowsIt(Lifecycle lifecycle, Action action, String scope) {
-        List<Action> allowed = ActionRules.allowed(lifecycle, false, scope.equals("dev"));
-        var then = fixture.given(historyReaching(lifecycle, createdIn(scope)))
-                .when(new RequestAction(ID, action, job("new-job")));
-        if (allowed.contains(action)) {
-            then.expectSuccessfulHandlerExecution().expectEvents(requested(action, "new-job"),
-                    jobCreated(createdIn(scope), action, "new-job", "odoo." + action.wire()));
-        } else {
-            then.expectNoEvents().expectException(refusedWith(allowed));
-        }
-    }
-
-    @Test
-    void theTableRefusesDropOnlyWhereTheScopeDoesNot() {
-        assertThatTable(Lifecycle.DEPLOY, true, List.of(Action.PAUSE, Action.DROP));
-        assertThatTable(Lifecycle.DEPLOY, false, List.of(Action.PAUSE));
-        assertThatTable(Lifecycle.DROPPED, true, List.of());
-    }
-
-    private static void assertThatTable(Lifecycle lifecycle, boolean dropAllowed, List<Action> expected) {
-        org.assertj.core.api.Assertions.assertThat(ActionRules.allowed(lifecycle, false, dropAllowed)).isEqualTo(expected);
-    }
-
-    @Test
-    void aRefusedDropSaysTheScopeForbidsIt() {
-        fixture.given(historyReaching(Lifecycle.DEPLOY, createdIn("production")))
-                .when(new RequestAction(ID, Action.DROP, job("j9")))
-                .expectNoEvents()
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("scope 'production' does not allow drop"));
     }
 
     @Test
@@ -200,12 +111,12 @@ class DeploymentTest {
                 .scope(db, "dev", true, Role.DEVELOPER, List.of());
         fixture.given(pgo)
                 .when(new RequestAction(ID, Action.INITIALIZE, job("j1")))
-                .expectEvents(new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"),
+                .expectEvents(new ActionStarted(ID, ACME_PROJECT, job("j1"), Action.INITIALIZE, "pgo.initialize",
+                                "postgres:17", null, false, "system", null, DeploymentStatus.INITIALIZING),
                         jobCreated(pgo, Action.INITIALIZE, "j1", "pgo.initialize"))
                 .expectScheduledDeadlineWithName(Duration.ofMinutes(10), "job-expiry");
         // The group names a Book that does not exist: refused before anything is recorded.
-        fixture.given(pgo, new InitializeRequested(ID, ACME_PROJECT, job("j1"), "pgo.initialize", "postgres:17"),
-                        new Initialized(ID, job("j1")))
+        fixture.given(Histories.of(pgo).idleIn(Lifecycle.INITIALIZE).events())
                 .when(new RequestAction(ID, Action.DEPLOY, job("j2")))
                 .expectNoEvents().expectException(GroupRuleException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("'pgo-tuned@2'"));
@@ -237,88 +148,8 @@ class DeploymentTest {
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("config.database"));
         fixture.given(CREATED)
                 .when(new RequestAction(ID, Action.DROP, job("j1")))
-                .expectEvents(requested(Action.DROP, "j1"), jobCreated(CREATED, Action.DROP, "j1", "odoo.drop"));
-    }
-
-    @Nested
-    class WhileAJobRuns {
-        @Test
-        void everyActionIsRefusedAndTheRunningJobIsNamed() {
-            fixture.given(createdIn("dev"), requested(Action.INITIALIZE, "j1"))
-                    .when(new RequestAction(ID, Action.DROP, job("j2")))
-                    .expectNoEvents()
-                    .expectException(runningJob(job("j1").value()));
-        }
-
-        @Test
-        void eachActionCompletesWithItsOwnEvent() {
-            List<Object> deployed = historyReaching(Lifecycle.DEPLOY, CREATED);
-            fixture.given(append(historyReaching(Lifecycle.INITIALIZE, CREATED), requested(Action.DEPLOY, "j9")))
-                    .when(new CompleteAction(ID, job("j9"))).expectEvents(new Deployed(ID, job("j9")));
-            fixture.given(append(deployed, requested(Action.PAUSE, "j9")))
-                    .when(new CompleteAction(ID, job("j9"))).expectEvents(new Paused(ID, job("j9")));
-            fixture.given(append(deployed, requested(Action.DROP, "j9")))
-                    .when(new CompleteAction(ID, job("j9"))).expectEvents(new Dropped(ID, job("j9")));
-            fixture.given(CREATED, requested(Action.INITIALIZE, "j1"))
-                    .when(new CompleteAction(ID, job("j1"))).expectEvents(new Initialized(ID, job("j1")));
-        }
-
-        @Test
-        void failureIsRecordedWithTheActionAndTheLifecycleStays() {
-            List<Object> failedDeploy = append(historyReaching(Lifecycle.INITIALIZE, createdIn("dev")),
-                    requested(Action.DEPLOY, "j9"), new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
-            fixture.given(append(historyReaching(Lifecycle.INITIALIZE, CREATED), requested(Action.DEPLOY, "j9")))
-                    .when(new FailAction(ID, job("j9"), "image pull failed"))
-                    .expectEvents(new ActionFailed(ID, job("j9"), Action.DEPLOY, "image pull failed"));
-            fixture.given(failedDeploy).when(new RequestAction(ID, Action.PAUSE, job("j10")))
-                    .expectException(refusedWith(List.of(Action.DEPLOY, Action.DROP)));
-        }
-
-        @Test
-        void anOutcomeForAnotherJobOrNoneChangesNothingSoRetriesAreSafe() {
-            fixture.given(CREATED, requested(Action.INITIALIZE, "j1"))
-                    .when(new CompleteAction(ID, job("other")))
-                    .expectNoEvents().expectSuccessfulHandlerExecution();
-            fixture.given(CREATED, requested(Action.INITIALIZE, "j1"), new Initialized(ID, job("j1")))
-                    .when(new CompleteAction(ID, job("j1")))
-                    .expectNoEvents().expectSuccessfulHandlerExecution();
-            fixture.given(CREATED)
-                    .when(new FailAction(ID, job("j1"), "late"))
-                    .expectNoEvents().expectSuccessfulHandlerExecution();
-        }
-
-        @Test
-        void onlyCancelIsAllowedAndItNamesTheRunningJob() {
-            fixture.given(createdIn("dev"), requested(Action.INITIALIZE, "j1"))
-                    .when(new RequestCancel(ID, null), MetaData.with(AuditMetaData.INITIATOR, "bob"))
-                    .expectEvents(new CancelRequested(ID, job("j1"), "cancelled by bob"))
-                    .expectResultMessagePayload(job("j1"));
-            fixture.given(createdIn("dev"), requested(Action.INITIALIZE, "j1"))
-                    .when(new RequestCancel(ID, job("j1")), MetaData.with(AuditMetaData.INITIATOR, "bob"))
-                    .expectEvents(new CancelRequested(ID, job("j1"), "cancelled by bob"));
-            fixture.given(createdIn("dev"), requested(Action.INITIALIZE, "j1"))
-                    .when(new RequestCancel(ID, job("other")), MetaData.with(AuditMetaData.INITIATOR, "bob"))
-                    .expectNoEvents().expectException(refusedWith(List.of(Action.CANCEL)));
-        }
-
-        @Test
-        void aCancelledJobLeavesTheLifecycleWhereItWas() {
-            List<Object> initialized = historyReaching(Lifecycle.INITIALIZE, createdIn("dev"));
-            fixture.given(append(initialized, requested(Action.DEPLOY, "j9")))
-                    .when(new RecordCancellation(ID, job("j9"), "cancelled by bob"))
-                    .expectEvents(new ActionCancelled(ID, job("j9"), Action.DEPLOY, "cancelled by bob"));
-            fixture.given(append(initialized, requested(Action.DEPLOY, "j9"),
-                            new ActionCancelled(ID, job("j9"), Action.DEPLOY, "cancelled by bob")))
-                    .when(new RequestAction(ID, Action.PAUSE, job("j10")))
-                    .expectException(refusedWith(List.of(Action.DEPLOY, Action.DROP)));
-        }
-    }
-
-    @Test
-    void cancelIsRefusedWhenNoJobRuns() {
-        fixture.given(historyReaching(Lifecycle.DEPLOY, createdIn("dev")))
-                .when(new RequestCancel(ID, null), MetaData.with(AuditMetaData.INITIATOR, "bob"))
-                .expectNoEvents().expectException(refusedWith(List.of(Action.PAUSE, Action.DROP)));
+                .expectEvents(new ActionStarted(ID, ACME_PROJECT, job("j1"), Action.DROP, "odoo.drop", IMAGE, null,
+                        false, "system", null, DeploymentStatus.DROPPING), jobCreated(CREATED, Action.DROP, "j1", "odoo.drop"));
     }
 
     @Nested
@@ -406,7 +237,7 @@ class DeploymentTest {
 
         @Test
         void aDroppedDeploymentIsNotChanged() {
-            fixture.given(historyReaching(Lifecycle.DROPPED, CREATED))
+            fixture.given(Histories.of(CREATED).idleIn(Lifecycle.DROPPED).events())
                     .when(new ChangeDeployment(ID, new DeploymentSettings(null, null, null, "main", null, null, null,
                             null, null)))
                     .expectNoEvents().expectException(GroupRuleException.class);
@@ -468,21 +299,6 @@ class DeploymentTest {
             @Override
             public void describeTo(Description description) {
                 description.appendText("a job with the steps ").appendValue(steps);
-            }
-        };
-    }
-
-    private static Matcher<Object> runningJob(String jobId) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof ActionRefusedException refused && jobId.equals(refused.runningJobId())
-                        && refused.allowedActions().equals(List.of(Action.CANCEL));
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("refused because job ").appendValue(jobId).appendText(" runs");
             }
         };
     }

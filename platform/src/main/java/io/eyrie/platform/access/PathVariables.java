@@ -16,6 +16,7 @@ final class PathVariables {
     private static final Pattern UUID = Pattern.compile(Ids.UUID_PATTERN);
     private static final Pattern USER = Pattern.compile(Caller.USER_PATTERN);
     private static final Pattern BOOK = Pattern.compile(BookId.NAME);
+    private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{0,39}");
 
     private PathVariables() {
@@ -29,6 +30,7 @@ final class PathVariables {
                 case "id" -> UUID.matcher(value).matches() ? null : Ids.UUID_MESSAGE;
                 case "user" -> USER.matcher(value).matches() ? null : Caller.USER_MESSAGE;
                 case "book" -> BOOK.matcher(value).matches() ? null : BookId.NAME_MESSAGE;
+                case "version" -> NUMBER.matcher(value).matches() ? null : "must be a release number, 1 or more";
                 case "action", "name", "processor" -> WORD.matcher(value).matches() ? null
                         : "must be 1-40 lowercase letters or '-', starting with a letter";
                 default -> null;

@@ -3,7 +3,10 @@ package io.eyrie.queryside.deployment;
 import io.eyrie.api.deployment.DeploymentCard;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.FindDeploymentCard;
+import io.eyrie.api.deployment.FindRelease;
+import io.eyrie.api.deployment.ListDeploymentReleases;
 import io.eyrie.api.deployment.ListDeploymentVersions;
+import io.eyrie.api.deployment.ReleaseView;
 import io.eyrie.api.deployment.VersionView;
 import io.eyrie.api.query.Page;
 import io.eyrie.platform.web.NotFoundException;
@@ -28,6 +31,20 @@ public class DeploymentCardController {
     public Mono<DeploymentCard> card(@PathVariable String id) {
         return queries.optional(new FindDeploymentCard(new DeploymentId(id)), DeploymentCard.class)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("deployment", id)));
+    }
+
+    /** Every release, newest first: what each deploy applied, who asked, how its job ended, and which one runs. */
+    @GetMapping("/api/deployments/{id}/releases")
+    public Mono<Page<ReleaseView>> releases(@PathVariable String id, @RequestParam(required = false) String cursor,
+                                            @RequestParam(required = false) Integer limit) {
+        return queries.page(new ListDeploymentReleases(new DeploymentId(id), Cursors.request(cursor, limit)),
+                ReleaseView.class);
+    }
+
+    @GetMapping("/api/deployments/{id}/releases/{version}")
+    public Mono<ReleaseView> release(@PathVariable String id, @PathVariable int version) {
+        return queries.optional(new FindRelease(new DeploymentId(id), version), ReleaseView.class)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("release", id + "/" + version)));
     }
 
     /** Every version, newest first: which key fields changed, who changed them and when, before and after. */

@@ -6,7 +6,9 @@ import io.eyrie.api.deployment.DeploymentCard;
 import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupType;
+import io.eyrie.api.project.Scope;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a deployment card is stored, changed in place by its projection. It keeps the ids of the running jobs rather
@@ -38,7 +41,10 @@ final class DeploymentCardDocument {
     DeploymentStatus status;
     String error;
     List<String> runningJobIds = new ArrayList<>();
+    List<String> queuedJobIds = new ArrayList<>();
     String lastJobId;
+    Integer activeRelease;
+    Integer pinnedAt;
     String createdBy;
     Instant createdAt;
     String updatedBy;
@@ -60,19 +66,32 @@ final class DeploymentCardDocument {
         runningJobIds.remove(jobId);
     }
 
+    void queued(String jobId) {
+        if (!queuedJobIds.contains(jobId)) {
+            queuedJobIds.add(jobId);
+        }
+    }
+
+    void dequeued(String jobId) {
+        queuedJobIds.remove(jobId);
+    }
+
     void touchedBy(String initiator, Instant at) {
         updatedBy = initiator;
         updatedAt = at;
     }
 
-    /** {@code dropAllowed} is the scope's, read when the card is: a scope's change shows on every card at once. */
-    DeploymentCard toCard(boolean dropAllowed) {
+    /** {@code scope} is read when the card is: a scope's change shows on every card at once. */
+    DeploymentCard toCard(Optional<Scope> scope) {
         return new DeploymentCard(id, name, project, group, new GroupType(type), spec.scope(), lifecycle, status,
-                error, runningJobIds.size(), lastJobId, spec.image(), spec.branch(), spec.commitRef(),
+                error, runningJobIds.size(), queuedJobIds.size(), lastJobId, activeRelease, pinnedAt != null,
+                spec.image(), spec.branch(), spec.commitRef(),
                 spec.repository() == null ? null : spec.repository().value(),
                 spec.clusters().stream().map(ClusterId::value).toList(), spec.services(), spec.config(),
                 spec.subscribeTo() == null ? null : spec.subscribeTo().value(), version, kubernetesNamespace,
-                ActionRules.allowed(lifecycle, !runningJobIds.isEmpty(), dropAllowed), createdBy, createdAt,
+                status == null || lifecycle == null ? List.of() : ActionRules.allowed(lifecycle, status,
+                        scope.map(Scope::allowDrop).orElse(false),
+                        scope.map(Scope::concurrency).orElse(Concurrency.QUEUE)), createdBy, createdAt,
                 updatedBy, updatedAt);
     }
 }

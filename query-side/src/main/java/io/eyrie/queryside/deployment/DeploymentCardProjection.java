@@ -1,18 +1,26 @@
 package io.eyrie.queryside.deployment;
 
 import io.eyrie.api.AuditMetaData;
-import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.deployment.ActionCancelled;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
-import io.eyrie.api.deployment.ActionRequested;
+import io.eyrie.api.deployment.ActionQueued;
+import io.eyrie.api.deployment.ActionStarted;
+import io.eyrie.api.deployment.CancelRequested;
 import io.eyrie.api.deployment.DeploymentCard;
 import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
+import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.DeploymentStatus;
+import io.eyrie.api.deployment.DeploymentUnpinned;
 import io.eyrie.api.deployment.FindDeploymentCard;
+import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.ListGroupDeployments;
+import io.eyrie.api.deployment.QueuedActionCancelled;
+import io.eyrie.api.deployment.QueuedActionRefused;
+import io.eyrie.api.deployment.RedeploySkipped;
+import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
@@ -33,6 +41,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -89,65 +98,120 @@ public class DeploymentCardProjection {
     }
 
     @EventHandler
-    public void on(ActionRequested event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+    public void on(ActionQueued event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId().value(), DeploymentCardDocument::withId);
-        card.status = DeploymentStatus.QUEUED;
-        card.lastJobId = event.jobId().value();
-        card.jobStarted(event.jobId().value());
-        card.touchedBy(initiator, at);
-        cards().save(card);
+        change(event.deploymentId(), initiator, at, card -> {
+            card.queued(event.jobId().value());
+            card.status = event.status();
+        });
     }
 
-    /**
-     * The job is another aggregate, so its start may be handled after the action already ended (it expired) or
-     * after a newer action replaced it: only the latest job, while still running, shows the card running.
-     */
     @EventHandler
-    public void on(JobStarted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+    public void on(QueuedActionCancelled event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        cards().find(event.deploymentId().value())
-                .filter(card -> event.jobId().value().equals(card.lastJobId) && card.runningJobIds.contains(event.jobId().value()))
-                .ifPresent(card -> {
-                    card.status = DeploymentStatus.RUNNING;
-                    card.touchedBy(initiator, at);
-                    cards().save(card);
-                });
+        change(event.deploymentId(), initiator, at, card -> {
+            card.dequeued(event.jobId().value());
+            card.status = event.status();
+        });
     }
 
-    /** A cancelled action leaves the lifecycle where it was. */
+    @EventHandler
+    public void on(QueuedActionRefused event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        change(event.deploymentId(), initiator, at, card -> {
+            card.dequeued(event.jobId().value());
+            card.status = event.status();
+        });
+    }
+
+    @EventHandler
+    public void on(RedeploySkipped event) {
+        if (event.jobId() != null) {
+            change(event.deploymentId(), null, null, card -> card.dequeued(event.jobId().value()));
+        }
+    }
+
+    @EventHandler
+    public void on(ReleaseRecorded event) {
+        if (event.release().rollbackOf() != null) {
+            change(event.deploymentId(), null, null, card -> card.pinnedAt = event.release().version());
+        }
+    }
+
+    @EventHandler
+    public void on(InitialReleaseRecorded event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        change(event.deploymentId(), initiator, at, card -> {
+            card.activeRelease = event.release().version();
+            card.lifecycle = Lifecycle.DEPLOY;
+            card.status = DeploymentStatus.DEPLOYED;
+        });
+    }
+
+    @EventHandler
+    public void on(DeploymentUnpinned event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        change(event.deploymentId(), initiator, at, card -> card.pinnedAt = null);
+    }
+
+    @EventHandler
+    public void on(ActionStarted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        change(event.deploymentId(), initiator, at, card -> {
+            card.dequeued(event.jobId().value());
+            card.status = event.status();
+            card.lastJobId = event.jobId().value();
+            card.jobStarted(event.jobId().value());
+        });
+    }
+
+    @EventHandler
+    public void on(CancelRequested event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        change(event.deploymentId(), initiator, at, card -> card.status = event.status());
+    }
+
+    /** A cancelled action leaves the lifecycle where it was; a restore of the active release may follow. */
     @EventHandler
     public void on(ActionCancelled event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId().value(), DeploymentCardDocument::withId);
-        card.status = DeploymentStatus.CANCELLED;
-        card.error = null;
-        card.jobEnded(event.jobId().value());
-        card.touchedBy(initiator, at);
-        cards().save(card);
+        change(event.deploymentId(), initiator, at, card -> {
+            card.status = event.status();
+            card.error = null;
+            card.jobEnded(event.jobId().value());
+        });
     }
 
     @EventHandler
     public void on(ActionCompleted event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId().value(), DeploymentCardDocument::withId);
-        card.lifecycle = event.lifecycle();
-        card.status = DeploymentStatus.OK;
-        card.error = null;
-        card.jobEnded(event.jobId().value());
-        card.touchedBy(initiator, at);
-        cards().save(card);
+        change(event.deploymentId(), initiator, at, card -> {
+            card.lifecycle = event.lifecycle();
+            card.status = event.status();
+            card.activeRelease = event.activeRelease();
+            card.error = null;
+            card.jobEnded(event.jobId().value());
+        });
     }
 
-    /** A failed action leaves the lifecycle where it was: a failed deploy is not deployed. */
+    /** A failed action leaves the lifecycle and the active release where they were: a failed deploy is not deployed. */
     @EventHandler
     public void on(ActionFailed event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
-        DeploymentCardDocument card = cards().findOrCreate(event.deploymentId().value(), DeploymentCardDocument::withId);
-        card.status = DeploymentStatus.ERROR;
-        card.error = event.error();
-        card.jobEnded(event.jobId().value());
-        card.touchedBy(initiator, at);
+        change(event.deploymentId(), initiator, at, card -> {
+            card.status = event.status();
+            card.error = event.error();
+            card.jobEnded(event.jobId().value());
+        });
+    }
+
+    /** Handlers set absolute values (or add and remove ids), so a replayed event leaves the card as it was. */
+    private void change(DeploymentId deployment, String initiator, Instant at, Consumer<DeploymentCardDocument> edit) {
+        DeploymentCardDocument card = cards().findOrCreate(deployment.value(), DeploymentCardDocument::withId);
+        edit.accept(card);
+        if (at != null) {
+            card.touchedBy(initiator, at);
+        }
         cards().save(card);
     }
 
@@ -186,7 +250,7 @@ public class DeploymentCardProjection {
     }
 
     private DeploymentCard card(DeploymentCardDocument card) {
-        return card.toCard(groups.dropAllowed(card.groupId, card.spec.scope()));
+        return card.toCard(groups.scope(card.groupId, card.spec.scope()));
     }
 
     private ReadModelBatch<DeploymentCardDocument> cards() {

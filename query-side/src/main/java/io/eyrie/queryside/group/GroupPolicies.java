@@ -21,11 +21,8 @@ public class GroupPolicies {
         return groups.byName(project, name).map(group -> group.id);
     }
 
-    /** False when the group or its scope is gone: nothing can then be dropped by a scope's leave. */
-    public boolean dropAllowed(String groupId, String scope) {
-        return Optional.ofNullable(mongo.findById(groupId, GroupDocument.class))
-                .flatMap(group -> group.scope(scope))
-                .map(Scope::allowDrop)
-                .orElse(false);
+    /** Empty when the group or its scope is gone: nothing can then be dropped by a scope's leave. */
+    public Optional<Scope> scope(String groupId, String scope) {
+        return Optional.ofNullable(mongo.findById(groupId, GroupDocument.class)).flatMap(group -> group.scope(scope));
     }
 }

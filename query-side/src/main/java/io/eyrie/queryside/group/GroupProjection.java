@@ -150,18 +150,15 @@ public class GroupProjection {
                 GroupDocument.class));
     }
 
-    /** Running if a job runs or waits, else error if a latest action failed, else ok if one succeeded, else ready. */
+    /** Aggregated from the living deployments' statuses by {@link DeploymentStatus#aggregate}. */
     private GroupView view(GroupDocument group) {
         Query living = Query.query(where("groupId").is(group.id).and("lifecycle").ne(Lifecycle.DROPPED.name()));
         living.fields().include("status");
         List<DeploymentStatus> statuses = mongo.find(living, Document.class, "deployment_cards").stream()
-                .map(card -> DeploymentStatus.valueOf(card.getString("status"))).toList();
-        DeploymentStatus status = statuses.stream().anyMatch(s -> s == DeploymentStatus.QUEUED || s == DeploymentStatus.RUNNING)
-                ? DeploymentStatus.RUNNING
-                : statuses.contains(DeploymentStatus.ERROR) ? DeploymentStatus.ERROR
-                : statuses.contains(DeploymentStatus.OK) ? DeploymentStatus.OK
-                : DeploymentStatus.READY;
-        return group.toView(statuses.size(), status);
+                .map(card -> card.getString("status")).filter(java.util.Objects::nonNull)
+                .flatMap(name -> java.util.Arrays.stream(DeploymentStatus.values()).filter(s -> s.name().equals(name)))
+                .toList();
+        return group.toView(statuses.size(), DeploymentStatus.aggregate(statuses));
     }
 
     private void change(String id, String initiator, Instant at, Consumer<GroupDocument> edit) {

@@ -35,6 +35,7 @@ final class JobDocument {
     Boolean simulated;
     String error;
     String initiator;
+    String reason;
     String correlationId;
     Instant scheduledAt;
     Instant startedAt;
@@ -53,7 +54,7 @@ final class JobDocument {
 
     JobView toView() {
         return new JobView(id, deploymentId, action, book, bookVersion, state, runner, driver,
-                Boolean.TRUE.equals(simulated), error, initiator, correlationId, scheduledAt, startedAt, finishedAt,
+                Boolean.TRUE.equals(simulated), error, initiator, reason, correlationId, scheduledAt, startedAt, finishedAt,
                 estimatedFinishAt(), steps.stream().map(StepDocument::toView).toList());
     }
 

@@ -16,6 +16,11 @@ import io.eyrie.api.book.JobStepSucceeded;
 import io.eyrie.api.book.JobSucceeded;
 import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
+import io.eyrie.api.deployment.ActionQueued;
+import io.eyrie.api.deployment.ActionStarted;
+import io.eyrie.api.deployment.QueuedActionCancelled;
+import io.eyrie.api.deployment.QueuedActionRefused;
+import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
@@ -70,15 +75,91 @@ public class JobProjection {
         job.action = event.action();
         job.book = event.book();
         job.bookVersion = event.bookVersion();
-        job.initiator = initiator;
-        job.correlationId = correlationId;
-        job.scheduledAt = at;
+        if (job.initiator == null) {
+            job.initiator = initiator;
+            job.correlationId = correlationId;
+            job.scheduledAt = at;
+        }
         job.state = JobState.PENDING;
         job.steps = IntStream.range(0, event.steps().size())
                 .mapToObj(index -> StepDocument.pending(index, event.steps().get(index).name(),
                         event.steps().get(index).estimatedSeconds()))
                 .collect(Collectors.toCollection(ArrayList::new));
         jobs().save(job);
+    }
+
+    /** A queued action is a job in state queued until it starts; it is scheduled when it was asked for. */
+    @EventHandler
+    public void on(ActionQueued event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId, @Timestamp Instant at) {
+        JobDocument job = jobs().findOrCreate(event.jobId().value(), JobDocument::withId);
+        job.deploymentId = event.deploymentId().value();
+        job.project = event.project().value();
+        job.action = event.action();
+        job.initiator = initiator;
+        job.reason = event.reason();
+        job.correlationId = correlationId;
+        job.scheduledAt = at;
+        job.error = "waiting: " + event.heldBy();
+        if (job.state == null) {
+            job.state = JobState.QUEUED;
+        }
+        jobs().save(job);
+    }
+
+    /** Who asked, even when the job waited behind someone else's and was made when that one ended. */
+    @EventHandler
+    public void on(ActionStarted event, @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId,
+                   @Timestamp Instant at) {
+        JobDocument job = jobs().findOrCreate(event.jobId().value(), JobDocument::withId);
+        job.deploymentId = event.deploymentId().value();
+        job.project = event.project().value();
+        job.action = event.action();
+        job.initiator = event.requestedBy();
+        job.reason = event.reason();
+        if (job.scheduledAt == null) {
+            job.scheduledAt = at;
+            job.correlationId = correlationId;
+        }
+        if (job.state == null || job.state == JobState.QUEUED) {
+            job.state = JobState.PENDING;
+            job.error = null;
+        }
+        jobs().save(job);
+    }
+
+    @EventHandler
+    public void on(QueuedActionCancelled event, @Timestamp Instant at) {
+        jobs().find(event.jobId().value()).ifPresent(job -> {
+            job.state = JobState.CANCELLED;
+            job.error = event.reason();
+            job.finishedAt = at;
+            jobs().save(job);
+        });
+    }
+
+    @EventHandler
+    public void on(QueuedActionRefused event, @Timestamp Instant at) {
+        jobs().find(event.jobId().value()).ifPresent(job -> {
+            job.state = JobState.FAILED;
+            job.error = "refused when its turn came: " + event.reason();
+            job.finishedAt = at;
+            jobs().save(job);
+        });
+    }
+
+    /** A queued redeploy that found nothing to change ran nothing, which is what it was asked to make true. */
+    @EventHandler
+    public void on(RedeploySkipped event, @Timestamp Instant at) {
+        if (event.jobId() != null) {
+            jobs().find(event.jobId().value()).ifPresent(job -> {
+                job.state = JobState.SUCCEEDED;
+                job.error = null;
+                job.reason = "nothing differs from the active release v" + event.activeRelease() + "; nothing ran";
+                job.finishedAt = at;
+                jobs().save(job);
+            });
+        }
     }
 
     @EventHandler

@@ -1,9 +1,7 @@
 package io.eyrie.queryside.deployment;
 
-import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.FindDeploymentCard;
-import io.eyrie.api.deployment.InitializeRequested;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.queryside.ReadModelServer;
@@ -38,14 +36,16 @@ class BatchedCardWritesTest {
     void aBatchIsWrittenWhenItCommits() {
         var unitOfWork = DefaultUnitOfWork.startAndGet(null);
         projection.on(deploymentCreated(deployment("dep-1"), "acme", "web", GroupType.ODOO, "shop", "Dev", "odoo:17"), "alice", T0);
-        projection.on(new InitializeRequested(deployment("dep-1"), ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", T0.plusSeconds(1));
+        projection.on(new io.eyrie.api.deployment.ActionStarted(deployment("dep-1"), ACME_PROJECT, job("job-1"),
+                io.eyrie.api.deployment.Action.INITIALIZE, "odoo.initialize", "odoo:17", null, false, "bob", null,
+                io.eyrie.api.deployment.DeploymentStatus.INITIALIZING), "bob", T0.plusSeconds(1));
         assertThat(projection.handle(new FindDeploymentCard(deployment("dep-1")))).isEmpty();
 
         unitOfWork.commit();
 
         var card = projection.handle(new FindDeploymentCard(deployment("dep-1"))).orElseThrow();
         assertThat(card.lifecycle()).isEqualTo(Lifecycle.DRAFT);
-        assertThat(card.status()).isEqualTo(DeploymentStatus.QUEUED);
+        assertThat(card.status()).isEqualTo(DeploymentStatus.INITIALIZING);
         assertThat(card.runningJobs()).isEqualTo(1);
         assertThat(card.createdBy()).isEqualTo("alice");
         assertThat(card.updatedBy()).isEqualTo("bob");

@@ -1,24 +1,27 @@
 package io.eyrie.queryside.deployment;
 
-import io.eyrie.api.book.JobStarted;
-import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionCancelled;
+import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
-import io.eyrie.api.deployment.DeployRequested;
-import io.eyrie.api.deployment.Deployed;
+import io.eyrie.api.deployment.ActionInput;
+import io.eyrie.api.deployment.ActionQueued;
+import io.eyrie.api.deployment.ActionRules;
+import io.eyrie.api.deployment.ActionStarted;
+import io.eyrie.api.deployment.CancelRequested;
 import io.eyrie.api.deployment.DeploymentCard;
 import io.eyrie.api.deployment.DeploymentChanged;
-import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentStatus;
+import io.eyrie.api.deployment.DeploymentUnpinned;
 import io.eyrie.api.deployment.FindDeploymentCard;
-import io.eyrie.api.deployment.InitializeRequested;
-import io.eyrie.api.deployment.Initialized;
 import io.eyrie.api.deployment.Lifecycle;
-import io.eyrie.api.deployment.PauseRequested;
+import io.eyrie.api.deployment.QueuedActionCancelled;
+import io.eyrie.api.deployment.Release;
+import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.Service;
+import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.KubernetesNames;
 import io.eyrie.queryside.ReadModelServer;
@@ -67,8 +70,8 @@ class DeploymentCardProjectionTest {
 
         DeploymentCard card = card();
         assertThat(card).isEqualTo(new DeploymentCard(ID.value(), "shop", "acme", "web", GroupType.ODOO, "dev",
-                Lifecycle.DRAFT, DeploymentStatus.READY, null, 0, null, "odoo:17", null, null, null, List.of("local"),
-                List.of(new Service("odoo", "odoo:17", 1, List.of())), Map.of(), null, 1,
+                Lifecycle.DRAFT, DeploymentStatus.READY, null, 0, 0, null, null, false, "odoo:17", null, null, null,
+                List.of("local"), List.of(new Service("odoo", "odoo:17", 1, List.of())), Map.of(), null, 1,
                 KubernetesNames.deploymentNamespace("acme", "shop", ID.value()),
                 List.of(Action.INITIALIZE, Action.DROP), "alice", T0, "alice", T0));
     }
@@ -88,143 +91,119 @@ class DeploymentCardProjectionTest {
     }
 
     @Test
-    void requestedActionIsQueuedWithItsJob() {
+    void aStartedActionShowsItsStatusAndJobAndOnlyCancelOrQueueingIsAllowed() {
         created();
-        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
+        projection.on(started(Action.INITIALIZE, "job-1", null), "bob", at(1));
 
         DeploymentCard card = card();
-        assertThat(card.status()).isEqualTo(DeploymentStatus.QUEUED);
+        assertThat(card.status()).isEqualTo(DeploymentStatus.INITIALIZING);
         assertThat(card.lastJobId()).isEqualTo(job("job-1").value());
         assertThat(card.runningJobs()).isEqualTo(1);
         assertThat(card.lifecycle()).isEqualTo(Lifecycle.DRAFT);
+        assertThat(card.allowedActions()).isEqualTo(ActionRules.allowed(Lifecycle.DRAFT,
+                DeploymentStatus.INITIALIZING, true, Concurrency.QUEUE)).contains(Action.CANCEL);
         assertThat(card.updatedBy()).isEqualTo("bob");
         assertThat(card.updatedAt()).isEqualTo(at(1));
         assertThat(card.createdBy()).isEqualTo("alice");
     }
 
     @Test
-    void startedRunOfTheLatestJobShowsRunning() {
+    void queuedActionsAreCountedUntilTheyStartOrAreCancelled() {
         created();
-        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(runStarted(job("job-1")), "system:book-runner", at(2));
-
+        projection.on(started(Action.INITIALIZE, "job-1", null), "bob", at(1));
+        projection.on(queued("job-2", Action.DEPLOY), "bob", at(2));
+        projection.on(queued("job-3", Action.DROP), "carol", at(3));
+        projection.on(queued("job-3", Action.DROP), "carol", at(3));
+        assertThat(card().queuedJobs()).isEqualTo(2);
+        projection.on(new QueuedActionCancelled(ID, job("job-3"), Action.DROP, "cancelled by carol",
+                DeploymentStatus.INITIALIZING), "carol", at(4));
+        projection.on(completed(Action.INITIALIZE, "job-1", null), "system", at(5));
+        projection.on(started(Action.DEPLOY, "job-2", 1), "bob", at(5));
         DeploymentCard card = card();
-        assertThat(card.status()).isEqualTo(DeploymentStatus.RUNNING);
-        assertThat(card.updatedBy()).isEqualTo("system:book-runner");
-        assertThat(card.updatedAt()).isEqualTo(at(2));
-    }
-
-    @Test
-    void startedRunOfAnOlderJobLeavesTheLatestActionQueued() {
-        created();
-        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:17"), "bob", at(2));
-        projection.on(runStarted(job("job-1")), "system:book-runner", at(3));
-
-        DeploymentCard card = card();
-        assertThat(card.status()).isEqualTo(DeploymentStatus.QUEUED);
+        assertThat(card.queuedJobs()).isZero();
+        assertThat(card.runningJobs()).isEqualTo(1);
+        assertThat(card.status()).isEqualTo(DeploymentStatus.DEPLOYING);
         assertThat(card.lastJobId()).isEqualTo(job("job-2").value());
-        assertThat(card.runningJobs()).isEqualTo(2);
-        assertThat(card.updatedAt()).isEqualTo(at(2));
     }
 
     @Test
-    void runStartedAfterItsActionFinishedDoesNotShowRunning() {
+    void completedActionMovesTheLifecycleAndActivatesItsRelease() {
         created();
-        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(new ActionFailed(ID, job("job-1"), Action.INITIALIZE, "timed out"), "system:saga", at(2));
-        projection.on(runStarted(job("job-1")), "system:book-runner", at(3));
-
-        assertThat(card().status()).isEqualTo(DeploymentStatus.ERROR);
-    }
-
-    @Test
-    void completedActionMovesTheLifecycle() {
-        created();
-        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(runStarted(job("job-1")), "system:book-runner", at(2));
-        projection.on(new Initialized(ID, job("job-1")), "bob", at(3));
+        projection.on(started(Action.INITIALIZE, "job-1", null), "bob", at(1));
+        projection.on(completed(Action.INITIALIZE, "job-1", null), "bob", at(2));
+        projection.on(started(Action.DEPLOY, "job-2", 1), "bob", at(3));
+        assertThat(card().activeRelease()).isNull();
+        projection.on(completed(Action.DEPLOY, "job-2", 1), "bob", at(4));
 
         DeploymentCard card = card();
-        assertThat(card.lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
-        assertThat(card.status()).isEqualTo(DeploymentStatus.OK);
+        assertThat(card.lifecycle()).isEqualTo(Lifecycle.DEPLOY);
+        assertThat(card.status()).isEqualTo(DeploymentStatus.DEPLOYED);
+        assertThat(card.activeRelease()).isEqualTo(1);
         assertThat(card.runningJobs()).isZero();
-        assertThat(card.lastJobId()).isEqualTo(job("job-1").value());
-        assertThat(card.updatedAt()).isEqualTo(at(3));
+        assertThat(card.allowedActions()).contains(Action.ROLLBACK, Action.RESTART, Action.REDEPLOY);
     }
 
     @Test
-    void failedDeployKeepsTheLifecycleAndRecordsTheError() {
+    void failedDeployKeepsTheLifecycleAndTheActiveReleaseAndRecordsTheError() {
         created();
-        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(new Initialized(ID, job("job-1")), "bob", at(2));
-        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(3));
-        projection.on(runStarted(job("job-2")), "system:book-runner", at(4));
-        projection.on(new ActionFailed(ID, job("job-2"), Action.DEPLOY, "image pull failed"), "carol", at(5));
+        projection.on(started(Action.INITIALIZE, "job-1", null), "bob", at(1));
+        projection.on(completed(Action.INITIALIZE, "job-1", null), "bob", at(2));
+        projection.on(started(Action.DEPLOY, "job-2", 1), "carol", at(3));
+        projection.on(new ActionFailed(ID, job("job-2"), Action.DEPLOY, "image pull failed",
+                DeploymentStatus.DEPLOYMENT_ERROR), "carol", at(5));
 
         DeploymentCard card = card();
         assertThat(card.lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
-        assertThat(card.status()).isEqualTo(DeploymentStatus.ERROR);
+        assertThat(card.status()).isEqualTo(DeploymentStatus.DEPLOYMENT_ERROR);
         assertThat(card.error()).isEqualTo("image pull failed");
+        assertThat(card.activeRelease()).isNull();
         assertThat(card.runningJobs()).isZero();
-        assertThat(card.lastJobId()).isEqualTo(job("job-2").value());
         assertThat(card.updatedBy()).isEqualTo("carol");
     }
 
     @Test
-    void aCancelledActionKeepsTheLifecycleAndSaysCancelled() {
+    void aCancelledDeploySaysCancellingWhileItsRestoreRunsThenCancelled() {
         created();
-        projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1));
-        projection.on(new Initialized(ID, job("job-1")), "bob", at(2));
-        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(3));
-        projection.on(runStarted(job("job-2")), "carol", at(4));
-        projection.on(new ActionCancelled(ID, job("job-2"), Action.DEPLOY, "cancelled by carol"), "carol", at(5));
+        projection.on(started(Action.DEPLOY, "job-2", 2), "carol", at(3));
+        projection.on(new CancelRequested(ID, job("job-2"), "cancelled by carol", DeploymentStatus.CANCELLING),
+                "carol", at(4));
+        assertThat(card().status()).isEqualTo(DeploymentStatus.CANCELLING);
+        projection.on(new ActionCancelled(ID, job("job-2"), Action.DEPLOY, "cancelled by carol",
+                DeploymentStatus.CANCELLING), "carol", at(5));
+        projection.on(new ActionStarted(ID, ACME_PROJECT, job("restore"), Action.DEPLOY, "odoo.deploy", "odoo:17", 1,
+                true, "system", "restores release v1", DeploymentStatus.CANCELLING), "carol", at(5));
+        assertThat(card().status()).isEqualTo(DeploymentStatus.CANCELLING);
+        projection.on(new ActionCompleted(ID, job("restore"), Action.DEPLOY, Lifecycle.DEPLOY, 1,
+                DeploymentStatus.CANCELLED), "system", at(6));
 
         DeploymentCard card = card();
-        assertThat(card.lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
         assertThat(card.status()).isEqualTo(DeploymentStatus.CANCELLED);
+        assertThat(card.activeRelease()).isEqualTo(1);
         assertThat(card.runningJobs()).isZero();
         assertThat(card.error()).isNull();
     }
 
     @Test
-    void laterSuccessClearsTheError() {
+    void aRollbackPinsTheCardUntilItIsUnpinned() {
         created();
-        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
-        projection.on(new ActionFailed(ID, job("job-1"), Action.DEPLOY, "image pull failed"), "bob", at(2));
-        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:17"), "bob", at(3));
-        projection.on(new Deployed(ID, job("job-2")), "bob", at(4));
-
-        DeploymentCard card = card();
-        assertThat(card.lifecycle()).isEqualTo(Lifecycle.DEPLOY);
-        assertThat(card.status()).isEqualTo(DeploymentStatus.OK);
-        assertThat(card.error()).isNull();
-    }
-
-    @Test
-    void runningJobsCountsEachJobOnce() {
-        created();
-        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
-        projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-1"), "odoo.deploy", "odoo:17"), "bob", at(1));
-        projection.on(new PauseRequested(ID, ACME_PROJECT, job("job-2"), "odoo.pause", "odoo:17"), "bob", at(2));
-        assertThat(card().runningJobs()).isEqualTo(2);
-
-        projection.on(new Deployed(ID, job("job-1")), "bob", at(3));
-        projection.on(new Deployed(ID, job("job-1")), "bob", at(3));
-        assertThat(card().runningJobs()).isEqualTo(1);
+        projection.on(new ReleaseRecorded(ID, ACME_PROJECT, new Release(3, List.of(), null, null, 1, job("job-3"),
+                null)));
+        assertThat(card().pinned()).isTrue();
+        projection.on(new DeploymentUnpinned(ID, 3), "bob", at(2));
+        assertThat(card().pinned()).isFalse();
     }
 
     @Test
     void handlingAnySuffixOfTheHistoryAgainChangesNothing() {
         List<Runnable> history = List.of(
                 this::created,
-                () -> projection.on(new InitializeRequested(ID, ACME_PROJECT, job("job-1"), "odoo.initialize", "odoo:17"), "bob", at(1)),
-                () -> projection.on(runStarted(job("job-1")), "system:book-runner", at(2)),
-                () -> projection.on(new Initialized(ID, job("job-1")), "bob", at(3)),
-                () -> projection.on(new DeployRequested(ID, ACME_PROJECT, job("job-2"), "odoo.deploy", "odoo:18"), "carol", at(4)),
-                () -> projection.on(runStarted(job("job-2")), "system:book-runner", at(5)),
-                () -> projection.on(new ActionFailed(ID, job("job-2"), Action.DEPLOY, "image pull failed"), "carol", at(6)),
-                () -> projection.on(new PauseRequested(ID, ACME_PROJECT, job("job-3"), "odoo.pause", "odoo:18"), "dave", at(7)));
+                () -> projection.on(started(Action.INITIALIZE, "job-1", null), "bob", at(1)),
+                () -> projection.on(queued("job-2", Action.DEPLOY), "carol", at(2)),
+                () -> projection.on(completed(Action.INITIALIZE, "job-1", null), "bob", at(3)),
+                () -> projection.on(started(Action.DEPLOY, "job-2", 1), "carol", at(4)),
+                () -> projection.on(new ActionFailed(ID, job("job-2"), Action.DEPLOY, "image pull failed",
+                        DeploymentStatus.DEPLOYMENT_ERROR), "carol", at(6)),
+                () -> projection.on(started(Action.PAUSE, "job-3", null), "dave", at(7)));
         history.forEach(Runnable::run);
         List<Document> expected = storedCards();
         assertThat(expected).hasSize(1);
@@ -234,7 +213,7 @@ class DeploymentCardProjectionTest {
             assertThat(storedCards()).as("after handling events %d.. again", from).isEqualTo(expected);
         }
         assertThat(card().lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
-        assertThat(card().status()).isEqualTo(DeploymentStatus.QUEUED);
+        assertThat(card().status()).isEqualTo(DeploymentStatus.PAUSING);
         assertThat(card().runningJobs()).isEqualTo(1);
     }
 
@@ -262,8 +241,18 @@ class DeploymentCardProjectionTest {
                 "alice", T0);
     }
 
-    private static JobStarted runStarted(JobId jobId) {
-        return new JobStarted(jobId, ID, "runner-a", "kubernetes", false);
+    private static ActionStarted started(Action action, String job, Integer release) {
+        return new ActionStarted(ID, ACME_PROJECT, job(job), action, "odoo." + action.bookAction().wire(), "odoo:17",
+                release, false, "bob", null, DeploymentStatus.running(action));
+    }
+
+    private static ActionCompleted completed(Action action, String job, Integer release) {
+        return new ActionCompleted(ID, job(job), action, action.target(), release, DeploymentStatus.succeeded(action));
+    }
+
+    private static ActionQueued queued(String job, Action action) {
+        return new ActionQueued(ID, ACME_PROJECT, job(job), action, ActionInput.NONE, null, "job-1 is running",
+                DeploymentStatus.INITIALIZING);
     }
 
     private DeploymentCard card() {

@@ -62,7 +62,7 @@ class JobProjectionTest {
         created(JOB, T0);
 
         assertThat(storedJob()).isEqualTo(new JobView(JOB.value(), DEPLOYMENT.value(), Action.DEPLOY, "odoo.deploy", 1,
-                JobState.PENDING, null, null, false, null, "alice", "corr-1", T0, null, null, null, List.of(
+                JobState.PENDING, null, null, false, null, "alice", null, "corr-1", T0, null, null, null, List.of(
                 new StepView(0, "pull", JobState.PENDING, null, null, null, null, 5),
                 new StepView(1, "apply", JobState.PENDING, null, null, null, null, 5),
                 new StepView(2, "verify", JobState.PENDING, null, null, null, null, 5))));

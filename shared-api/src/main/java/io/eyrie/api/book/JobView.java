@@ -8,12 +8,13 @@ import java.util.List;
 /**
  * A Book job as dashboards show it: its steps, each with a state and timestamps.
  *
+ * @param reason            why it runs when no person asked for it (a timer, an image push, a restore after a cancel)
  * @param estimatedFinishAt while it runs, when it should end: the running step's start plus the estimates of it and
  *                          the steps after it; when it ended, when it did; null while it waits for a runner
  */
 public record JobView(String id, String deploymentId, Action action, String book, int bookVersion, JobState state,
                       String runner, String driver, boolean simulated, String error, String initiator,
-                      String correlationId, Instant scheduledAt, Instant startedAt, Instant finishedAt,
+                      String reason, String correlationId, Instant scheduledAt, Instant startedAt, Instant finishedAt,
                       Instant estimatedFinishAt, List<StepView> steps) {
 
     public record StepView(int index, String name, JobState state, Instant startedAt, Instant finishedAt,

@@ -16,6 +16,8 @@ public final class StandardBooks {
     /** The types whose Books are built in. */
     public static final List<GroupType> BUILT_IN_TYPES = List.of(GroupType.ODOO, GroupType.PGO, GroupType.PXC, GroupType.NONE);
     public static final int TIMEOUT_MULTIPLIER = 10;
+    /** The types whose workload is a Deployment of Eyrie's; the database operators restart their own pods. */
+    public static final List<GroupType> RESTARTABLE = List.of(GroupType.ODOO, GroupType.NONE);
 
     private StandardBooks() {
     }
@@ -24,7 +26,10 @@ public final class StandardBooks {
     public static Map<String, Definition> all() {
         Map<String, Definition> books = new LinkedHashMap<>();
         for (GroupType type : BUILT_IN_TYPES) {
-            for (Action action : Action.LIFECYCLE) {
+            for (Action action : Action.WITH_BOOK) {
+                if (action == Action.RESTART && !RESTARTABLE.contains(type)) {
+                    continue;
+                }
                 books.put(Books.name(type, action), new Definition(type,
                         Stream.concat(common(type, action), specific(type, action)).toList()));
             }
@@ -42,11 +47,14 @@ public final class StandardBooks {
                     step("apply secrets and config", StepKind.ENSURE_SECRET, Map.of(), 2));
             case DEPLOY -> Stream.of(step("apply workload", StepKind.APPLY_MANIFEST, Map.of("template", workload), 3),
                     step("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 60));
+            case RESTART -> Stream.of(step("restart pods", StepKind.RESTART_WORKLOAD, Map.of(), 2),
+                    step("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 60));
             case PAUSE -> Stream.of(step("scale to zero", StepKind.SCALE, Map.of("replicas", "0"), 2),
                     step("wait for pods to stop", StepKind.WAIT_FOR_ROLLOUT, Map.of("replicas", "0"), 30));
             case DROP -> Stream.of(step("delete workload", StepKind.DELETE_RESOURCES, Map.of("what", "workload"), 5),
                     step("delete namespace", StepKind.DELETE_RESOURCES, Map.of("what", "namespace"), 10));
-            case CANCEL -> throw new IllegalArgumentException("cancel runs no Book");
+            case REDEPLOY, DEPLOY_LATEST, ROLLBACK, CANCEL ->
+                    throw new IllegalArgumentException(action.wire() + " has no Book of its own");
         };
     }
 
@@ -63,7 +71,7 @@ public final class StandardBooks {
                     ? Stream.of(step("run odoo module update", StepKind.RUN_JOB,
                     Map.of("template", BookTemplates.ODOO_MODULE_UPDATE), 120))
                     : Stream.empty();
-            case PAUSE, DROP, CANCEL -> Stream.empty();
+            default -> Stream.empty();
         };
     }
 

@@ -20,6 +20,8 @@ public enum StepKind {
     WAIT_FOR_ROLLOUT,
     /** The workload to {@code replicas}. */
     SCALE,
+    /** The workload's pods replaced one by one, with no change of configuration (a rolling restart). */
+    RESTART_WORKLOAD,
     /** What Eyrie created: {@code what} is {@code workload} or {@code namespace}. */
     DELETE_RESOURCES,
     /** A one-off Kubernetes Job rendered from {@code template}, until it completes. */

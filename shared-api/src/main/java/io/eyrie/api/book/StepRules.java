@@ -18,6 +18,7 @@ public final class StepRules {
             StepKind.APPLY_MANIFEST, Set.of("template", "track", "strategy", "maxSurge", "maxUnavailable"),
             StepKind.WAIT_FOR_ROLLOUT, Set.of("replicas"),
             StepKind.SCALE, Set.of("replicas"),
+            StepKind.RESTART_WORKLOAD, Set.of(),
             StepKind.DELETE_RESOURCES, Set.of("what"),
             StepKind.RUN_JOB, Set.of("template"),
             StepKind.SWITCH_SELECTOR, Set.of("track"),

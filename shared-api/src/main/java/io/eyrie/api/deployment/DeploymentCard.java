@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The dashboard card of one deployment: what it is, how its latest action is doing, and what it allows now. */
+/**
+ * The dashboard card of one deployment: what it is, how its latest action is doing, and what it allows now.
+ * {@code pinned}: a rollback stopped image pushes from redeploying it.
+ */
 public record DeploymentCard(String id, String name, String project, String group, GroupType type, String scope,
                              Lifecycle lifecycle, DeploymentStatus status, String error, int runningJobs,
-                             String lastJobId, String image, String branch, String commitRef, String repository,
+                             int queuedJobs, String lastJobId, Integer activeRelease, boolean pinned, String image, String branch, String commitRef, String repository,
                              List<String> clusters, List<Service> services, Map<String, Object> config,
                              String subscribeTo, int version, String kubernetesNamespace,
                              List<Action> allowedActions, String createdBy, Instant createdAt, String updatedBy,

@@ -38,6 +38,9 @@ public class KubernetesClusterDriver implements ClusterDriver {
     private static final com.google.gson.Gson GSON = new com.google.gson.Gson();
     private final Manifests manifests = new Manifests();
 
+    /** The pod-template annotation a restart sets. */
+    static final String RESTARTED_BY = "eyrie.io/restarted-by-job";
+
     public KubernetesClusterDriver(KubernetesDriverProperties properties) {
         this.properties = properties;
         this.secrets = new SecretStore(properties.secretsDirectory());
@@ -66,6 +69,7 @@ public class KubernetesClusterDriver implements ClusterDriver {
                 case WAIT_FOR_ROLLOUT -> waitForRollout(api, request,
                         with.containsKey("replicas") ? Integer.valueOf(with.get("replicas")) : null);
                 case SCALE -> scale(api, request, Integer.parseInt(with.get("replicas")));
+                case RESTART_WORKLOAD -> restart(api, request);
                 case DELETE_RESOURCES -> "namespace".equals(with.get("what"))
                         ? deleteNamespace(api, request) : deleteWorkload(api, request);
                 case RUN_JOB -> runJob(api, request, with.get("template"));
@@ -149,6 +153,29 @@ public class KubernetesClusterDriver implements ClusterDriver {
         }
         return StepOutcome.succeeded(scaled.isEmpty() ? "no Deployment to scale"
                 : "scaled " + String.join(", ", scaled) + " to " + replicas);
+    }
+
+    /**
+     * What {@code kubectl rollout restart} does: a new pod-template annotation makes the Deployment replace its pods
+     * under its own strategy. The annotation names the job, so a retried step restarts nothing twice.
+     */
+    private StepOutcome restart(KubeApi api, StepRequest request) {
+        List<String> restarted = new ArrayList<>();
+        for (JsonObject deployment : api.list(ResourceKinds.DEPLOYMENT, request.target().namespace(),
+                Manifests.selector(request.deploymentId()))) {
+            JsonObject annotations = new JsonObject();
+            annotations.addProperty(RESTARTED_BY, request.jobId());
+            JsonObject metadata = new JsonObject();
+            metadata.add("annotations", annotations);
+            JsonObject template = new JsonObject();
+            template.add("metadata", metadata);
+            api.mergePatch(ResourceKinds.DEPLOYMENT, request.target().namespace(), Manifests.name(deployment),
+                    patch("spec", "template", template));
+            restarted.add("Deployment/" + Manifests.name(deployment));
+        }
+        return restarted.isEmpty() ? StepOutcome.failed("no Deployment of this deployment in namespace "
+                + request.target().namespace() + " to restart; deploy it first")
+                : StepOutcome.succeeded("restarted the pods of " + String.join(", ", restarted));
     }
 
     /** Only what carries Eyrie's labels for this deployment, whatever Book created it. */

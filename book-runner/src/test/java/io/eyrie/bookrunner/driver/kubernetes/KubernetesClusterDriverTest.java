@@ -118,6 +118,14 @@ class KubernetesClusterDriverTest {
                 .containsEntry("eyrie.io/track", "main");
         assertThat(shop.waited).as("the rollout was waited for until the status said so").isPositive();
 
+        shop.run("none.restart");
+        Deployment restarted = kube.apps().deployments().inNamespace(shop.namespace).withName("shop-web").get();
+        assertThat(restarted.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("eyrie.io/restarted-by-job", shop.jobId);
+        assertThat(restarted.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .as("a restart changes nothing but the annotation").isEqualTo("shop:1.2");
+        assertThat(restarted.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("eyrie.io/track", "main");
+
         shop.run("none.pause");
         assertThat(kube.apps().deployments().inNamespace(shop.namespace).withName("shop-web").get().getSpec()
                 .getReplicas()).isZero();
