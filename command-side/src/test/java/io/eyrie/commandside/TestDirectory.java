@@ -65,8 +65,11 @@ public final class TestDirectory {
 
     public TestDirectory scope(io.eyrie.api.project.GroupId group, String name, boolean allowDrop, Role roleToAct,
                                List<ClusterId> scopeClusters, Concurrency concurrency) {
-        when(directory.scope(eq(group), eq(name))).thenReturn(Optional.of(
-                new ScopePolicy(name, allowDrop, roleToAct, concurrency, scopeClusters)));
+        return scope(group, new ScopePolicy(name, allowDrop, roleToAct, concurrency, scopeClusters, null, null));
+    }
+
+    public TestDirectory scope(io.eyrie.api.project.GroupId group, ScopePolicy policy) {
+        when(directory.scope(eq(group), eq(policy.name()))).thenReturn(Optional.of(policy));
         return this;
     }
 

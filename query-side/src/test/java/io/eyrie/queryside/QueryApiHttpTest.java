@@ -158,7 +158,7 @@ class QueryApiHttpTest {
                 event("Job", job, 3, new JobStepSucceeded(job, 0, "pull", "pulled odoo:17", "odoo.deploy", 1000), runner),
                 event("Job", job, 4, new JobSucceeded(job, deployment), runner),
                 event("Deployment", deployment, 3, new ActionCompleted(deployment, job, Action.DEPLOY, Lifecycle.DEPLOY,
-                        1, DeploymentStatus.DEPLOYED), alice));
+                        1, DeploymentStatus.DEPLOYED, null, null), alice));
 
         Map<String, Object> card = await("/api/deployments/" + deployment.value(),
                 body -> "deployed".equals(body.get("status")));

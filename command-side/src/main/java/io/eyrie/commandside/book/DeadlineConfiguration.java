@@ -1,6 +1,7 @@
 package io.eyrie.commandside.book;
 
 import io.eyrie.commandside.deployment.ImagePushRedeploys;
+import io.eyrie.commandside.deployment.ScopeTimers;
 import io.eyrie.platform.deadletter.DeadLetterProcessors;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -66,6 +67,8 @@ public class DeadlineConfiguration {
                 .registerListenerInvocationErrorHandler(StepStatistics.GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ImagePushRedeploys.GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(ScopeTimers.GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(JobCancellation.GROUP,
                         configuration -> PropagatingErrorHandler.instance());

@@ -27,19 +27,21 @@ import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.DeploymentUnpinned;
 import io.eyrie.api.deployment.FailAction;
+import io.eyrie.api.deployment.FireScopeTimer;
 import io.eyrie.api.deployment.ImagePushIgnored;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
-import io.eyrie.api.deployment.RecordInitialRelease;
 import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RecordCancellation;
+import io.eyrie.api.deployment.RecordInitialRelease;
 import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.RequestCancel;
+import io.eyrie.api.deployment.ScopeTimerSkipped;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
 import io.eyrie.api.deployment.UnpinDeployment;
@@ -52,19 +54,21 @@ import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.book.Jobs;
 import io.eyrie.commandside.deployment.type.DeploymentType;
 import io.eyrie.commandside.deployment.type.DeploymentTypes;
-import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.directory.Directory.LatestPush;
 import io.eyrie.commandside.directory.Directory.ScopePolicy;
+import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.directory.References;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.platform.web.Problems;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -75,6 +79,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -108,6 +113,9 @@ public class Deployment {
     private Integer activeRelease;
     private int lastRelease;
     private Integer pinnedAt;
+    /** When its scope's timers pause and drop it, counted from its last deploy; null when none runs. */
+    private Instant pauseAt;
+    private Instant dropAt;
     private final Map<String, Role> overrides = new HashMap<>();
 
     protected Deployment() {
@@ -232,6 +240,58 @@ public class Deployment {
                 running == null ? null : running.jobId().value(), allowedNow(directory), reason);
     }
 
+    /**
+     * A scope timer came due. It pauses (or drops) the deployment like any action, queued if busy, as {@code system}
+     * with the timer as its reason; a timer that has moved since (a deploy reset it) or already fired does nothing.
+     */
+    @CommandHandler
+    public void handle(FireScopeTimer command, Directory directory, DeploymentTypes types, Jobs jobs,
+                       DeadlineManager deadlines, ActionQueueSettings queueSettings) throws Exception {
+        Instant due = command.action() == Action.PAUSE ? pauseAt : command.action() == Action.DROP ? dropAt : null;
+        if (due == null || !due.equals(millis(command.dueAt()))) {
+            return;
+        }
+        JobId job = new JobId(UUID.nameUUIDFromBytes((id.value() + "/" + command.action().wire() + "/" + due)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        if (isRunning(job) || queue.stream().anyMatch(waiting -> waiting.jobId().equals(job))) {
+            return;
+        }
+        ScopePolicy scope = scopePolicy(directory);
+        Long seconds = command.action() == Action.PAUSE ? scope.pauseAfterSeconds() : scope.dropAfterSeconds();
+        String reason = "scope '" + scope.name() + "' " + (command.action() == Action.PAUSE ? "pauses" : "drops")
+                + " a deployment " + (seconds == null ? "some time" : seconds + " s") + " after it was deployed";
+        try {
+            handle(new RequestAction(id, command.action(), job, ActionInput.NONE, reason), directory, types, jobs,
+                    deadlines, queueSettings, SYSTEM);
+        } catch (ActionRefusedException | QueueFullException | ConfigIncompleteException | InvalidInputException
+                 | GroupRuleException refused) {
+            apply(new ScopeTimerSkipped(id, command.action(), due, refused.getMessage()));
+        }
+    }
+
+    /**
+     * A deploy starts the scope's timers afresh; a restart keeps them; a pause ends the pause timer and keeps the
+     * drop timer; a drop ends both. The scope is read now, so a changed timer counts from the next deploy.
+     */
+    private Instant[] timersAfter(Action action, ScopePolicy scope) {
+        Instant now = millis(GenericEventMessage.clock.instant());
+        if (action.recordsRelease()) {
+            return new Instant[]{scope.pauseAfterSeconds() == null ? null : now.plusSeconds(scope.pauseAfterSeconds()),
+                    scope.dropAfterSeconds() == null || !scope.allowDrop() ? null
+                            : now.plusSeconds(scope.dropAfterSeconds())};
+        }
+        return switch (action) {
+            case RESTART -> new Instant[]{pauseAt, dropAt};
+            case PAUSE -> new Instant[]{null, dropAt};
+            default -> new Instant[]{null, null};
+        };
+    }
+
+    /** The scheduler keeps instants to the millisecond or finer, so timers are kept to the millisecond. */
+    private static Instant millis(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     /** After a rollback, image pushes leave the deployment alone until someone un-pins it. */
     @CommandHandler
     public void handle(UnpinDeployment command) {
@@ -292,11 +352,12 @@ public class Deployment {
             Action action = ended.action();
             if (ended.restore()) {
                 apply(new ActionCompleted(id, command.jobId(), action, lifecycle, activeRelease,
-                        DeploymentStatus.CANCELLED));
+                        DeploymentStatus.CANCELLED, pauseAt, dropAt));
             } else {
                 Integer active = action == Action.DROP ? null : ended.release() != null ? ended.release() : activeRelease;
+                Instant[] timers = timersAfter(action, scopePolicy(directory));
                 apply(new ActionCompleted(id, command.jobId(), action, action.target(), active,
-                        DeploymentStatus.succeeded(action)));
+                        DeploymentStatus.succeeded(action), timers[0], timers[1]));
             }
             startNext(new Tools(directory, types, jobs, deadlines));
         }
@@ -604,8 +665,19 @@ public class Deployment {
     }
 
     @EventSourcingHandler
+    void on(ScopeTimerSkipped event) {
+        if (event.action() == Action.PAUSE) {
+            pauseAt = null;
+        } else {
+            dropAt = null;
+        }
+    }
+
+    @EventSourcingHandler
     void on(ActionCompleted event) {
         lifecycle = event.lifecycle();
+        pauseAt = event.pauseAt();
+        dropAt = event.dropAt();
         activeRelease = event.activeRelease();
         if (activeRelease != null) {
             everActive.add(activeRelease);

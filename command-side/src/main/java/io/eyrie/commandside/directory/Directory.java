@@ -61,8 +61,9 @@ public class Directory {
     public record GroupSettings(GroupType type, List<ClusterId> clusters, Map<String, String> books) {
     }
 
+    /** {@code pauseAfterSeconds} and {@code dropAfterSeconds}: the scope's timers, or null. */
     public record ScopePolicy(String name, boolean allowDrop, Role roleToAct, Concurrency concurrency,
-                              List<ClusterId> clusters) {
+                              List<ClusterId> clusters, Long pauseAfterSeconds, Long dropAfterSeconds) {
     }
 
     /** {@code project} null: platform-wide. */
@@ -359,7 +360,8 @@ public class Directory {
                 .param("group", group.value()).param("name", name)
                 .query((row, n) -> new ScopePolicy(row.getString("name"), row.getBoolean("allow_drop"),
                         Role.valueOf(row.getString("role_to_act")), Concurrency.valueOf(row.getString("concurrency")),
-                        clusters(row.getString("clusters"))))
+                        clusters(row.getString("clusters")), (Long) row.getObject("pause_after_seconds"),
+                        (Long) row.getObject("drop_after_seconds")))
                 .optional();
     }
 

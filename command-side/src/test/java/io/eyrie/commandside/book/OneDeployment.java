@@ -22,11 +22,11 @@ import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.group;
 
 /** The smallest world an action runs in: project acme, the active cluster local, group web and deployment d-1. */
-final class OneDeployment {
+public final class OneDeployment {
     private OneDeployment() {
     }
 
-    static void create(CommandGateway commands, MetaData audit) {
+    public static void create(CommandGateway commands, MetaData audit) {
         ProjectId acme = new ProjectId("acme");
         for (Object command : List.of(
                 new CreateProject(acme, "Acme", "alice", java.util.UUID.randomUUID().toString()),

@@ -24,6 +24,7 @@ import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.DeploymentUnpinned;
 import io.eyrie.api.deployment.FailAction;
+import io.eyrie.api.deployment.FireScopeTimer;
 import io.eyrie.api.deployment.ImagePushIgnored;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
@@ -37,6 +38,7 @@ import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.RequestCancel;
+import io.eyrie.api.deployment.ScopeTimerSkipped;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.UnpinDeployment;
 import io.eyrie.api.project.Concurrency;
@@ -49,6 +51,7 @@ import io.eyrie.commandside.TestDirectory;
 import io.eyrie.commandside.book.BookJobSettings;
 import io.eyrie.commandside.book.Jobs;
 import io.eyrie.commandside.directory.Directory.LatestPush;
+import io.eyrie.commandside.directory.Directory;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -63,6 +66,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -241,7 +245,7 @@ class DeploymentActionsTest {
             fixture.given(Histories.of(DEV).idleIn(Lifecycle.DEPLOY).start(Action.DEPLOY).events())
                     .when(new CompleteAction(ID, running))
                     .expectEvents(new ActionCompleted(ID, running, Action.DEPLOY, Lifecycle.DEPLOY, 3,
-                            DeploymentStatus.DEPLOYED));
+                            DeploymentStatus.DEPLOYED, null, null));
         }
 
         @Test
@@ -259,7 +263,7 @@ class DeploymentActionsTest {
             rolledBack.add(new ActionStarted(ID, ACME_PROJECT, job("j9"), Action.ROLLBACK, "odoo.deploy", IMAGE, 3,
                     false, "bob", null, DeploymentStatus.DEPLOYING));
             rolledBack.add(new ActionCompleted(ID, job("j9"), Action.ROLLBACK, Lifecycle.DEPLOY, 3,
-                    DeploymentStatus.DEPLOYED));
+                    DeploymentStatus.DEPLOYED, null, null));
             fixture.given(rolledBack)
                     .when(new DeployPushedImage(ID, job("push"), "registry.example.com/shop", "2.0", DIGEST))
                     .expectEvents(new ImagePushIgnored(ID, "registry.example.com/shop", "2.0", DIGEST,
@@ -360,12 +364,12 @@ class DeploymentActionsTest {
                     .expectEventsMatching(payloads(ActionCompleted.class, ActionStarted.class, JobCreated.class));
             // The drop ran first; when the restart's turn comes, a dropped deployment allows nothing.
             List<Object> dropping = append(waiting, new ActionCompleted(ID, running, Action.DEPLOY, Lifecycle.DEPLOY,
-                    3, DeploymentStatus.DEPLOYED), new ActionStarted(ID, ACME_PROJECT, job("q1"), Action.DROP,
+                    3, DeploymentStatus.DEPLOYED, null, null), new ActionStarted(ID, ACME_PROJECT, job("q1"), Action.DROP,
                     "odoo.drop", IMAGE, null, false, "bob", null, DeploymentStatus.DROPPING));
             fixture.given(dropping)
                     .when(new CompleteAction(ID, job("q1")))
                     .expectEvents(new ActionCompleted(ID, job("q1"), Action.DROP, Lifecycle.DROPPED, null,
-                                    DeploymentStatus.DROPPED),
+                                    DeploymentStatus.DROPPED, null, null),
                             new QueuedActionRefused(ID, job("q2"), Action.RESTART, "the deployment was in lifecycle "
                                     + "'dropped' with status 'dropped'", List.of(),
                                     DeploymentStatus.DROPPED));
@@ -383,6 +387,63 @@ class DeploymentActionsTest {
                             DeploymentStatus.DEPLOYING)))
                     .when(new CompleteAction(ID, deploying.runningJob()))
                     .expectEventsMatching(payloads(ActionCompleted.class));
+        }
+    }
+
+    @Nested
+    class Timers {
+        private static final Directory.ScopePolicy TIMED = new Directory.ScopePolicy("timed", true, Role.DEVELOPER,
+                Concurrency.QUEUE, List.of(), 3600L, 7200L);
+
+        @BeforeEach
+        void timedScope() {
+            directory.scope(WEB, TIMED);
+        }
+
+        private Instant now() {
+            return fixture.currentTime().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        }
+
+        @Test
+        void aDeployStartsTheScopesTimersAndTheCardShowsThem() {
+            Histories deploying = Histories.of(created("timed")).idleIn(Lifecycle.INITIALIZE).start(Action.DEPLOY);
+            fixture.given(deploying.events())
+                    .when(new CompleteAction(ID, deploying.runningJob()))
+                    .expectEvents(new ActionCompleted(ID, deploying.runningJob(), Action.DEPLOY, Lifecycle.DEPLOY, 1,
+                            DeploymentStatus.DEPLOYED, now().plusSeconds(3600), now().plusSeconds(7200)));
+        }
+
+        @Test
+        void aDueTimerPausesAsSystemNamingTheTimerAndALaterDeployMovesIt() {
+            Instant pauseAt = Instant.parse("2026-12-02T10:00:00Z");
+            List<Object> deployed = append(Histories.of(created("timed")).idleIn(Lifecycle.INITIALIZE).start(Action.DEPLOY)
+                    .events(), new ActionCompleted(ID, job("h2"), Action.DEPLOY, Lifecycle.DEPLOY, 1,
+                    DeploymentStatus.DEPLOYED, pauseAt, pauseAt.plusSeconds(3600)));
+            fixture.given(deployed)
+                    .when(new FireScopeTimer(ID, Action.PAUSE, pauseAt))
+                    .expectEventsMatching(endsWithStartOf(Action.PAUSE))
+                    .expectEventsMatching(startedBySystemBecause("scope 'timed' pauses a deployment 3600 s after it "
+                            + "was deployed"));
+            // Not its timer any more: a deploy since moved it.
+            fixture.given(deployed)
+                    .when(new FireScopeTimer(ID, Action.PAUSE, pauseAt.minusSeconds(60)))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aTimerThatCannotActIsRecordedAsSkipped() {
+            Instant dropAt = Instant.parse("2026-12-02T10:00:00Z");
+            directory.scope(WEB, new Directory.ScopePolicy("timed", true, Role.DEVELOPER, Concurrency.REJECT,
+                    List.of(), 3600L, 7200L));
+            List<Object> restarting = append(Histories.of(created("timed")).idleIn(Lifecycle.INITIALIZE)
+                            .start(Action.DEPLOY).events(),
+                    new ActionCompleted(ID, job("h2"), Action.DEPLOY, Lifecycle.DEPLOY, 1, DeploymentStatus.DEPLOYED,
+                            null, dropAt),
+                    new ActionStarted(ID, ACME_PROJECT, job("h3"), Action.RESTART, "odoo.restart", IMAGE, null, false,
+                            "bob", null, DeploymentStatus.RESTARTING));
+            fixture.given(restarting)
+                    .when(new FireScopeTimer(ID, Action.DROP, dropAt))
+                    .expectEventsMatching(payloads(ScopeTimerSkipped.class));
         }
     }
 
@@ -439,7 +500,7 @@ class DeploymentActionsTest {
             fixture.given(restoring)
                     .when(new CompleteAction(ID, job("r1")))
                     .expectEvents(new ActionCompleted(ID, job("r1"), Action.DEPLOY, Lifecycle.DEPLOY, 2,
-                            DeploymentStatus.CANCELLED));
+                            DeploymentStatus.CANCELLED, null, null));
         }
 
         @Test
@@ -507,6 +568,21 @@ class DeploymentActionsTest {
             @Override
             public void describeTo(Description description) {
                 description.appendText("one queued ").appendValue(action.wire());
+            }
+        };
+    }
+
+    private static Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> startedBySystemBecause(String reason) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<org.axonframework.eventhandling.EventMessage<?>> events) {
+                return events.stream().anyMatch(event -> event.getPayload() instanceof ActionStarted started
+                        && started.requestedBy().equals("system") && reason.equals(started.reason()));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a job started by system because ").appendValue(reason);
             }
         };
     }

@@ -144,7 +144,7 @@ final class Histories {
         Integer activated = running.action() == Action.DROP ? null
                 : running.release() != null ? running.release() : active;
         events.add(new ActionCompleted(id, running.job(), running.action(), running.action().target(), activated,
-                DeploymentStatus.succeeded(running.action())));
+                DeploymentStatus.succeeded(running.action()), null, null));
         lifecycle = running.action().target();
         active = activated;
         status = DeploymentStatus.succeeded(running.action());

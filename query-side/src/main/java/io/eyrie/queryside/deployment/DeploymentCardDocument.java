@@ -45,6 +45,8 @@ final class DeploymentCardDocument {
     String lastJobId;
     Integer activeRelease;
     Integer pinnedAt;
+    Instant pauseAt;
+    Instant dropAt;
     String createdBy;
     Instant createdAt;
     String updatedBy;
@@ -84,7 +86,7 @@ final class DeploymentCardDocument {
     /** {@code scope} is read when the card is: a scope's change shows on every card at once. */
     DeploymentCard toCard(Optional<Scope> scope) {
         return new DeploymentCard(id, name, project, group, new GroupType(type), spec.scope(), lifecycle, status,
-                error, runningJobIds.size(), queuedJobIds.size(), lastJobId, activeRelease, pinnedAt != null,
+                error, runningJobIds.size(), queuedJobIds.size(), lastJobId, activeRelease, pinnedAt != null, pauseAt, dropAt,
                 spec.image(), spec.branch(), spec.commitRef(),
                 spec.repository() == null ? null : spec.repository().value(),
                 spec.clusters().stream().map(ClusterId::value).toList(), spec.services(), spec.config(),

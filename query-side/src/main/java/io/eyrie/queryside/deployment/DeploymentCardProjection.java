@@ -1,6 +1,7 @@
 package io.eyrie.queryside.deployment;
 
 import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionCancelled;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
@@ -21,6 +22,7 @@ import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.ReleaseRecorded;
+import io.eyrie.api.deployment.ScopeTimerSkipped;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
@@ -149,6 +151,18 @@ public class DeploymentCardProjection {
     }
 
     @EventHandler
+    public void on(ScopeTimerSkipped event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
+                   @Timestamp Instant at) {
+        change(event.deploymentId(), initiator, at, card -> {
+            if (event.action() == Action.PAUSE) {
+                card.pauseAt = null;
+            } else {
+                card.dropAt = null;
+            }
+        });
+    }
+
+    @EventHandler
     public void on(DeploymentUnpinned event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
         change(event.deploymentId(), initiator, at, card -> card.pinnedAt = null);
@@ -189,6 +203,8 @@ public class DeploymentCardProjection {
             card.lifecycle = event.lifecycle();
             card.status = event.status();
             card.activeRelease = event.activeRelease();
+            card.pauseAt = event.pauseAt();
+            card.dropAt = event.dropAt();
             card.error = null;
             card.jobEnded(event.jobId().value());
         });

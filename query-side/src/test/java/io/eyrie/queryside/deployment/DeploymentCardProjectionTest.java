@@ -70,7 +70,7 @@ class DeploymentCardProjectionTest {
 
         DeploymentCard card = card();
         assertThat(card).isEqualTo(new DeploymentCard(ID.value(), "shop", "acme", "web", GroupType.ODOO, "dev",
-                Lifecycle.DRAFT, DeploymentStatus.READY, null, 0, 0, null, null, false, "odoo:17", null, null, null,
+                Lifecycle.DRAFT, DeploymentStatus.READY, null, 0, 0, null, null, false, null, null, "odoo:17", null, null, null,
                 List.of("local"), List.of(new Service("odoo", "odoo:17", 1, List.of())), Map.of(), null, 1,
                 KubernetesNames.deploymentNamespace("acme", "shop", ID.value()),
                 List.of(Action.INITIALIZE, Action.DROP), "alice", T0, "alice", T0));
@@ -174,7 +174,7 @@ class DeploymentCardProjectionTest {
                 true, "system", "restores release v1", DeploymentStatus.CANCELLING), "carol", at(5));
         assertThat(card().status()).isEqualTo(DeploymentStatus.CANCELLING);
         projection.on(new ActionCompleted(ID, job("restore"), Action.DEPLOY, Lifecycle.DEPLOY, 1,
-                DeploymentStatus.CANCELLED), "system", at(6));
+                DeploymentStatus.CANCELLED, null, null), "system", at(6));
 
         DeploymentCard card = card();
         assertThat(card.status()).isEqualTo(DeploymentStatus.CANCELLED);
@@ -247,7 +247,7 @@ class DeploymentCardProjectionTest {
     }
 
     private static ActionCompleted completed(Action action, String job, Integer release) {
-        return new ActionCompleted(ID, job(job), action, action.target(), release, DeploymentStatus.succeeded(action));
+        return new ActionCompleted(ID, job(job), action, action.target(), release, DeploymentStatus.succeeded(action), null, null);
     }
 
     private static ActionQueued queued(String job, Action action) {

@@ -8,11 +8,14 @@ import java.util.Map;
 
 /**
  * The dashboard card of one deployment: what it is, how its latest action is doing, and what it allows now.
- * {@code pinned}: a rollback stopped image pushes from redeploying it.
+ * {@code pinned}: a rollback stopped image pushes from redeploying it. {@code pauseAt}, {@code dropAt}: when its
+ * scope's timers pause and drop it.
  */
 public record DeploymentCard(String id, String name, String project, String group, GroupType type, String scope,
                              Lifecycle lifecycle, DeploymentStatus status, String error, int runningJobs,
-                             int queuedJobs, String lastJobId, Integer activeRelease, boolean pinned, String image, String branch, String commitRef, String repository,
+                             int queuedJobs, String lastJobId, Integer activeRelease, boolean pinned,
+                             Instant pauseAt, Instant dropAt, String image, String branch, String commitRef,
+                             String repository,
                              List<String> clusters, List<Service> services, Map<String, Object> config,
                              String subscribeTo, int version, String kubernetesNamespace,
                              List<Action> allowedActions, String createdBy, Instant createdAt, String updatedBy,
