@@ -48,6 +48,7 @@ class LifecycleEndToEndTest {
     private EyrieLocal eyrie;
     private String shopId;
     private String brokenId;
+    private String raceId;
     private final List<String> shopCorrelationIds = new ArrayList<>();
 
     @BeforeAll
@@ -220,7 +221,7 @@ class LifecycleEndToEndTest {
     void concurrentDeploysQueueAndMergeAndNeverRunTwoAtOnce() throws Exception {
         var created = post(commands("/api/projects/acme/groups/web/deployments"),
                 "{\"name\":\"race\",\"scope\":\"dev\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-race");
-        String raceId = json(created).get("id").asText();
+        raceId = json(created).get("id").asText();
         var bobJoins = http.send(HttpRequest.newBuilder(commands("/api/projects/acme/members/bob"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token("alice"))
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"developer\"}")).build(),
@@ -264,6 +265,53 @@ class LifecycleEndToEndTest {
         JsonNode releases = json(get(queries("/api/deployments/" + raceId + "/releases")));
         assertThat(releases.get("total").asInt()).isEqualTo(jobIds.size());
         assertThat(releases.get("items").get(0).get("active").asBoolean()).isTrue();
+    }
+
+    /**
+     * A dry run of a partial deploy says what it would do, with the release it would record, its difference from
+     * the active one and the manifests its job would apply, and records nothing at all.
+     */
+    @Test
+    @Order(7)
+    void aDryRunAnswersWhatItWouldDoAndRecordsNothing() throws Exception {
+        JsonNode before = json(get(queries("/api/deployments/" + raceId)));
+        long eventsBefore = countEvents("deployment:" + raceId);
+        var answer = post(commands("/api/deployments/" + raceId + "/actions/deploy?dryRun=true"),
+                "{\"services\":[{\"name\":\"race\",\"image\":\"registry.example.com/shop:2.0\",\"replicas\":3}]}",
+                "c-dry-run");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode plan = json(answer);
+        assertThat(plan.get("dryRun").asBoolean()).isTrue();
+        assertThat(plan.get("outcome").asText()).isEqualTo("start");
+        assertThat(plan.get("book").asText()).isEqualTo("odoo.deploy");
+        assertThat(plan.get("release").get("version").asInt()).isEqualTo(before.get("activeRelease").asInt() + 1);
+        assertThat(plan.get("changes").toString()).contains("\"field\":\"image\"", "registry.example.com/shop:2.0",
+                "\"field\":\"replicas\"");
+        assertThat(plan.get("specChanges").toString()).contains("services");
+        JsonNode workload = plan.get("manifests").get(0).get("objects").get(0);
+        assertThat(workload.get("kind").asText()).isEqualTo("Deployment");
+        assertThat(workload.get("spec").get("replicas").asInt()).isEqualTo(3);
+        assertThat(workload.get("spec").get("template").get("spec").get("containers").get(0).get("image").asText())
+                .isEqualTo("registry.example.com/shop:2.0");
+
+        String pause = act(raceId, "pause", "c-dry-run");
+        awaitCard(raceId, c -> pause.equals(c.path("lastJobId").asText()) && "paused".equals(c.path("status").asText()));
+        var refused = json(post(commands("/api/deployments/" + raceId + "/actions/restart?dryRun=true"), "", "c-dry-run"));
+        assertThat(refused.get("outcome").asText()).isEqualTo("refuse");
+        assertThat(refused.get("rule").asText()).contains("lifecycle 'pause'");
+        assertThat(refused.get("allowedActions").toString()).doesNotContain("restart");
+
+        assertThat(countEvents("deployment:" + raceId)).as("a dry run records nothing")
+                .isEqualTo(eventsBefore + 2);
+        JsonNode after = json(get(queries("/api/deployments/" + raceId)));
+        assertThat(after.get("version")).isEqualTo(before.get("version"));
+        assertThat(after.get("services")).isEqualTo(before.get("services"));
+    }
+
+    private long countEvents(String aggregateId) throws SQLException {
+        try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres")) {
+            return events(db, aggregateId).size();
+        }
     }
 
     /** Every identifier has a kind: one kind's id never loads another kind's events (once a 500). */

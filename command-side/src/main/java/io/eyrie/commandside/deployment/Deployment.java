@@ -11,6 +11,7 @@ import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.ActionInput;
 import io.eyrie.api.deployment.ActionMerged;
+import io.eyrie.api.deployment.ActionPlan;
 import io.eyrie.api.deployment.ActionQueued;
 import io.eyrie.api.deployment.ActionRules;
 import io.eyrie.api.deployment.ActionStarted;
@@ -31,6 +32,7 @@ import io.eyrie.api.deployment.FireScopeTimer;
 import io.eyrie.api.deployment.ImagePushIgnored;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.deployment.PlanAction;
 import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RecordCancellation;
@@ -161,6 +163,84 @@ public class Deployment {
                 running != null ? "job " + running.jobId().value() + " (" + running.action().wire() + ") is running"
                         : "the actions queued before it", running != null ? status : DeploymentStatus.QUEUED));
         return new ActionAccepted(command.jobId(), true, false, true);
+    }
+
+    /**
+     * A dry run: what {@link RequestAction} would do now, decided by the same rules, with nothing recorded. A refusal
+     * is an answer here, naming the rule, not an exception.
+     */
+    @CommandHandler
+    public ActionPlan handle(PlanAction command, Directory directory, DeploymentTypes types, Jobs jobs,
+                             ActionQueueSettings queueSettings, @MetaDataValue(AuditMetaData.INITIATOR) String actor) {
+        Action action = command.action();
+        List<Action> allowed = allowedNow(directory);
+        if (action == Action.CANCEL) {
+            JobId named = command.job();
+            if (named != null && queue.stream().anyMatch(waiting -> waiting.jobId().equals(named))) {
+                return plan(ActionPlan.Outcome.START, "cancels job " + named.value() + ", which waits in the queue"
+                        + " and would never start", allowed, null, null, named);
+            }
+            if (running != null && (named == null || named.equals(running.jobId()))) {
+                boolean restores = running.action().recordsRelease() && !running.restore() && activeRelease != null
+                        && lifecycle == Lifecycle.DEPLOY;
+                return plan(ActionPlan.Outcome.START, "cancels the running job " + running.jobId().value()
+                        + (restores ? ", then a job puts release v" + activeRelease + " back" : ""), allowed, null,
+                        null, running.jobId());
+            }
+            return plan(ActionPlan.Outcome.REFUSE, named == null ? "no job is running"
+                    : "job " + named.value() + " is neither running nor queued here", allowed, null, null, null);
+        }
+        if (!allowed.contains(action)) {
+            String why = whyNot(action, scopePolicy(directory));
+            return plan(ActionPlan.Outcome.REFUSE, why != null ? why : "the table allows no " + action.wire()
+                    + " in lifecycle '" + lifecycle.wire() + "' with status '" + status.wire() + "'", allowed, null,
+                    null, null);
+        }
+        Waiting request = new Waiting(JobId.random(), action, command.input(), actor == null ? SYSTEM : actor, null);
+        ActionPlan.Outcome outcome = ActionPlan.Outcome.START;
+        String rule = null;
+        if (ActionRules.queues(status)) {
+            Optional<Waiting> same = queue.stream().filter(waiting -> waiting.sameRequestAs(request)).findFirst();
+            if (same.isPresent()) {
+                outcome = ActionPlan.Outcome.MERGE;
+                rule = "the same request of yours already waits as job " + same.get().jobId().value();
+            } else if (queue.size() >= queueSettings.limit()) {
+                return plan(ActionPlan.Outcome.REFUSE, new QueueFullException(id.value(), queueSettings.limit())
+                        .getMessage(), allowed, null, null, null);
+            } else {
+                outcome = ActionPlan.Outcome.QUEUE;
+                rule = "it would wait behind " + (running != null ? "job " + running.jobId().value() + " ("
+                        + running.action().wire() + ")" : "the actions queued before it") + " and " + queue.size()
+                        + " waiting; shown as if it started now";
+            }
+        }
+        try {
+            Decision decision = decide(request, new Tools(directory, types, jobs, null));
+            if (decision.unchanged() && outcome == ActionPlan.Outcome.START) {
+                return plan(ActionPlan.Outcome.SKIP, "nothing differs from the active release v" + activeRelease,
+                        allowed, decision, request, null);
+            }
+            return plan(outcome, rule, allowed, decision, request, null);
+        } catch (ActionRefusedException | InvalidInputException | ConfigIncompleteException
+                 | GroupRuleException refused) {
+            return plan(ActionPlan.Outcome.REFUSE, refused.getMessage(), allowed, null, null, null);
+        }
+    }
+
+    private ActionPlan plan(ActionPlan.Outcome outcome, String rule, List<Action> allowed, Decision decision,
+                            Waiting request, JobId cancels) {
+        if (decision == null) {
+            return new ActionPlan(outcome, rule, allowed, lifecycle, status, activeRelease, null, null, List.of(),
+                    null, List.of(), List.of(), null, null, cancels == null ? null : cancels.value());
+        }
+        Release release = decision.release() == null ? null : new Release(decision.release().version(),
+                decision.release().services(), decision.release().commitRef(), decision.release().notes(),
+                decision.release().rollbackOf(), null, decision.release().strategy());
+        return new ActionPlan(outcome, rule, allowed, lifecycle, status, activeRelease, decision.planned().book(),
+                decision.planned().version(), decision.planned().steps(), release,
+                release == null ? List.of() : ActionPlan.changes(active(), release), spec.differences(decision.spec()),
+                new JobTarget(project.value(), namespace, name, List.of(), decision.services(), spec.config()),
+                decision.spec().image(), null);
     }
 
     /**
@@ -428,6 +508,32 @@ public class Deployment {
      * first event is applied, so a refusal leaves nothing behind.
      */
     private ActionAccepted begin(Waiting request, boolean fromQueue, Tools tools) throws Exception {
+        Decision decision = decide(request, tools);
+        if (decision.unchanged()) {
+            apply(new RedeploySkipped(id, fromQueue ? request.jobId() : null, activeRelease, status));
+            return new ActionAccepted(null, false, false, false);
+        }
+        List<String> changed = spec.differences(decision.spec());
+        if (!changed.isEmpty()) {
+            apply(new DeploymentChanged(id, project, version + 1, changed, spec, decision.spec()));
+        }
+        if (decision.release() != null) {
+            apply(new ReleaseRecorded(id, project, decision.release()));
+        }
+        Action action = request.action();
+        apply(new ActionStarted(id, project, request.jobId(), action, decision.planned().book(), spec.image(),
+                decision.release() == null ? null : decision.release().version(), false, request.initiator(),
+                request.reason(), DeploymentStatus.running(action)));
+        createJob(request.jobId(), action, decision.planned(), decision.services(), tools);
+        return fromQueue ? new ActionAccepted(request.jobId(), true, false, true) : ActionAccepted.started(request.jobId());
+    }
+
+    /**
+     * What starting a request now would do, decided without recording anything: its Book's steps, the release it
+     * records, the spec afterwards and the services its job applies; {@code unchanged} when a redeploy finds nothing
+     * to change. Refusals are thrown.
+     */
+    private Decision decide(Waiting request, Tools tools) {
         Action action = request.action();
         DeploymentType deploymentType = tools.types().of(type);
         if (action == Action.INITIALIZE || action.recordsRelease()) {
@@ -438,37 +544,24 @@ public class Deployment {
         }
         String book = deploymentType.book(action.bookAction(), tools.directory().groupSettings(group).books());
         Jobs.Planned planned = tools.jobs().plan(tools.directory(), book, type);
-        Release release = null;
-        DeploymentSpec next = spec;
-        if (action.recordsRelease()) {
-            LatestPush push = action == Action.DEPLOY_LATEST ? latestPush(tools.directory()) : null;
-            Releases.Candidate candidate = Releases.candidate(action, request.input(), spec, active(), releases,
-                    everActive, push);
-            if ((action == Action.REDEPLOY || action == Action.DEPLOY_LATEST) && lifecycle == Lifecycle.DEPLOY
-                    && active() != null
-                    && (status == DeploymentStatus.DEPLOYED || status == DeploymentStatus.RESTARTED)
-                    && active().sameAs(candidate.services(), candidate.commitRef())) {
-                apply(new RedeploySkipped(id, fromQueue ? request.jobId() : null, activeRelease, status));
-                return new ActionAccepted(null, false, false, false);
-            }
-            release = new Release(lastRelease + 1, candidate.services(), candidate.commitRef(), request.input().notes(),
-                    candidate.rollbackOf(), request.jobId(), request.input().strategy());
-            next = candidate.spec();
+        if (!action.recordsRelease()) {
+            return new Decision(false, planned, null, spec, spec.services());
         }
-        List<String> changed = spec.differences(next);
-        if (!changed.isEmpty()) {
-            apply(new DeploymentChanged(id, project, version + 1, changed, spec, next));
-        }
-        if (release != null) {
-            apply(new ReleaseRecorded(id, project, release));
-        }
-        List<Service> services = release == null ? spec.services()
-                : release.services().stream().map(Release.ReleasedService::toService).toList();
-        apply(new ActionStarted(id, project, request.jobId(), action, book, spec.image(),
-                release == null ? null : release.version(), false, request.initiator(), request.reason(),
-                DeploymentStatus.running(action)));
-        createJob(request.jobId(), action, planned, services, tools);
-        return fromQueue ? new ActionAccepted(request.jobId(), true, false, true) : ActionAccepted.started(request.jobId());
+        LatestPush push = action == Action.DEPLOY_LATEST ? latestPush(tools.directory()) : null;
+        Releases.Candidate candidate = Releases.candidate(action, request.input(), spec, active(), releases,
+                everActive, push);
+        boolean unchanged = (action == Action.REDEPLOY || action == Action.DEPLOY_LATEST)
+                && lifecycle == Lifecycle.DEPLOY && active() != null
+                && (status == DeploymentStatus.DEPLOYED || status == DeploymentStatus.RESTARTED)
+                && active().sameAs(candidate.services(), candidate.commitRef());
+        Release release = new Release(lastRelease + 1, candidate.services(), candidate.commitRef(),
+                request.input().notes(), candidate.rollbackOf(), request.jobId(), request.input().strategy());
+        return new Decision(unchanged, planned, release, candidate.spec(),
+                release.services().stream().map(Release.ReleasedService::toService).toList());
+    }
+
+    private record Decision(boolean unchanged, Jobs.Planned planned, Release release, DeploymentSpec spec,
+                            List<Service> services) {
     }
 
     /**

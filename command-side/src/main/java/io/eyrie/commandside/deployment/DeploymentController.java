@@ -4,15 +4,17 @@ import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionAccepted;
 import io.eyrie.api.deployment.ActionInput;
+import io.eyrie.api.deployment.ActionPlan;
 import io.eyrie.api.deployment.ChangeDeployment;
 import io.eyrie.api.deployment.CreateDeployment;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.DeploymentSettings;
+import io.eyrie.api.deployment.PlanAction;
+import io.eyrie.api.deployment.RecordInitialRelease;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.RequestCancel;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
-import io.eyrie.api.deployment.RecordInitialRelease;
 import io.eyrie.api.deployment.UnpinDeployment;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.commandside.CommandSender;
@@ -32,19 +34,24 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+
+import java.util.List;
 
 /** Deployments: creation, role overrides and actions. Who may call what is in {@code CommandEndpoints}. */
 @RestController
 public class DeploymentController {
     private final CommandSender commands;
     private final Directory directory;
+    private final DryRuns dryRuns;
 
-    public DeploymentController(CommandSender commands, Directory directory) {
+    public DeploymentController(CommandSender commands, Directory directory, DryRuns dryRuns) {
         this.commands = commands;
         this.directory = directory;
+        this.dryRuns = dryRuns;
     }
 
     /** Creates a deployment in state draft. 404 if the project or group does not exist, 409 if the name is taken. */
@@ -97,16 +104,25 @@ public class DeploymentController {
      * 202 with the job's id and {@code queued}; follow it on the query service. A redeploy that would change nothing
      * answers 200 {@code {"changed": false}} and runs nothing. {@code cancel} takes {@code {"job": id}} to cancel a
      * queued job; by default it cancels the running one. 409 with {@code allowedActions} when the action is not
-     * allowed now; 429 when the deployment's queue is full.
+     * allowed now; 429 when the deployment's queue is full. With {@code ?dryRun=true}: 200 with what it would do (the
+     * outcome and the rule behind it, the Book and its steps, the release and its difference from the active one,
+     * the rendered manifests), and nothing is recorded.
      */
     @PostMapping("/api/deployments/{id}/actions/{action}")
-    public Mono<ResponseEntity<ActionAcceptedResponse>> act(
+    public Mono<ResponseEntity<?>> act(
             @PathVariable String id,
             @PathVariable @Pattern(regexp = ACTIONS, message = "must be one of " + ACTION_LIST) String action,
+            @RequestParam(defaultValue = "false") boolean dryRun,
             @Valid @RequestBody(required = false) ActionRequest body, Caller caller, @RequestHeader HttpHeaders headers) {
         Action parsed = Action.fromWire(action);
         DeploymentId deployment = new DeploymentId(id);
         ActionInput input = body == null ? ActionInput.NONE : body.toInput(parsed);
+        if (dryRun) {
+            JobId named = body == null || body.job() == null ? null : new JobId(body.job());
+            return commands.<ActionPlan>request(new PlanAction(deployment, parsed, input, named), caller, headers)
+                    .map(plan -> ResponseEntity.ok(new DryRunResponse(id, parsed, true, plan,
+                            dryRuns.manifests(deployment, plan))));
+        }
         if (parsed == Action.CANCEL) {
             JobId named = body == null || body.job() == null ? null : new JobId(body.job());
             return commands.<JobId>request(new RequestCancel(deployment, named), caller, headers)
@@ -154,6 +170,12 @@ public class DeploymentController {
     }
 
     public record DeploymentChangedResponse(String id) {
+    }
+
+    /** What the action would do, and the manifests its job would apply; nothing was recorded. */
+    public record DryRunResponse(String deploymentId, Action action, boolean dryRun,
+                                 @com.fasterxml.jackson.annotation.JsonUnwrapped ActionPlan plan,
+                                 List<DryRuns.RenderedStep> manifests) {
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.deployment.Action;
-import io.eyrie.api.deployment.ActionInput;
 import io.eyrie.api.deployment.ActionInput.ServiceVersion;
+import io.eyrie.api.deployment.ActionInput;
 import io.eyrie.api.deployment.DeploymentSpec;
-import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.Release.ReleasedService;
+import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.directory.Directory.LatestPush;

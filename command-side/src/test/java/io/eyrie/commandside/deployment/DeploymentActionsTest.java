@@ -11,6 +11,7 @@ import io.eyrie.api.deployment.ActionFailed;
 import io.eyrie.api.deployment.ActionInput.ServiceVersion;
 import io.eyrie.api.deployment.ActionInput;
 import io.eyrie.api.deployment.ActionMerged;
+import io.eyrie.api.deployment.ActionPlan;
 import io.eyrie.api.deployment.ActionQueued;
 import io.eyrie.api.deployment.ActionRules;
 import io.eyrie.api.deployment.ActionStarted;
@@ -28,6 +29,7 @@ import io.eyrie.api.deployment.FireScopeTimer;
 import io.eyrie.api.deployment.ImagePushIgnored;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.deployment.PlanAction;
 import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RecordCancellation;
@@ -387,6 +389,61 @@ class DeploymentActionsTest {
                             DeploymentStatus.DEPLOYING)))
                     .when(new CompleteAction(ID, deploying.runningJob()))
                     .expectEventsMatching(payloads(ActionCompleted.class));
+        }
+    }
+
+    @Nested
+    class DryRun {
+        @Test
+        void aDryRunSaysWhatWouldStartAndRecordsNothing() {
+            fixture.given(Histories.of(DEV).idleIn(Lifecycle.DEPLOY).events())
+                    .when(new PlanAction(ID, Action.DEPLOY, new ActionInput(null, "registry.example.com/shop:2.0",
+                            null, null, null, null, null), null), BOB)
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.START, null, 3));
+        }
+
+        @Test
+        void aDryRunNamesTheRuleThatQueuesMergesSkipsOrRefuses() {
+            Histories deploying = Histories.of(DEV).idleIn(Lifecycle.DEPLOY).start(Action.DEPLOY);
+            fixture.given(deploying.events())
+                    .when(new PlanAction(ID, Action.RESTART, null, null), BOB)
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.QUEUE, "it would wait behind job", null));
+            fixture.given(append(deploying.events(), byBob(new ActionQueued(ID, ACME_PROJECT, job("q1"), Action.RESTART,
+                            ActionInput.NONE, null, "job h6 (deploy) is running", DeploymentStatus.DEPLOYING))))
+                    .when(new PlanAction(ID, Action.RESTART, null, null), BOB)
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.MERGE, "already waits as job", null));
+            fixture.given(Histories.of(DEV).idleIn(Lifecycle.DEPLOY).events())
+                    .when(new PlanAction(ID, Action.REDEPLOY, null, null), BOB)
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.SKIP, "nothing differs", null));
+            fixture.given(Histories.of(created("production")).idleIn(Lifecycle.DEPLOY).events())
+                    .when(new PlanAction(ID, Action.DROP, null, null), BOB)
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.REFUSE, "does not allow drop", null));
+            fixture.given(deploying.events())
+                    .when(new PlanAction(ID, Action.CANCEL, null, null), BOB)
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.START,
+                            "then a job puts release v2 back", null));
+        }
+
+        private Matcher<Object> plan(ActionPlan.Outcome outcome, String rule, Integer release) {
+            return new TypeSafeMatcher<>() {
+                @Override
+                protected boolean matchesSafely(Object item) {
+                    return item instanceof ActionPlan plan && plan.outcome() == outcome
+                            && (rule == null ? plan.rule() == null : plan.rule() != null && plan.rule().contains(rule))
+                            && (release == null || plan.release() != null && plan.release().version() == release);
+                }
+
+                @Override
+                public void describeTo(Description description) {
+                    description.appendText("a plan to ").appendValue(outcome).appendText(" because ").appendValue(rule);
+                }
+            };
         }
     }
 

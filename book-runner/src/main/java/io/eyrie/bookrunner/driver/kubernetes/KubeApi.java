@@ -2,6 +2,8 @@ package io.eyrie.bookrunner.driver.kubernetes;
 
 import com.google.gson.JsonObject;
 import io.eyrie.bookrunner.driver.StepOutcome;
+import io.eyrie.job.manifests.Manifests;
+import io.eyrie.job.manifests.ResourceKinds;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;

@@ -2,12 +2,15 @@ package io.eyrie.bookrunner.driver.kubernetes;
 
 import com.google.gson.JsonObject;
 import io.eyrie.api.book.JobTarget;
-import io.eyrie.api.book.StepKind;
 import io.eyrie.api.deployment.EnvVar;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.bookrunner.driver.ClusterDriver;
 import io.eyrie.bookrunner.driver.StepOutcome;
 import io.eyrie.bookrunner.driver.StepRequest;
+import io.eyrie.job.manifests.ManifestException;
+import io.eyrie.job.manifests.Manifests;
+import io.eyrie.job.manifests.ResourceKinds;
+import io.eyrie.job.manifests.TemplateContext;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.Pair;
 import okhttp3.Call;
@@ -78,6 +81,8 @@ public class KubernetesClusterDriver implements ClusterDriver {
             };
         } catch (KubeApi.StepStopped stopped) {
             return stopped.outcome;
+        } catch (ManifestException unusable) {
+            return StepOutcome.failed(unusable.getMessage());
         }
     }
 
@@ -386,101 +391,22 @@ public class KubernetesClusterDriver implements ClusterDriver {
                 request.deploymentId());
     }
 
-    /** What a template may use. Values are strings (quoted when written); numbers are for triple braces. */
+    /** What a template may use: see {@link TemplateContext}. */
     private Map<String, Object> context(StepRequest request) {
-        JobTarget target = request.target();
-        Map<String, String> with = request.step().with();
-        String instance = Manifests.dnsLabel(target.name());
-        String track = with.getOrDefault("track", "main");
-        String secretName = secretName(request);
-        Map<String, Object> context = new HashMap<>();
-        context.put("name", instance);
-        context.put("instance", instance);
-        context.put("namespace", target.namespace());
-        context.put("project", target.project());
-        context.put("image", request.image());
-        context.put("secretName", secretName);
-        context.put("pxcSecrets", Manifests.dnsLabel(target.name() + "-pxc-users"));
-        context.put("track", track);
-        context.put("recreate", "recreate".equals(with.get("strategy")));
-        context.put("maxSurge", intOrPercent(with.getOrDefault("maxSurge", "25%")));
-        context.put("maxUnavailable", intOrPercent(with.getOrDefault("maxUnavailable", "0")));
-        List<Map<String, Object>> services = new ArrayList<>();
-        for (Service service : services(request)) {
-            Map<String, Object> entry = new HashMap<>();
-            entry.put("name", Manifests.dnsLabel(service.name()));
-            // A service named like its deployment (the usual single one) does not repeat the name.
-            String base = service.name().equals(target.name()) ? target.name() : target.name() + "-" + service.name();
-            entry.put("resource", Manifests.dnsLabel(base + ("main".equals(track) ? "" : "-" + track)));
-            // A Service's name must start with a letter (RFC 1035); a deployment's may not.
-            String serviceName = Manifests.dnsLabel(base);
-            entry.put("service", Character.isLetter(serviceName.charAt(0)) ? serviceName
-                    : Manifests.dnsLabel("s-" + serviceName));
-            entry.put("serviceTrack", "main");
-            entry.put("image", service.image() != null ? service.image() : request.image());
-            entry.put("replicas", Integer.toString(service.replicas()));
-            entry.put("port", "8080");
-            entry.put("host", instance + "." + target.namespace() + "." + properties.ingressDomain());
-            List<Map<String, Object>> env = new ArrayList<>();
-            for (EnvVar variable : service.env() == null ? List.<EnvVar>of() : service.env()) {
-                env.add(Map.of("name", variable.name(), "secret", variable.secretRef() != null,
-                        "key", secretKey(service, variable),
-                        "value", variable.value() == null ? "" : variable.value()));
-            }
-            entry.put("env", env);
-            services.add(entry);
-        }
-        context.put("services", services);
-        Map<String, Object> config = target.config();
-        context.put("modules", String.valueOf(config.getOrDefault("modules", "base")));
-        context.put("postgresVersion", number(config.getOrDefault("postgresVersion", "17")));
-        context.put("instances", number(config.getOrDefault("instances", 1)));
-        context.put("size", number(config.getOrDefault("size", 3)));
-        context.put("storageSize", String.valueOf(config.getOrDefault("storageSize", "1Gi")));
-        context.put("pxcImage", "percona/percona-xtradb-cluster:" + config.getOrDefault("mysqlVersion", "8.0"));
-        if (config.get("database") instanceof String database) {
-            if (database.startsWith("pgo://")) {
-                String cluster = Manifests.dnsLabel(database.substring(database.lastIndexOf('/') + 1).replaceAll("#.*", ""));
-                context.put("pgo", Map.of("userSecret", cluster + "-pguser-" + cluster));
-            } else {
-                context.put("databaseInSecret", true);
-            }
-        }
-        return context;
+        return TemplateContext.of(request.target(), request.deploymentId(), request.image(), request.step().with(),
+                properties.ingressDomain());
     }
 
-    /** A deployment with no services of its own runs its image once. */
     private static List<Service> services(StepRequest request) {
-        return request.target().services().isEmpty()
-                ? List.of(new Service("app", request.image(), 1, List.of())) : request.target().services();
+        return TemplateContext.services(request.target(), request.image());
     }
 
-    /**
-     * One Secret holds every service's secret values, so each key names its service ({@code web.API_KEY}): two
-     * services with a variable of one name keep their own values, and no variable can be the database's key.
-     */
     private static String secretKey(Service service, EnvVar env) {
-        return Manifests.dnsLabel(service.name()) + "." + env.name();
+        return TemplateContext.secretKey(service, env);
     }
 
     private static String secretName(StepRequest request) {
-        return Manifests.dnsLabel(request.target().name() + "-secrets");
-    }
-
-    /** Kubernetes reads "25%" as a percentage and 1 as a count; the Book's rules allow only those two shapes. */
-    private static String intOrPercent(String value) {
-        if (!value.matches("[0-9]{1,3}%?")) {
-            throw new KubeApi.StepStopped(StepOutcome.failed("'" + value + "' is not a number of pods or a percentage"));
-        }
-        return value.endsWith("%") ? "\"" + value + "\"" : value;
-    }
-
-    private static String number(Object value) {
-        String text = String.valueOf(value);
-        if (!text.matches("[0-9]{1,4}")) {
-            throw new KubeApi.StepStopped(StepOutcome.failed("'" + text + "' is not a number"));
-        }
-        return text;
+        return TemplateContext.secretName(request.target());
     }
 
     private static JsonObject patch(String outer, String key, Object value) {

@@ -3,6 +3,7 @@ package io.eyrie.bookrunner.driver.kubernetes;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.eyrie.job.manifests.Manifests;
 
 /**
  * Reads a workload's status the way {@code kubectl rollout status} does: the controller must have seen the newest

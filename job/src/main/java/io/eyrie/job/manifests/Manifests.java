@@ -1,4 +1,4 @@
-package io.eyrie.bookrunner.driver.kubernetes;
+package io.eyrie.job.manifests;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
-import io.eyrie.bookrunner.driver.StepOutcome;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -29,24 +28,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * add a key or a document. Only numbers Eyrie computed itself are written raw, with {@code {{{triple}}}} braces.
  * Every object gets Eyrie's labels and the deployment's namespace, and must be a kind {@link ResourceKinds} knows.
  */
-final class Manifests {
-    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-    static final String DEPLOYMENT_LABEL = "eyrie.io/deployment";
-    static final String TRACK_LABEL = "eyrie.io/track";
-    private static final String TEMPLATES = "io/eyrie/bookrunner/driver/kubernetes/templates/";
+public final class Manifests {
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String DEPLOYMENT_LABEL = "eyrie.io/deployment";
+    public static final String TRACK_LABEL = "eyrie.io/track";
+    private static final String TEMPLATES = "io/eyrie/job/manifests/templates/";
     private static final Gson GSON = new Gson();
 
     private final Mustache.Compiler compiler = Mustache.compiler().withEscaper(GSON::toJson);
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     /** The objects of {@code template}, filled from {@code context}, in the order the template lists them. */
-    List<Rendered> render(String template, Map<String, Object> context, Map<String, String> labels, String namespace) {
+    public List<Rendered> render(String template, Map<String, Object> context, Map<String, String> labels, String namespace) {
         String text;
         try {
             text = templates.computeIfAbsent(template, this::compile).execute(context);
         } catch (MustacheException e) {
-            throw new KubeApi.StepStopped(StepOutcome.failed("template '" + template + "' could not be filled: "
-                    + e.getMessage()));
+            throw new ManifestException("template '" + template + "' could not be filled: " + e.getMessage());
         }
         List<Rendered> objects = new ArrayList<>();
         try {
@@ -67,14 +65,14 @@ final class Manifests {
     }
 
     /** An object ready to ensure, with the kind it is. */
-    record Rendered(ResourceKinds kind, JsonObject object) {
-        String name() {
+    public record Rendered(ResourceKinds kind, JsonObject object) {
+        public String name() {
             return Manifests.name(object);
         }
     }
 
     /** The labels every object Eyrie creates carries: Kubernetes' recommended ones and the deployment's id. */
-    static Map<String, String> labels(String application, String instance, String project, String deploymentId) {
+    public static Map<String, String> labels(String application, String instance, String project, String deploymentId) {
         return Map.of("app.kubernetes.io/name", labelValue(application),
                 "app.kubernetes.io/instance", labelValue(instance),
                 "app.kubernetes.io/part-of", labelValue(project),
@@ -82,11 +80,11 @@ final class Manifests {
                 DEPLOYMENT_LABEL, labelValue(deploymentId));
     }
 
-    static String selector(String deploymentId) {
+    public static String selector(String deploymentId) {
         return MANAGED_BY + "=eyrie," + DEPLOYMENT_LABEL + "=" + labelValue(deploymentId);
     }
 
-    static String name(JsonObject object) {
+    public static String name(JsonObject object) {
         JsonObject metadata = object.getAsJsonObject("metadata");
         return metadata == null || !metadata.has("name") ? "(unnamed)" : metadata.get("name").getAsString();
     }
@@ -95,7 +93,7 @@ final class Manifests {
      * A DNS label of at most 63 characters: names Eyrie derives from a deployment's name stay valid however long
      * it is, and a shortened name ends in a hash of the whole, so two long names do not collide.
      */
-    static String dnsLabel(String wanted) {
+    public static String dnsLabel(String wanted) {
         String clean = wanted.toLowerCase().replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
         if (clean.length() <= 63) {
             return clean.isEmpty() ? "x" : clean;
@@ -151,7 +149,7 @@ final class Manifests {
     private Template compile(String template) {
         InputStream stream = Manifests.class.getClassLoader().getResourceAsStream(TEMPLATES + template + ".yaml");
         if (stream == null) {
-            throw new KubeApi.StepStopped(StepOutcome.failed("this runner has no template '" + template + "'"));
+            throw new ManifestException("there is no template '" + template + "'");
         }
         try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             return compiler.compile(reader);
@@ -160,7 +158,7 @@ final class Manifests {
         }
     }
 
-    private static KubeApi.StepStopped invalid(String template, String why) {
-        return new KubeApi.StepStopped(StepOutcome.failed("template '" + template + "' made an invalid manifest: " + why));
+    private static ManifestException invalid(String template, String why) {
+        return new ManifestException("template '" + template + "' made an invalid manifest: " + why);
     }
 }

@@ -1,4 +1,4 @@
-package io.eyrie.bookrunner.driver.kubernetes;
+package io.eyrie.job.manifests;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.Optional;
  * The kinds Eyrie creates, with where the API serves them. A template that makes any other kind is refused, so a
  * Book cannot reach beyond what Eyrie knows how to clean up.
  */
-enum ResourceKinds {
+public enum ResourceKinds {
     NAMESPACE("", "v1", "Namespace", "namespaces", false, false),
     SECRET("", "v1", "Secret", "secrets", true, false),
     CONFIG_MAP("", "v1", "ConfigMap", "configmaps", true, false),
@@ -19,16 +19,16 @@ enum ResourceKinds {
     XTRADB_CLUSTER("pxc.percona.com", "v1", "PerconaXtraDBCluster", "perconaxtradbclusters", true, true);
 
     /** What "delete the workload" removes: everything but the namespace, newest dependants first. */
-    static final List<ResourceKinds> WORKLOAD = List.of(INGRESS, SERVICE, DEPLOYMENT, JOB, POSTGRES_CLUSTER,
+    public static final List<ResourceKinds> WORKLOAD = List.of(INGRESS, SERVICE, DEPLOYMENT, JOB, POSTGRES_CLUSTER,
             XTRADB_CLUSTER, CONFIG_MAP, SECRET);
 
-    final String group;
-    final String version;
-    final String kind;
-    final String plural;
-    final boolean namespaced;
+    public final String group;
+    public final String version;
+    public final String kind;
+    public final String plural;
+    public final boolean namespaced;
     /** Served only once its operator has installed the custom resource definition. */
-    final boolean custom;
+    public final boolean custom;
 
     ResourceKinds(String group, String version, String kind, String plural, boolean namespaced, boolean custom) {
         this.group = group;
@@ -39,11 +39,11 @@ enum ResourceKinds {
         this.custom = custom;
     }
 
-    String apiVersion() {
+    public String apiVersion() {
         return group.isEmpty() ? version : group + "/" + version;
     }
 
-    static Optional<ResourceKinds> of(String apiVersion, String kind) {
+    public static Optional<ResourceKinds> of(String apiVersion, String kind) {
         for (ResourceKinds known : values()) {
             if (known.apiVersion().equals(apiVersion) && known.kind.equals(kind)) {
                 return Optional.of(known);
