@@ -140,6 +140,9 @@ class LifecycleEndToEndTest {
             assertThat(job.get("book").asText()).isEqualTo("odoo." + step[0]);
             assertThat(job.get("initiator").asText()).isEqualTo("alice");
             assertThat(job.get("steps")).isNotEmpty();
+            assertThat(job.get("progress").get("percent").asInt()).isEqualTo(100);
+            assertThat(job.get("services").get("shop").asText()).isEqualTo("succeeded");
+            assertThat(job.get("strategy").isNull()).isEqualTo(!step[0].equals("deploy"));
             for (JsonNode stepView : job.get("steps")) {
                 assertThat(stepView.get("state").asText()).isEqualTo("succeeded");
                 Instant startedAt = Instant.parse(stepView.get("startedAt").asText());
@@ -306,6 +309,39 @@ class LifecycleEndToEndTest {
         JsonNode after = json(get(queries("/api/deployments/" + raceId)));
         assertThat(after.get("version")).isEqualTo(before.get("version"));
         assertThat(after.get("services")).isEqualTo(before.get("services"));
+    }
+
+    /**
+     * Blue-green on the Kubernetes API double: the new version runs on a second track until it is ready, then the
+     * Service switches to it and the old track goes; the job records its strategy and how far it came.
+     */
+    @Test
+    @Order(8)
+    void aBlueGreenDeployRunsTheNewTrackThenSwitchesTheServiceAndRemovesTheOld() throws Exception {
+        var answer = post(commands("/api/deployments/" + raceId + "/actions/deploy"),
+                "{\"image\":\"registry.example.com/shop:2.0\",\"strategy\":\"blue-green\"}", "c-blue-green");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        String jobId = json(answer).get("jobId").asText();
+        awaitCard(raceId, c -> jobId.equals(c.path("lastJobId").asText()) && "deployed".equals(c.path("status").asText()));
+        JsonNode job = json(get(queries("/api/jobs/" + jobId)));
+        assertThat(job.get("book").asText()).isEqualTo("odoo.deploy-blue-green");
+        assertThat(job.get("strategy").asText()).isEqualTo("blue-green");
+        assertThat(job.get("progress").get("percent").asInt()).isEqualTo(100);
+        assertThat(job.get("services").get("race").asText()).isEqualTo("succeeded");
+        var kube = eyrie.localCluster().orElseThrow();
+        List<Deployment> workloads = kube.apps().deployments().inAnyNamespace()
+                .withLabel("eyrie.io/deployment", raceId).list().getItems();
+        assertThat(workloads).singleElement().satisfies(workload -> {
+            assertThat(workload.getMetadata().getLabels()).containsEntry("eyrie.io/track", "blue");
+            assertThat(workload.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                    .isEqualTo("registry.example.com/shop:2.0");
+        });
+        assertThat(kube.services().inAnyNamespace().withLabel("eyrie.io/deployment", raceId).list().getItems())
+                .singleElement().satisfies(service -> assertThat(service.getSpec().getSelector())
+                        .containsEntry("eyrie.io/track", "blue"));
+        JsonNode release = json(get(queries("/api/deployments/" + raceId + "/releases"))).get("items").get(0);
+        assertThat(release.get("strategy").asText()).isEqualTo("blue-green");
+        assertThat(release.get("active").asBoolean()).isTrue();
     }
 
     private long countEvents(String aggregateId) throws SQLException {

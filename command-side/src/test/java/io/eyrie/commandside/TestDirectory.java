@@ -75,7 +75,12 @@ public final class TestDirectory {
 
     public TestDirectory group(io.eyrie.api.project.GroupId group, GroupType type, List<ClusterId> groupClusters,
                                Map<String, String> books) {
-        when(directory.groupSettings(eq(group))).thenReturn(new GroupSettings(type, groupClusters, books));
+        return group(group, type, groupClusters, books, io.eyrie.api.project.Strategy.ROLLING);
+    }
+
+    public TestDirectory group(io.eyrie.api.project.GroupId group, GroupType type, List<ClusterId> groupClusters,
+                               Map<String, String> books, io.eyrie.api.project.Strategy strategy) {
+        when(directory.groupSettings(eq(group))).thenReturn(new GroupSettings(type, groupClusters, books, strategy));
         return this;
     }
 

@@ -8,16 +8,18 @@ import io.eyrie.api.book.JobExpired;
 import io.eyrie.api.book.JobFailed;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobProgress;
+import io.eyrie.api.book.JobProgressed;
 import io.eyrie.api.book.JobResumed;
 import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobStep;
-import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.book.JobStepFailed;
+import io.eyrie.api.book.JobStepRetried;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
-import io.eyrie.api.book.JobStepRetried;
 import io.eyrie.api.book.JobSucceeded;
+import io.eyrie.api.book.JobTarget;
+import io.eyrie.api.book.ReportJobProgress;
 import io.eyrie.api.book.RetryJobStep;
 import io.eyrie.api.book.StartJob;
 import io.eyrie.api.book.StartJobStep;
@@ -35,6 +37,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -74,6 +77,9 @@ public class Job {
     /** Failures of {@link #nextStep} that may pass, so far. */
     private int attempts;
 
+    /** The last progress recorded, to record only changes. */
+    private JobProgressed lastProgress;
+
     protected Job() {
     }
 
@@ -111,6 +117,20 @@ public class Job {
         requireNext(command.index());
         if (stepStartedAt == null) {
             apply(new JobStepStarted(id, command.index(), steps.get(command.index()).name(), command.runner()));
+        }
+    }
+
+    /** Only a change is recorded: a rollout reports on every look, and most looks see what the last one saw. */
+    @CommandHandler
+    public void handle(ReportJobProgress command) {
+        requireNotEnded();
+        requireRunning();
+        requireLease(command.lease());
+        requireNext(command.index());
+        JobProgressed progressed = new JobProgressed(id, command.index(), Math.max(0, Math.min(100, command.percent())),
+                command.phase(), Map.copyOf(command.services()));
+        if (!progressed.equals(lastProgress)) {
+            apply(progressed);
         }
     }
 
@@ -215,6 +235,11 @@ public class Job {
         steps = event.steps();
         timeoutSeconds = event.timeoutSeconds();
         state = JobState.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(JobProgressed event) {
+        lastProgress = event;
     }
 
     @EventSourcingHandler

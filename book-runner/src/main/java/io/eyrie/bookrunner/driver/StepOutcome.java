@@ -15,7 +15,14 @@ public sealed interface StepOutcome {
      * The cluster has not converged yet: ask again after {@code checkAgainIn}. The runner frees its worker in the
      * meantime, so a job that waits holds no thread.
      */
-    record Waiting(Duration checkAgainIn, String progress) implements StepOutcome {
+    record Waiting(Duration checkAgainIn, String progress, Rollout rollout) implements StepOutcome {
+    }
+
+    /**
+     * How far the workloads a step waits for have come: {@code percent} overall, and each service's state
+     * ({@code running} or {@code succeeded}, or {@code failed}), keyed by the deployment's service names.
+     */
+    record Rollout(int percent, java.util.Map<String, io.eyrie.api.book.JobState> services) {
     }
 
     /** A failure that may pass (the API server is busy, a write conflicted): the step is tried again, a few times. */
@@ -35,6 +42,10 @@ public sealed interface StepOutcome {
     }
 
     static StepOutcome waiting(Duration checkAgainIn, String progress) {
-        return new Waiting(checkAgainIn, progress);
+        return new Waiting(checkAgainIn, progress, null);
+    }
+
+    static StepOutcome waiting(Duration checkAgainIn, String progress, Rollout rollout) {
+        return new Waiting(checkAgainIn, progress, rollout);
     }
 }

@@ -14,6 +14,7 @@ import io.eyrie.api.book.FinishJobStep;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobProgress;
 import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.ReportJobProgress;
 import io.eyrie.api.book.RetryJobStep;
 import io.eyrie.api.book.StartJob;
 import io.eyrie.api.book.StartJobStep;
@@ -131,6 +132,10 @@ public class JobExecution {
                     return (complete, operations) -> operations.reschedule(complete, at);
                 }
                 case StepOutcome.Waiting waiting -> {
+                    if (waiting.rollout() != null) {
+                        commands.sendAndWait(message(new ReportJobProgress(progress.jobId(), index, runner, lease,
+                                waiting.rollout().percent(), waiting.progress(), waiting.rollout().services()), audit));
+                    }
                     Instant next = Instant.now().plus(waiting.checkAgainIn().compareTo(SOONEST_CHECK) < 0
                             ? SOONEST_CHECK : waiting.checkAgainIn());
                     Instant at = next.isBefore(deadline) ? next : deadline;

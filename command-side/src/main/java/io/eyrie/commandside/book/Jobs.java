@@ -5,12 +5,14 @@ import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobStep;
 import io.eyrie.api.book.JobTarget;
+import io.eyrie.api.book.StepKind;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
-import io.eyrie.commandside.directory.Directory;
+import io.eyrie.api.project.Strategy;
 import io.eyrie.commandside.directory.Directory.BookVersion;
+import io.eyrie.commandside.directory.Directory;
 import io.eyrie.commandside.project.GroupRuleException;
 import io.eyrie.job.Job;
 import org.axonframework.deadline.DeadlineManager;
@@ -32,6 +34,30 @@ public class Jobs {
 
     public Jobs(BookJobSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The job a deploy will run with {@code strategy}: for recreate, each workload step that sets no update strategy
+     * of its own replaces the old pods rather than rolling.
+     */
+    public Planned plan(Directory directory, String reference, GroupType type, Strategy strategy) {
+        Planned planned = plan(directory, reference, type);
+        if (strategy != Strategy.RECREATE) {
+            return planned;
+        }
+        return new Planned(planned.book(), planned.version(), planned.steps().stream()
+                .map(step -> step.kind() == StepKind.APPLY_MANIFEST && !step.with().containsKey("strategy")
+                        && !step.with().containsKey("maxSurge") && !step.with().containsKey("maxUnavailable")
+                        ? new JobStep(step.name(), step.kind(), with(step.with(), "strategy", "recreate"),
+                        step.estimatedSeconds(), step.timeoutSeconds())
+                        : step)
+                .toList());
+    }
+
+    private static Map<String, String> with(Map<String, String> settings, String key, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(settings);
+        more.put(key, value);
+        return Map.copyOf(more);
     }
 
     /** The job a Book reference ({@code name} or {@code name@version}) will run; refused if it cannot be run. */

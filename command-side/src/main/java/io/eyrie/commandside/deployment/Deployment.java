@@ -1,6 +1,7 @@
 package io.eyrie.commandside.deployment;
 
 import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.book.Books;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.cluster.ClusterId;
@@ -52,6 +53,7 @@ import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.Role;
+import io.eyrie.api.project.Strategy;
 import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.book.Jobs;
 import io.eyrie.commandside.deployment.type.DeploymentType;
@@ -542,11 +544,19 @@ public class Deployment {
                 throw new ConfigIncompleteException(action.wire(), missing);
             }
         }
-        String book = deploymentType.book(action.bookAction(), tools.directory().groupSettings(group).books());
-        Jobs.Planned planned = tools.jobs().plan(tools.directory(), book, type);
+        Directory.GroupSettings settings = tools.directory().groupSettings(group);
         if (!action.recordsRelease()) {
-            return new Decision(false, planned, null, spec, spec.services());
+            String book = deploymentType.book(action.bookAction(), settings.books());
+            return new Decision(false, tools.jobs().plan(tools.directory(), book, type), null, spec, spec.services());
         }
+        Strategy strategy = request.input().strategy() != null ? request.input().strategy() : settings.strategy();
+        if (strategy == Strategy.CANARY) {
+            throw refusal(action, allowedNow(tools.directory()), "the canary strategy is not carried out yet; "
+                    + "deploy with rolling, recreate or blue-green");
+        }
+        String book = strategy == Strategy.BLUE_GREEN ? Books.deploy(type, Strategy.BLUE_GREEN)
+                : deploymentType.book(Action.DEPLOY, settings.books());
+        Jobs.Planned planned = tools.jobs().plan(tools.directory(), book, type, strategy);
         LatestPush push = action == Action.DEPLOY_LATEST ? latestPush(tools.directory()) : null;
         Releases.Candidate candidate = Releases.candidate(action, request.input(), spec, active(), releases,
                 everActive, push);
@@ -555,7 +565,7 @@ public class Deployment {
                 && (status == DeploymentStatus.DEPLOYED || status == DeploymentStatus.RESTARTED)
                 && active().sameAs(candidate.services(), candidate.commitRef());
         Release release = new Release(lastRelease + 1, candidate.services(), candidate.commitRef(),
-                request.input().notes(), candidate.rollbackOf(), request.jobId(), request.input().strategy());
+                request.input().notes(), candidate.rollbackOf(), request.jobId(), strategy);
         return new Decision(unchanged, planned, release, candidate.spec(),
                 release.services().stream().map(Release.ReleasedService::toService).toList());
     }

@@ -14,6 +14,7 @@ import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.Role;
+import io.eyrie.api.project.Strategy;
 import io.eyrie.api.repository.ImageId;
 import io.eyrie.api.repository.RepositoryId;
 import io.eyrie.commandside.InvalidInputException;
@@ -58,7 +59,11 @@ public class Directory {
     }
 
     /** What a deployment's actions and changes need to know of its group. */
-    public record GroupSettings(GroupType type, List<ClusterId> clusters, Map<String, String> books) {
+    public record GroupSettings(GroupType type, List<ClusterId> clusters, Map<String, String> books,
+                                Strategy strategy) {
+        public GroupSettings(GroupType type, List<ClusterId> clusters, Map<String, String> books) {
+            this(type, clusters, books, Strategy.ROLLING);
+        }
     }
 
     /** {@code pauseAfterSeconds} and {@code dropAfterSeconds}: the scope's timers, or null. */
@@ -336,10 +341,11 @@ public class Directory {
     }
 
     public GroupSettings groupSettings(GroupId group) {
-        return jdbc.sql("SELECT type, clusters, books FROM directory_groups WHERE id = :id")
+        return jdbc.sql("SELECT type, clusters, books, strategy FROM directory_groups WHERE id = :id")
                 .param("id", group.value())
                 .query((row, n) -> new GroupSettings(new GroupType(row.getString("type")),
-                        clusters(row.getString("clusters")), books(row.getString("books"))))
+                        clusters(row.getString("clusters")), books(row.getString("books")),
+                        row.getString("strategy") == null ? Strategy.ROLLING : Strategy.valueOf(row.getString("strategy"))))
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("group " + group + " is not in the directory"));
     }

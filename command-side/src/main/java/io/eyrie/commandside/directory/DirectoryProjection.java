@@ -18,6 +18,7 @@ import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
 import io.eyrie.api.project.DeploymentGroupChanged;
 import io.eyrie.api.project.DeploymentGroupCreated;
 import io.eyrie.api.project.DeploymentGroupDeleted;
+import io.eyrie.api.project.GroupDefaults;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupRoleOverridden;
 import io.eyrie.api.project.GroupRoleOverrideRemoved;
@@ -131,18 +132,23 @@ class DirectoryProjection {
                 "group", "project " + event.project().value(), "name");
         jdbc.sql("INSERT INTO directory_resources (kind, id, project, group_id) VALUES ('group', :id, :project, :id)")
                 .param("id", event.group().value()).param("project", event.project().value()).update();
-        jdbc.sql("INSERT INTO directory_groups (id, type, clusters, books) VALUES (:id, :type, :clusters, :books)")
+        jdbc.sql("INSERT INTO directory_groups (id, type, clusters, books, strategy) "
+                        + "VALUES (:id, :type, :clusters, :books, :strategy)")
                 .param("id", event.group().value()).param("type", event.type().wire())
                 .param("clusters", Directory.clusters(event.clusters()))
-                .param("books", Directory.books(event.books())).update();
+                .param("books", Directory.books(event.books())).param("strategy", strategy(event.defaults())).update();
         event.scopes().forEach(scope -> setScope(event.group(), scope));
     }
 
     @EventHandler
     void on(DeploymentGroupChanged event) {
-        jdbc.sql("UPDATE directory_groups SET clusters = :clusters, books = :books WHERE id = :id")
+        jdbc.sql("UPDATE directory_groups SET clusters = :clusters, books = :books, strategy = :strategy WHERE id = :id")
                 .param("id", event.group().value()).param("clusters", Directory.clusters(event.clusters()))
-                .param("books", Directory.books(event.books())).update();
+                .param("books", Directory.books(event.books())).param("strategy", strategy(event.defaults())).update();
+    }
+
+    private static String strategy(GroupDefaults defaults) {
+        return defaults == null || defaults.strategy() == null ? null : defaults.strategy().name();
     }
 
     @EventHandler

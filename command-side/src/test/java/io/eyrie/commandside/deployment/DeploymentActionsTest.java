@@ -47,6 +47,7 @@ import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.Role;
+import io.eyrie.api.project.Strategy;
 import io.eyrie.api.repository.ImageId;
 import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.TestDirectory;
@@ -194,6 +195,24 @@ class DeploymentActionsTest {
     }
 
     @Test
+    void aDeployTakesTheStrategyItNamesOrItsGroupsAndEachHasItsBook() {
+        Histories deployed = Histories.of(DEV).idleIn(Lifecycle.DEPLOY);
+        fixture.given(deployed.events())
+                .when(new RequestAction(ID, Action.DEPLOY, job("j9"), new ActionInput(null, null, null, null,
+                        Strategy.BLUE_GREEN, null, null), null), BOB)
+                .expectEventsMatching(startedWithBook("odoo.deploy-blue-green"));
+        fixture.given(deployed.events())
+                .when(new RequestAction(ID, Action.DEPLOY, job("j9"), new ActionInput(null, null, null, null,
+                        Strategy.RECREATE, null, null), null), BOB)
+                .expectEventsMatching(jobWhoseWorkloadStep("recreate"));
+        directory.group(WEB, GroupType.ODOO, List.of(LOCAL), Map.of(), Strategy.CANARY);
+        fixture.given(deployed.events())
+                .when(new RequestAction(ID, Action.DEPLOY, job("j9")), BOB)
+                .expectNoEvents().expectException(ActionRefusedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("canary"));
+    }
+
+    @Test
     void aRefusedDropSaysTheScopeForbidsIt() {
         fixture.given(Histories.of(created("production")).idleIn(Lifecycle.DEPLOY).events())
                 .when(new RequestAction(ID, Action.DROP, job("j9")), BOB)
@@ -219,7 +238,8 @@ class DeploymentActionsTest {
             fixture.given(deployed.events())
                     .when(new RequestAction(ID, Action.DEPLOY, job("j9"), input, null), BOB)
                     .expectEventsMatching(containing(new ReleaseRecorded(ID, ACME_PROJECT,
-                            new Release(3, List.of(web, worker), "abc1234", "worker 2.0", null, job("j9"), null))));
+                            new Release(3, List.of(web, worker), "abc1234", "worker 2.0", null, job("j9"),
+                            Strategy.ROLLING))));
         }
 
         @Test
@@ -257,7 +277,7 @@ class DeploymentActionsTest {
                     .when(new RequestAction(ID, Action.ROLLBACK, job("j9"), new ActionInput(null, null, null, null,
                             null, 1, "bad worker"), null), BOB)
                     .expectEventsMatching(containing(new ReleaseRecorded(ID, ACME_PROJECT, new Release(3,
-                            first.services(), first.commitRef(), "bad worker", 1, job("j9"), null))));
+                            first.services(), first.commitRef(), "bad worker", 1, job("j9"), Strategy.ROLLING))));
             // Pinned: a push of the subscribed image deploys nothing until someone un-pins it.
             List<Object> rolledBack = new ArrayList<>(deployed.events());
             rolledBack.add(new ReleaseRecorded(ID, ACME_PROJECT, new Release(3, first.services(), null, null, 1,
@@ -283,7 +303,7 @@ class DeploymentActionsTest {
                     .when(new RequestAction(ID, Action.DEPLOY_LATEST, job("j9")), BOB)
                     .expectEventsMatching(containing(new ReleaseRecorded(ID, ACME_PROJECT, new Release(3,
                             List.of(new ReleasedService("shop", "registry.example.com/shop:2.0", DIGEST, 1, List.of())),
-                            "abc1234", null, null, job("j9"), null))));
+                            "abc1234", null, null, job("j9"), Strategy.ROLLING))));
         }
 
         @Test
@@ -640,6 +660,37 @@ class DeploymentActionsTest {
             @Override
             public void describeTo(Description description) {
                 description.appendText("a job started by system because ").appendValue(reason);
+            }
+        };
+    }
+
+    private static Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> startedWithBook(String book) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<org.axonframework.eventhandling.EventMessage<?>> events) {
+                return events.stream().anyMatch(event -> event.getPayload() instanceof ActionStarted started
+                        && started.book().equals(book));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a job of the Book ").appendValue(book);
+            }
+        };
+    }
+
+    private static Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> jobWhoseWorkloadStep(String strategy) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<org.axonframework.eventhandling.EventMessage<?>> events) {
+                return events.stream().anyMatch(event -> event.getPayload() instanceof JobCreated created
+                        && created.steps().stream().anyMatch(step -> step.kind() == io.eyrie.api.book.StepKind.APPLY_MANIFEST
+                        && strategy.equals(step.with().get("strategy"))));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a job whose workload step has the strategy ").appendValue(strategy);
             }
         };
     }

@@ -3,6 +3,7 @@ package io.eyrie.queryside.job;
 import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobView;
 import io.eyrie.api.deployment.Action;
+import io.eyrie.api.project.Strategy;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a Book job is stored, changed in place by its projection; listed per deployment, newest first, through the
@@ -41,6 +44,11 @@ final class JobDocument {
     Instant startedAt;
     Instant finishedAt;
     List<StepDocument> steps = new ArrayList<>();
+    Strategy strategy;
+    /** How far the running step's workloads have rolled out, and what it said last. */
+    Integer stepPercent;
+    String phase;
+    Map<String, JobState> services = new TreeMap<>();
 
     static JobDocument withId(String id) {
         JobDocument job = new JobDocument();
@@ -55,7 +63,21 @@ final class JobDocument {
     JobView toView() {
         return new JobView(id, deploymentId, action, book, bookVersion, state, runner, driver,
                 Boolean.TRUE.equals(simulated), error, initiator, reason, correlationId, scheduledAt, startedAt, finishedAt,
-                estimatedFinishAt(), steps.stream().map(StepDocument::toView).toList());
+                estimatedFinishAt(), steps.stream().map(StepDocument::toView).toList(), strategy, progress(),
+                Map.copyOf(services));
+    }
+
+    private JobView.Progress progress() {
+        if (steps.isEmpty()) {
+            return new JobView.Progress(state == JobState.SUCCEEDED ? 100 : 0, state == null ? null : state.wire());
+        }
+        long done = steps.stream().filter(step -> step.state == JobState.SUCCEEDED).count();
+        StepDocument current = steps.stream().filter(step -> step.state == JobState.RUNNING).findFirst().orElse(null);
+        double share = done + (current != null && stepPercent != null ? stepPercent / 100.0 : 0);
+        int percent = state == JobState.SUCCEEDED ? 100 : (int) Math.floor(100 * share / steps.size());
+        String doing = finished() ? state.wire() : current == null ? (state == null ? null : state.wire())
+                : current.name + (phase == null ? "" : ": " + phase);
+        return new JobView.Progress(percent, doing);
     }
 
     private Instant estimatedFinishAt() {

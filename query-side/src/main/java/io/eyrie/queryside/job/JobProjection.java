@@ -6,6 +6,7 @@ import io.eyrie.api.book.JobCancelled;
 import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.book.JobExpired;
 import io.eyrie.api.book.JobFailed;
+import io.eyrie.api.book.JobProgressed;
 import io.eyrie.api.book.JobResumed;
 import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobState;
@@ -21,6 +22,7 @@ import io.eyrie.api.deployment.ActionStarted;
 import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RedeploySkipped;
+import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
@@ -81,6 +83,9 @@ public class JobProjection {
             job.scheduledAt = at;
         }
         job.state = JobState.PENDING;
+        if (job.services.isEmpty()) {
+            event.target().services().forEach(service -> job.services.put(service.name(), JobState.PENDING));
+        }
         job.steps = IntStream.range(0, event.steps().size())
                 .mapToObj(index -> StepDocument.pending(index, event.steps().get(index).name(),
                         event.steps().get(index).estimatedSeconds()))
@@ -162,6 +167,25 @@ public class JobProjection {
         }
     }
 
+    /** A deploy's job shows its strategy; the release is recorded just before the job is made. */
+    @EventHandler
+    public void on(ReleaseRecorded event) {
+        if (event.release().jobId() != null) {
+            JobDocument job = jobs().findOrCreate(event.release().jobId().value(), JobDocument::withId);
+            job.strategy = event.release().strategy();
+            jobs().save(job);
+        }
+    }
+
+    @EventHandler
+    public void on(JobProgressed event) {
+        change(event.jobId().value(), job -> {
+            job.stepPercent = event.percent();
+            job.phase = event.phase();
+            event.services().forEach(job.services::put);
+        });
+    }
+
     @EventHandler
     public void on(JobStarted event, @Timestamp Instant at) {
         change(event.jobId().value(), job -> {
@@ -188,6 +212,10 @@ public class JobProjection {
 
     @EventHandler
     public void on(JobStepSucceeded event, @Timestamp Instant at) {
+        change(event.jobId().value(), job -> {
+            job.stepPercent = null;
+            job.phase = null;
+        });
         updateStep(event.jobId().value(), event.index(), step -> {
             step.state = JobState.SUCCEEDED;
             step.finishedAt = at;
@@ -263,6 +291,11 @@ public class JobProjection {
     private void finish(String jobId, JobState state, String error, Instant at) {
         change(jobId, job -> {
             job.state = state;
+            job.stepPercent = null;
+            job.phase = null;
+            // A service it was rolling out ends with it; one it never reached stays pending.
+            job.services.replaceAll((service, was) -> state == JobState.SUCCEEDED ? JobState.SUCCEEDED
+                    : was == JobState.RUNNING ? (state == JobState.CANCELLED ? JobState.CANCELLED : JobState.FAILED) : was);
             job.error = error;
             job.finishedAt = at;
             job.steps.stream().filter(step -> step.state == JobState.RUNNING).forEach(step -> {

@@ -6,6 +6,7 @@ import io.eyrie.api.book.JobCreated;
 import io.eyrie.api.book.JobExpired;
 import io.eyrie.api.book.JobFailed;
 import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.JobProgressed;
 import io.eyrie.api.book.JobResumed;
 import io.eyrie.api.book.JobStarted;
 import io.eyrie.api.book.JobState;
@@ -14,8 +15,8 @@ import io.eyrie.api.book.JobStepFailed;
 import io.eyrie.api.book.JobStepStarted;
 import io.eyrie.api.book.JobStepSucceeded;
 import io.eyrie.api.book.JobSucceeded;
-import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.JobView.StepView;
+import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
 import io.eyrie.api.book.StepKind;
 import io.eyrie.api.deployment.Action;
@@ -65,7 +66,31 @@ class JobProjectionTest {
                 JobState.PENDING, null, null, false, null, "alice", null, "corr-1", T0, null, null, null, List.of(
                 new StepView(0, "pull", JobState.PENDING, null, null, null, null, 5),
                 new StepView(1, "apply", JobState.PENDING, null, null, null, null, 5),
-                new StepView(2, "verify", JobState.PENDING, null, null, null, null, 5))));
+                new StepView(2, "verify", JobState.PENDING, null, null, null, null, 5)), null,
+                new JobView.Progress(0, "pending"), Map.of("shop", JobState.PENDING)));
+    }
+
+    /**
+     * The job's progress is the share of its steps done, the running one counted by how far its workloads have
+     * rolled out; each service goes pending, running, succeeded, and one still rolling out when the job fails fails.
+     */
+    @Test
+    void progressCountsTheRolloutOfTheRunningStepAndEachServiceHasItsState() {
+        created(JOB, T0);
+        projection.on(started(), at(1));
+        projection.on(new JobStepStarted(JOB, 0, "pull", "runner-a"), at(2));
+        projection.on(new JobStepSucceeded(JOB, 0, "pull", "pulled", "odoo.deploy", 1000), at(3));
+        projection.on(new JobStepStarted(JOB, 1, "apply", "runner-a"), at(4));
+        projection.on(new JobProgressed(JOB, 1, 50, "Deployment shop: 1 of 2 replicas updated",
+                Map.of("shop", JobState.RUNNING)));
+        JobView view = storedJob();
+        assertThat(view.progress()).isEqualTo(new JobView.Progress(50,
+                "apply: Deployment shop: 1 of 2 replicas updated"));
+        assertThat(view.services()).containsExactly(Map.entry("shop", JobState.RUNNING));
+
+        projection.on(new JobFailed(JOB, DEPLOYMENT, "step 'apply' failed: stuck"), at(6));
+        assertThat(storedJob().services()).containsExactly(Map.entry("shop", JobState.FAILED));
+        assertThat(storedJob().progress().phase()).isEqualTo("failed");
     }
 
     @Test

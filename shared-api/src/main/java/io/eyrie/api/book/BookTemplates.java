@@ -19,6 +19,8 @@ public final class BookTemplates {
     public static final String WEB = "web";
 
     public static final List<String> ALL = List.of(ODOO, ODOO_MODULE_UPDATE, POSTGRES_CLUSTER, XTRADB_CLUSTER, WEB);
+    /** The templates whose workloads run on tracks (main, blue, green), which blue-green moves traffic between. */
+    public static final List<String> TRACKED = List.of(WEB, ODOO);
 
     private BookTemplates() {
     }

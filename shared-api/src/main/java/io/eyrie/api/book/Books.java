@@ -11,4 +11,9 @@ public final class Books {
     public static String name(GroupType type, Action action) {
         return type.wire() + "." + action.wire();
     }
+
+    /** The deploy Book of a strategy that needs steps of its own: {@code odoo.deploy-blue-green}. */
+    public static String deploy(GroupType type, io.eyrie.api.project.Strategy strategy) {
+        return name(type, Action.DEPLOY) + "-" + strategy.wire();
+    }
 }

@@ -2,6 +2,7 @@ package io.eyrie.api.book;
 
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.project.GroupType;
+import io.eyrie.api.project.Strategy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class StandardBooks {
                 books.put(Books.name(type, action), new Definition(type,
                         Stream.concat(common(type, action), specific(type, action)).toList()));
             }
+            if (RESTARTABLE.contains(type)) {
+                books.put(Books.deploy(type, Strategy.BLUE_GREEN), new Definition(type, blueGreen(type)));
+            }
         }
         return books;
     }
@@ -56,6 +60,21 @@ public final class StandardBooks {
             case REDEPLOY, DEPLOY_LATEST, ROLLBACK, CANCEL ->
                     throw new IllegalArgumentException(action.wire() + " has no Book of its own");
         };
+    }
+
+    /**
+     * A second workload on the idle track, ready before any traffic reaches it; then the Services switch to it at
+     * once, and the old track is removed. Odoo's module update runs before the switch.
+     */
+    private static List<BookStep> blueGreen(GroupType type) {
+        String workload = type.equals(GroupType.ODOO) ? BookTemplates.ODOO : BookTemplates.WEB;
+        return Stream.of(
+                Stream.of(step("apply idle track", StepKind.APPLY_MANIFEST, Map.of("template", workload, "track", "idle"), 3),
+                        step("wait for idle track", StepKind.WAIT_FOR_ROLLOUT, Map.of("track", "idle"), 60)),
+                specific(type, Action.DEPLOY),
+                Stream.of(step("switch traffic", StepKind.SWITCH_SELECTOR, Map.of("track", "idle"), 2),
+                        step("remove old track", StepKind.DELETE_RESOURCES, Map.of("what", "other-tracks"), 5)))
+                .flatMap(steps -> steps).toList();
     }
 
     private static Stream<BookStep> specific(GroupType type, Action action) {

@@ -22,11 +22,17 @@ public enum StepKind {
     SCALE,
     /** The workload's pods replaced one by one, with no change of configuration (a rolling restart). */
     RESTART_WORKLOAD,
-    /** What Eyrie created: {@code what} is {@code workload} or {@code namespace}. */
+    /**
+     * What Eyrie created: {@code what} is {@code workload}, {@code namespace}, or {@code other-tracks} (every
+     * workload but the one the Services send traffic to).
+     */
     DELETE_RESOURCES,
     /** A one-off Kubernetes Job rendered from {@code template}, until it completes. */
     RUN_JOB,
-    /** The Service's selector to the workload {@code track} ({@code blue}, {@code green}, ...). */
+    /**
+     * The Service's selector to the workload {@code track}. Wherever a step takes a track, {@code live} is the one the
+     * Services send traffic to ({@code main} before there is any) and {@code idle} the other of blue and green.
+     */
     SWITCH_SELECTOR,
     /** An HTTP GET of {@code path} on the deployment's Service answers 2xx. */
     HTTP_CHECK;

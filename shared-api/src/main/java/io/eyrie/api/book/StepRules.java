@@ -16,7 +16,7 @@ public final class StepRules {
             StepKind.ENSURE_NAMESPACE, Set.of(),
             StepKind.ENSURE_SECRET, Set.of(),
             StepKind.APPLY_MANIFEST, Set.of("template", "track", "strategy", "maxSurge", "maxUnavailable"),
-            StepKind.WAIT_FOR_ROLLOUT, Set.of("replicas"),
+            StepKind.WAIT_FOR_ROLLOUT, Set.of("replicas", "track"),
             StepKind.SCALE, Set.of("replicas"),
             StepKind.RESTART_WORKLOAD, Set.of(),
             StepKind.DELETE_RESOURCES, Set.of("what"),
@@ -52,11 +52,14 @@ public final class StepRules {
                 }
             }
             case SCALE -> require(problems, step, "replicas", REPLICAS, "must be a number of replicas", true);
-            case WAIT_FOR_ROLLOUT -> require(problems, step, "replicas", REPLICAS, "must be a number of replicas", false);
+            case WAIT_FOR_ROLLOUT -> {
+                require(problems, step, "replicas", REPLICAS, "must be a number of replicas", false);
+                require(problems, step, "track", TRACK, "must be a track such as blue or green", false);
+            }
             case DELETE_RESOURCES -> {
                 String what = step.with().get("what");
-                if (!"workload".equals(what) && !"namespace".equals(what)) {
-                    problems.add(new String[]{"what", "must be workload or namespace"});
+                if (!"workload".equals(what) && !"namespace".equals(what) && !"other-tracks".equals(what)) {
+                    problems.add(new String[]{"what", "must be workload, namespace or other-tracks"});
                 }
             }
             case SWITCH_SELECTOR -> require(problems, step, "track", TRACK, "must be a track such as blue or green", true);

@@ -1,6 +1,8 @@
 package io.eyrie.bookrunner.driver.kubernetes;
 
 import com.google.gson.JsonObject;
+import io.eyrie.api.book.BookTemplates;
+import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.deployment.EnvVar;
 import io.eyrie.api.deployment.Service;
@@ -41,6 +43,10 @@ public class KubernetesClusterDriver implements ClusterDriver {
     private static final com.google.gson.Gson GSON = new com.google.gson.Gson();
     private final Manifests manifests = new Manifests();
 
+    private static final String SERVICE_LABEL = "eyrie.io/service";
+    private static final String LIVE = "live";
+    private static final String IDLE = "idle";
+
     /** The pod-template annotation a restart sets. */
     static final String RESTARTED_BY = "eyrie.io/restarted-by-job";
 
@@ -70,13 +76,17 @@ public class KubernetesClusterDriver implements ClusterDriver {
                 case ENSURE_SECRET -> ensureSecret(api, request);
                 case APPLY_MANIFEST -> apply(api, request, with.get("template"));
                 case WAIT_FOR_ROLLOUT -> waitForRollout(api, request,
-                        with.containsKey("replicas") ? Integer.valueOf(with.get("replicas")) : null);
+                        with.containsKey("replicas") ? Integer.valueOf(with.get("replicas")) : null,
+                        with.containsKey("track") ? track(api, request, with.get("track")) : null);
                 case SCALE -> scale(api, request, Integer.parseInt(with.get("replicas")));
                 case RESTART_WORKLOAD -> restart(api, request);
-                case DELETE_RESOURCES -> "namespace".equals(with.get("what"))
-                        ? deleteNamespace(api, request) : deleteWorkload(api, request);
+                case DELETE_RESOURCES -> switch (with.get("what")) {
+                    case "namespace" -> deleteNamespace(api, request);
+                    case "other-tracks" -> deleteOtherTracks(api, request);
+                    default -> deleteWorkload(api, request);
+                };
                 case RUN_JOB -> runJob(api, request, with.get("template"));
-                case SWITCH_SELECTOR -> switchSelector(api, request, with.get("track"));
+                case SWITCH_SELECTOR -> switchSelector(api, request, track(api, request, with.get("track")));
                 case HTTP_CHECK -> httpCheck(api, request, with.get("path"));
             };
         } catch (KubeApi.StepStopped stopped) {
@@ -117,16 +127,16 @@ public class KubernetesClusterDriver implements ClusterDriver {
 
     private StepOutcome apply(KubeApi api, StepRequest request, String template) {
         List<String> done = new ArrayList<>();
-        for (Manifests.Rendered object : render(request, template, Map.of())) {
+        for (Manifests.Rendered object : render(api, request, template, Map.of())) {
             done.add(ensure(api, object));
         }
         return StepOutcome.succeeded(done.isEmpty() ? "template '" + template + "' made nothing to apply"
                 : String.join(", ", done));
     }
 
-    private StepOutcome waitForRollout(KubeApi api, StepRequest request, Integer replicas) {
+    private StepOutcome waitForRollout(KubeApi api, StepRequest request, Integer replicas, String track) {
         List<JsonObject> deployments = api.list(ResourceKinds.DEPLOYMENT, request.target().namespace(),
-                Manifests.selector(request.deploymentId()));
+                Manifests.selector(request.deploymentId()) + (track == null ? "" : "," + Manifests.TRACK_LABEL + "=" + track));
         if (deployments.isEmpty()) {
             return replicas != null && replicas == 0 ? StepOutcome.succeeded("no Deployment is running")
                     : StepOutcome.failed("no Deployment of this deployment in namespace "
@@ -134,17 +144,37 @@ public class KubernetesClusterDriver implements ClusterDriver {
         }
         List<String> done = new ArrayList<>();
         String pending = null;
+        int percent = 0;
+        Map<String, JobState> services = new java.util.TreeMap<>();
+        Map<String, Integer> ran = new HashMap<>();
+        services(request).forEach(service -> ran.put(Manifests.dnsLabel(service.name()), service.replicas()));
         for (JsonObject deployment : deployments) {
+            String service = serviceOf(deployment);
+            percent += Rollouts.percent(deployment, replicas, ran.getOrDefault(service, 1));
             switch (Rollouts.deployment(deployment, replicas)) {
                 case Rollouts.Stuck stuck -> {
                     return StepOutcome.failed(stuck.error());
                 }
-                case Rollouts.Pending waiting -> pending = waiting.progress();
-                case Rollouts.Done finished -> done.add(finished.detail());
+                case Rollouts.Pending waiting -> {
+                    pending = waiting.progress();
+                    services.put(service, JobState.RUNNING);
+                }
+                case Rollouts.Done finished -> {
+                    done.add(finished.detail());
+                    services.putIfAbsent(service, JobState.SUCCEEDED);
+                }
             }
         }
-        return pending != null ? StepOutcome.waiting(properties.pollInterval(), pending)
+        return pending != null ? StepOutcome.waiting(properties.pollInterval(), pending,
+                new StepOutcome.Rollout(percent / deployments.size(), services))
                 : StepOutcome.succeeded(String.join("; ", done));
+    }
+
+    /** The service of the deployment a workload runs, as its label names it (blue and green share one). */
+    private static String serviceOf(JsonObject deployment) {
+        JsonObject labels = deployment.getAsJsonObject("metadata").getAsJsonObject("labels");
+        return labels != null && labels.has(SERVICE_LABEL) ? labels.get(SERVICE_LABEL).getAsString()
+                : Manifests.name(deployment);
     }
 
     /** A merge patch of the replicas: the {@code /scale} subresource would do, but not every API double serves it. */
@@ -198,6 +228,46 @@ public class KubernetesClusterDriver implements ClusterDriver {
                 : "deleted " + String.join(", ", deleted));
     }
 
+    /** After blue-green's switch: every Deployment of this deployment that no Service sends traffic to. */
+    private StepOutcome deleteOtherTracks(KubeApi api, StepRequest request) {
+        String live = track(api, request, LIVE);
+        List<String> deleted = new ArrayList<>();
+        for (JsonObject deployment : api.list(ResourceKinds.DEPLOYMENT, request.target().namespace(),
+                Manifests.selector(request.deploymentId()))) {
+            JsonObject labels = deployment.getAsJsonObject("metadata").getAsJsonObject("labels");
+            if (labels != null && labels.has(Manifests.TRACK_LABEL)
+                    && live.equals(labels.get(Manifests.TRACK_LABEL).getAsString())) {
+                continue;
+            }
+            if (api.delete(ResourceKinds.DEPLOYMENT, request.target().namespace(), Manifests.name(deployment))) {
+                deleted.add("Deployment/" + Manifests.name(deployment));
+            }
+        }
+        return StepOutcome.succeeded(deleted.isEmpty() ? "no track but '" + live + "' was left"
+                : "deleted " + String.join(", ", deleted) + "; track '" + live + "' serves");
+    }
+
+    /**
+     * {@code live}: the track the deployment's Services send traffic to, {@code main} while it has none; {@code idle}:
+     * the other one of blue and green. Read when the step runs, so after a switch they have changed places.
+     */
+    private String track(KubeApi api, StepRequest request, String wanted) {
+        if (wanted == null || (!LIVE.equals(wanted) && !IDLE.equals(wanted))) {
+            return wanted == null ? track(api, request, LIVE) : wanted;
+        }
+        String live = "main";
+        for (JsonObject service : api.list(ResourceKinds.SERVICE, request.target().namespace(),
+                Manifests.selector(request.deploymentId()))) {
+            JsonObject spec = service.getAsJsonObject("spec");
+            JsonObject selector = spec == null ? null : spec.getAsJsonObject("selector");
+            if (selector != null && selector.has(Manifests.TRACK_LABEL)) {
+                live = selector.get(Manifests.TRACK_LABEL).getAsString();
+                break;
+            }
+        }
+        return LIVE.equals(wanted) ? live : "blue".equals(live) ? "green" : "blue";
+    }
+
     /** Deleting a namespace takes a while on a real cluster: the step waits until it is gone. */
     private StepOutcome deleteNamespace(KubeApi api, StepRequest request) {
         String name = request.target().namespace();
@@ -220,7 +290,7 @@ public class KubernetesClusterDriver implements ClusterDriver {
         String jobName = Manifests.dnsLabel(request.target().name() + "-" + template + "-"
                 + request.jobId().substring(0, Math.min(8, request.jobId().length())) + "-"
                 + Integer.toHexString(request.step().name().hashCode() & 0xfffff));
-        List<Manifests.Rendered> objects = render(request, template, Map.of("jobName", jobName));
+        List<Manifests.Rendered> objects = render(api, request, template, Map.of("jobName", jobName));
         for (Manifests.Rendered object : objects) {
             if (api.get(object.kind(), request.target().namespace(), object.name()).isEmpty()) {
                 api.create(object.kind(), object.object());
@@ -363,8 +433,9 @@ public class KubernetesClusterDriver implements ClusterDriver {
         }
     }
 
-    private List<Manifests.Rendered> render(StepRequest request, String template, Map<String, Object> extra) {
-        Map<String, Object> context = new HashMap<>(context(request));
+    private List<Manifests.Rendered> render(KubeApi api, StepRequest request, String template,
+                                            Map<String, Object> extra) {
+        Map<String, Object> context = new HashMap<>(context(api, request, template));
         context.putAll(extra);
         return manifests.render(template, context, labels(request, template), request.target().namespace());
     }
@@ -391,9 +462,13 @@ public class KubernetesClusterDriver implements ClusterDriver {
                 request.deploymentId());
     }
 
-    /** What a template may use: see {@link TemplateContext}. */
-    private Map<String, Object> context(StepRequest request) {
-        return TemplateContext.of(request.target(), request.deploymentId(), request.image(), request.step().with(),
+    /** What a template may use: see {@link TemplateContext}; a workload goes to the track its step names. */
+    private Map<String, Object> context(KubeApi api, StepRequest request, String template) {
+        Map<String, String> with = new HashMap<>(request.step().with());
+        if (BookTemplates.TRACKED.contains(template)) {
+            with.put("track", track(api, request, with.get("track")));
+        }
+        return TemplateContext.of(request.target(), request.deploymentId(), request.image(), with,
                 properties.ingressDomain());
     }
 

@@ -26,6 +26,31 @@ final class Rollouts {
     record Stuck(String error) implements Status {
     }
 
+    /**
+     * How far a Deployment's rollout has come, from its replica counts: half for the updated replicas, half for the
+     * available ones among them, so 100 only once it has rolled out; for a stop, the share of the {@code ran} pods
+     * that are gone.
+     */
+    static int percent(JsonObject deployment, Integer wanted, int ran) {
+        JsonObject spec = object(deployment, "spec");
+        JsonObject status = object(deployment, "status");
+        int replicas = wanted != null ? wanted : number(spec, "replicas", 1);
+        long generation = number(object(deployment, "metadata"), "generation", 0);
+        if (generation > number(status, "observedGeneration", 0)) {
+            return 0;
+        }
+        int current = number(status, "replicas", 0);
+        if (replicas == 0) {
+            int before = Math.max(current, ran);
+            return current == 0 ? 100 : 100 * (before - current) / before;
+        }
+        int updated = Math.min(replicas, number(status, "updatedReplicas", 0));
+        int available = Math.min(updated, number(status, "availableReplicas", 0));
+        int surplus = Math.max(0, current - updated);
+        int percent = (50 * updated + 50 * available) / replicas;
+        return surplus > 0 ? Math.min(percent, 99) : percent;
+    }
+
     /** @param wanted the replicas to wait for, or null for the Deployment's own */
     static Status deployment(JsonObject deployment, Integer wanted) {
         String name = Manifests.name(deployment);

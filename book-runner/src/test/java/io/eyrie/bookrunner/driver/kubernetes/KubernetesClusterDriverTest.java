@@ -2,6 +2,7 @@ package io.eyrie.bookrunner.driver.kubernetes;
 
 import io.eyrie.api.book.BookStep;
 import io.eyrie.api.book.JobStep;
+import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.book.StandardBooks;
 import io.eyrie.api.book.StepKind;
@@ -248,7 +249,8 @@ class KubernetesClusterDriverTest {
         kube.apps().deployments().inNamespace(slow.namespace).resource(web).updateStatus();
 
         assertThat(slow.once(StepKind.WAIT_FOR_ROLLOUT, Map.of())).isEqualTo(StepOutcome.waiting(Duration.ofMillis(10),
-                "Deployment shop-web: 1 of 2 replicas updated"));
+                "Deployment shop-web: 1 of 2 replicas updated",
+                new StepOutcome.Rollout(50, Map.of("web", JobState.RUNNING))));
     }
 
     @Test
@@ -273,6 +275,65 @@ class KubernetesClusterDriverTest {
         assertThat(kube.services().inNamespace(blueGreen.namespace).withName("shop-web").get().getSpec().getSelector())
                 .as("applying a workload again leaves the traffic where it was switched to")
                 .containsEntry("eyrie.io/track", "green");
+    }
+
+    /**
+     * Blue-green from the Book's steps: the new version on the idle track, ready before traffic moves, then the
+     * Services switch at once and the old track goes. Twice, so blue and green change places; a rolling deploy
+     * afterwards updates the live track in place.
+     */
+    @Test
+    void blueGreenRunsTheNewVersionBesideTheOldThenSwitchesAndRemovesTheOld() {
+        Deploying shop = new Deploying("none", Map.of());
+        shop.run("none.initialize");
+        shop.run("none.deploy");
+        assertThat(shop.workload("shop-web")).isNotNull();
+
+        shop.image("shop:2.0");
+        shop.run("none.deploy-blue-green", 2);
+        assertThat(shop.workload("shop-web-blue").getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getImage()).isEqualTo("shop:2.0");
+        assertThat(kube.services().inNamespace(shop.namespace).withName("shop-web").get().getSpec().getSelector())
+                .as("no traffic reaches the new track before it is ready and switched to")
+                .containsEntry("eyrie.io/track", "main");
+        shop.run("none.deploy-blue-green");
+        assertThat(kube.services().inNamespace(shop.namespace).withName("shop-web").get().getSpec().getSelector())
+                .containsEntry("eyrie.io/track", "blue");
+        assertThat(shop.workload("shop-web")).as("the old track is removed").isNull();
+
+        shop.image("shop:3.0");
+        shop.run("none.deploy-blue-green");
+        assertThat(kube.services().inNamespace(shop.namespace).withName("shop-web").get().getSpec().getSelector())
+                .containsEntry("eyrie.io/track", "green");
+        assertThat(shop.workload("shop-web-blue")).isNull();
+        assertThat(shop.workload("shop-web-green").getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getImage()).isEqualTo("shop:3.0");
+
+        shop.image("shop:3.1");
+        shop.run("none.deploy");
+        assertThat(shop.workload("shop-web-green").getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getImage()).as("a rolling deploy updates the live track").isEqualTo("shop:3.1");
+        assertThat(kube.apps().deployments().inNamespace(shop.namespace).list().getItems()).hasSize(1);
+    }
+
+    /** Progress comes from the replica counts: half for the updated replicas, half for those of them available. */
+    @Test
+    void aRolloutReportsHowFarItHasComeAndEachServicesState() {
+        Deploying shop = new Deploying("none", Map.of());
+        shop.run("none.initialize");
+        shop.step(StepKind.APPLY_MANIFEST, Map.of("template", "web"));
+        Deployment web = shop.workload("shop-web");
+        Long generation = web.getMetadata().getGeneration();
+        web.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation == null ? 1L : generation)
+                .withReplicas(2).withUpdatedReplicas(2).withReadyReplicas(1).withAvailableReplicas(1).build());
+        kube.apps().deployments().inNamespace(shop.namespace).resource(web).updateStatus();
+
+        StepOutcome outcome = shop.once(StepKind.WAIT_FOR_ROLLOUT, Map.of());
+        assertThat(outcome).isInstanceOfSatisfying(StepOutcome.Waiting.class, waiting -> {
+            assertThat(waiting.rollout().percent()).isEqualTo(75);
+            assertThat(waiting.rollout().services()).containsExactly(Map.entry("web", JobState.RUNNING));
+            assertThat(waiting.progress()).isEqualTo("Deployment shop-web: 1 of 2 replicas available");
+        });
     }
 
     @Test
@@ -376,9 +437,20 @@ class KubernetesClusterDriverTest {
         final String deploymentId = UUID.randomUUID().toString();
         final String jobId = UUID.randomUUID().toString();
         final String namespace = "acme-" + deploymentId.substring(0, 8);
-        final JobTarget target;
+        JobTarget target;
         final List<String> details = new ArrayList<>();
         int waited;
+
+        /** The same deployment, now running {@code image}. */
+        void image(String image) {
+            Service web = target.services().getFirst();
+            target = new JobTarget(target.project(), target.namespace(), target.name(), target.clusters(),
+                    List.of(new Service(web.name(), image, web.replicas(), web.env())), target.config());
+        }
+
+        Deployment workload(String name) {
+            return kube.apps().deployments().inNamespace(namespace).withName(name).get();
+        }
 
         Deploying(String type, Map<String, Object> config) {
             this(type, config, List.of(new EnvVar("LOG_LEVEL", "info\nkind: Namespace", null),

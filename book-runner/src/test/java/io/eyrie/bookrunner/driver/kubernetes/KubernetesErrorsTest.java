@@ -119,6 +119,9 @@ class KubernetesErrorsTest {
 
     @Test
     void anInvalidManifestFailsTheStepWithTheServersReason() throws IOException {
+        api.stubFor(get(urlPathEqualTo("/api/v1/namespaces/acme-shop/services")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"apiVersion\":\"v1\",\"kind\":\"ServiceList\",\"metadata\":{},\"items\":[]}")));
         String deployments = "/apis/apps/v1/namespaces/acme-shop/deployments";
         notFound(deployments + "/shop-web");
         api.stubFor(post(urlPathEqualTo(deployments)).willReturn(status(422, "Invalid",
