@@ -212,6 +212,58 @@ class ObjectModelEndToEndTest {
                 "invalid-input");
     }
 
+    /**
+     * A registry push redeploys every deployed deployment subscribed to the image, as system with the push as its
+     * reason, pinned by digest; one a rollback pinned is left alone, and that is recorded.
+     */
+    @Test
+    void anImagePushRedeploysItsSubscribersButNotAPinnedOne() {
+        String repository = json(api.send("adam", "POST", api.command("/api/repositories"),
+                "{\"url\":\"https://git.example.com/acme/pushed.git\",\"project\":\"acme\"}", 201)).get("id").asText();
+        String image = json(api.send("adam", "POST", api.command("/api/repositories/" + repository + "/images"),
+                "{\"name\":\"registry.example.com/acme/pushed\"}", 201)).get("id").asText();
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"pushes\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        String[] ids = new String[2];
+        for (int i = 0; i < 2; i++) {
+            ids[i] = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/pushes/deployments"),
+                    "{\"name\":\"sub" + i + "\",\"image\":\"registry.example.com/acme/pushed:1.0\",\"subscribeTo\":\""
+                            + image + "\"}", 201)).get("id").asText();
+            for (String action : List.of("initialize", "deploy")) {
+                String job = json(api.send("devi", "POST", api.command("/api/deployments/" + ids[i] + "/actions/" + action),
+                        null, 202)).get("jobId").asText();
+                api.await("devi", api.query("/api/deployments/" + ids[i]), card -> job.equals(card.get("lastJobId").asText())
+                        && card.get("runningJobs").asInt() == 0);
+            }
+        }
+        // The second goes back to release 1 (a redeploy of it) and is pinned there.
+        String second = json(api.send("devi", "POST", api.command("/api/deployments/" + ids[1] + "/actions/deploy"),
+                "{\"notes\":\"again\"}", 202)).get("jobId").asText();
+        api.await("devi", api.query("/api/deployments/" + ids[1]), card -> second.equals(card.get("lastJobId").asText())
+                && card.get("runningJobs").asInt() == 0);
+        api.send("devi", "POST", api.command("/api/deployments/" + ids[1] + "/actions/rollback"), "{\"release\":1}", 202);
+        api.await("devi", api.query("/api/deployments/" + ids[1]), card -> card.get("pinned").asBoolean()
+                && card.get("activeRelease").asInt() == 3 && card.get("runningJobs").asInt() == 0);
+
+        String digest = "sha256:" + "d".repeat(64);
+        api.send("devi", "POST", api.command("/api/images/" + image + "/pushed"),
+                "{\"tag\":\"2.0\",\"digest\":\"" + digest + "\"}", 200);
+
+        JsonNode redeployed = api.await("devi", api.query("/api/deployments/" + ids[0]),
+                card -> card.path("activeRelease").asInt() == 2 && card.get("runningJobs").asInt() == 0);
+        assertThat(redeployed.get("services").get(0).get("image").asText()).isEqualTo("registry.example.com/acme/pushed:2.0");
+        JsonNode release = json(api.send("devi", "GET", api.query("/api/deployments/" + ids[0] + "/releases/2"), null, 200));
+        assertThat(release.get("services").get(0).get("digest").asText()).isEqualTo(digest);
+        JsonNode job = json(api.send("devi", "GET", api.query("/api/jobs/" + release.get("jobId").asText()), null, 200));
+        assertThat(job.get("initiator").asText()).isEqualTo("system");
+        assertThat(job.get("reason").asText()).contains("push of registry.example.com/acme/pushed:2.0", digest);
+        assertThat(job.get("action").asText()).isEqualTo("deploy-latest");
+
+        JsonNode pinned = json(api.send("devi", "GET", api.query("/api/deployments/" + ids[1]), null, 200));
+        assertThat(pinned.get("activeRelease").asInt()).as("a pinned deployment is not redeployed").isEqualTo(3);
+        assertThat(pinned.get("runningJobs").asInt()).isZero();
+    }
+
     @Test
     void booksAreVersionedDataAndAJobKeepsTheVersionItCopied() {
         JsonNode builtIn = api.await("devi", api.query("/api/books/odoo.deploy"), view -> true);
