@@ -127,6 +127,10 @@ class AuthorizationMatrixTest {
                 // Nobody has an override there: removing it changes nothing.
                 Map.entry("DELETE /api/projects/{slug}/groups/{group}/members/{user}",
                         new Call(Map.of("slug", "acme", "group", "web", "user", "nobody"), null, 204)),
+                // The group has no deployment of that name: refused before anything starts.
+                Map.entry("POST /api/projects/{slug}/groups/{group}/actions/{action}",
+                        new Call(Map.of("slug", "acme", "group", "web", "action", "pause"),
+                                "{\"deployments\":[\"nope\"]}", 400)),
                 Map.entry("POST /api/projects/{slug}/groups/{group}/deployments",
                         new Call(Map.of("slug", "acme", "group", "web"), "{\"name\":\"\"}", 400)),
                 Map.entry("PUT /api/deployments/{id}/members/{user}",

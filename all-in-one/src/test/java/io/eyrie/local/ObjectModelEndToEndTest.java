@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -262,6 +263,45 @@ class ObjectModelEndToEndTest {
         JsonNode pinned = json(api.send("devi", "GET", api.query("/api/deployments/" + ids[1]), null, 200));
         assertThat(pinned.get("activeRelease").asInt()).as("a pinned deployment is not redeployed").isEqualTo(3);
         assertThat(pinned.get("runningJobs").asInt()).isZero();
+    }
+
+    /**
+     * A group action runs stage by stage: the stage set for one deployment first, the rest once it has succeeded;
+     * the group's status follows its deployments'.
+     */
+    @Test
+    void aGroupActionRunsItsStagesInOrderAndTheGroupStatusFollows() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"staged\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        List<String> names = List.of("alpha", "beta", "gamma");
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        for (String name : names) {
+            ids.put(name, json(api.send("devi", "POST", api.command("/api/projects/acme/groups/staged/deployments"),
+                    "{\"name\":\"" + name + "\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText());
+        }
+        assertProblem(api.send("devi", "POST", api.command("/api/projects/acme/groups/staged/actions/initialize"),
+                "{\"deployments\":[\"delta\"]}", 400), "invalid-input");
+        JsonNode run = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/staged/actions/initialize"),
+                "{\"stages\":{\"alpha\":0}}", 202));
+        assertThat(run.get("stages").toString())
+                .isEqualTo("[{\"stage\":0,\"deployments\":[\"alpha\"]},{\"stage\":1,\"deployments\":[\"beta\",\"gamma\"]}]");
+        java.util.Map<String, JsonNode> jobs = new java.util.HashMap<>();
+        for (String name : names) {
+            JsonNode card = api.await("devi", api.query("/api/deployments/" + ids.get(name)),
+                    view -> view.get("status").asText().equals("initialized"));
+            jobs.put(name, api.await("devi", api.query("/api/jobs/" + card.get("lastJobId").asText()),
+                    view -> view.get("state").asText().equals("succeeded")));
+        }
+        Instant alphaEnded = Instant.parse(jobs.get("alpha").get("finishedAt").asText());
+        for (String later : List.of("beta", "gamma")) {
+            assertThat(Instant.parse(jobs.get(later).get("scheduledAt").asText())).as(later + " is asked for after alpha ended")
+                    .isAfterOrEqualTo(alphaEnded);
+            assertThat(jobs.get(later).get("reason").asText()).contains("stage 1 of group action " + run.get("runId").asText());
+            assertThat(jobs.get(later).get("initiator").asText()).isEqualTo("devi");
+        }
+
+        api.send("devi", "POST", api.command("/api/projects/acme/groups/staged/actions/deploy"), null, 202);
+        api.await("devi", api.query("/api/projects/acme/groups/staged"), view -> view.get("status").asText().equals("deployed"));
     }
 
     @Test

@@ -58,6 +58,8 @@ public class CommandEndpoints {
                 delete("/api/projects/{slug}/groups/{group}/members/{user}", GROUP, ADMIN,
                         "remove a member's override in the group"),
                 post("/api/projects/{slug}/groups/{group}/deployments", GROUP, DEVELOPER, "create a deployment"),
+                post("/api/projects/{slug}/groups/{group}/actions/{action}", GROUP, DEVELOPER,
+                        "run an action on the group's deployments, stage by stage (each also needs its scope's roleToAct)"),
                 patch("/api/deployments/{id}", DEPLOYMENT, ROLE_TO_CHANGE, "change a deployment (a new version)"),
                 put("/api/deployments/{id}/members/{user}", DEPLOYMENT, ADMIN,
                         "override a member's role on the deployment"),

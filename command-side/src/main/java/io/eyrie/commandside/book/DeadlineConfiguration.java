@@ -1,6 +1,7 @@
 package io.eyrie.commandside.book;
 
 import io.eyrie.commandside.deployment.ImagePushRedeploys;
+import io.eyrie.commandside.grouprun.GroupRuns;
 import io.eyrie.commandside.deployment.ScopeTimers;
 import io.eyrie.platform.deadletter.DeadLetterProcessors;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -33,7 +34,7 @@ public class DeadlineConfiguration {
     @Bean
     public DeadLetterProcessors deadLetterProcessors() {
         return new DeadLetterProcessors(java.util.List.of(JobOutcomes.GROUP, StepStatistics.GROUP,
-                ImagePushRedeploys.GROUP));
+                ImagePushRedeploys.GROUP, GroupRuns.GROUP));
     }
 
 
@@ -67,6 +68,8 @@ public class DeadlineConfiguration {
                 .registerListenerInvocationErrorHandler(StepStatistics.GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ImagePushRedeploys.GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(GroupRuns.GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ScopeTimers.GROUP,
                         configuration -> PropagatingErrorHandler.instance())

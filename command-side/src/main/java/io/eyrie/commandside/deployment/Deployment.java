@@ -96,6 +96,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate(filterEventsByType = true, cache = "deploymentCache")
 public class Deployment {
     static final String SYSTEM = "system";
+    private static final int RECENT_JOBS = 64;
 
     @AggregateIdentifier
     private DeploymentId id;
@@ -121,6 +122,8 @@ public class Deployment {
     private Instant pauseAt;
     private Instant dropAt;
     private final Map<String, Role> overrides = new HashMap<>();
+    /** The ids of the latest jobs it ran, so that a request repeated by a coordinator is not run twice. */
+    private final Set<JobId> recentJobs = new LinkedHashSet<>();
 
     protected Deployment() {
     }
@@ -141,6 +144,12 @@ public class Deployment {
         Action action = command.action();
         if (!action.runsBook()) {
             throw new IllegalArgumentException(action.wire() + " is not asked for with RequestAction");
+        }
+        if (recentJobs.contains(command.jobId())
+                || queue.stream().anyMatch(waiting -> waiting.jobId().equals(command.jobId()))) {
+            // A coordinator asking again for a job it already asked for: done already.
+            return new ActionAccepted(command.jobId(), !isRunning(command.jobId()) && !recentJobs.contains(command.jobId()),
+                    false, true);
         }
         ScopePolicy scope = scopePolicy(directory);
         List<Action> allowed = ActionRules.allowed(lifecycle, status, scope.allowDrop(), scope.concurrency());
@@ -755,6 +764,10 @@ public class Deployment {
     @EventSourcingHandler
     void on(ActionStarted event) {
         dequeue(event.jobId());
+        recentJobs.add(event.jobId());
+        if (recentJobs.size() > RECENT_JOBS) {
+            recentJobs.remove(recentJobs.iterator().next());
+        }
         running = new RunningJob(event.jobId(), event.action(), event.release(), event.restore(), false);
         status = event.status();
     }

@@ -3,12 +3,14 @@ package io.eyrie.commandside.directory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eyrie.api.book.BookStep;
+import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.datasource.DataType;
 import io.eyrie.api.datasource.DatasourceId;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.grouprun.GroupRunId;
 import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
@@ -90,6 +92,28 @@ public class Directory {
                         row.getString("type") == null ? null : new GroupType(row.getString("type")),
                         row.getBoolean("archived"), branches))
                 .optional();
+    }
+
+    /** The group action a member's job belongs to, if any. */
+    public Optional<GroupRunId> groupRunOf(JobId job) {
+        return jdbc.sql("SELECT run_id FROM directory_group_run_jobs WHERE job_id = :job")
+                .param("job", job.value())
+                .query((row, n) -> new GroupRunId(row.getString("run_id")))
+                .optional();
+    }
+
+    /** A living deployment of a group, by name. */
+    public record GroupDeployment(DeploymentId id, String name, String scope) {
+    }
+
+    public List<GroupDeployment> groupDeployments(GroupId group) {
+        return jdbc.sql("SELECT n.id, n.name, r.scope FROM directory_names n JOIN directory_resources r "
+                        + "ON r.kind = 'deployment' AND r.id = n.id WHERE n.kind = :kind AND n.parent = :group "
+                        + "AND NOT r.dropped ORDER BY n.name")
+                .param("kind", DEPLOYMENT_NAME).param("group", group.value())
+                .query((row, n) -> new GroupDeployment(new DeploymentId(row.getString("id")), row.getString("name"),
+                        row.getString("scope")))
+                .list();
     }
 
     /** An image's newest push: what deploy-latest deploys. */
@@ -244,6 +268,13 @@ public class Directory {
      */
     public void requireRoleToWorkIn(ProjectId project, GroupId group, DeploymentId deployment, String scope,
                                     Role roleToAct, String actor, Boolean platformAdmin) {
+        requireRoleToAct(project, group, deployment, scope, roleToAct, actor, platformAdmin,
+                "to create or move deployments into it");
+    }
+
+    /** The scope's roleToAct (developer at least), by the caller's role there, with overrides. */
+    public void requireRoleToAct(ProjectId project, GroupId group, DeploymentId deployment, String scope,
+                                 Role roleToAct, String actor, Boolean platformAdmin, String toDoWhat) {
         Role needed = roleToAct.atLeast(Role.DEVELOPER) ? roleToAct : Role.DEVELOPER;
         if (Boolean.TRUE.equals(platformAdmin) || owner(project).filter(actor::equals).isPresent()) {
             return;
@@ -254,8 +285,7 @@ public class Directory {
                 .orElse(projectRole));
         if (role.isEmpty() || !role.get().atLeast(needed)) {
             throw new ForbiddenException("Scope '" + scope + "' needs the role '" + needed.wire()
-                    + "' to create or move deployments into it; you are '" + role.map(Role::wire).orElse("no member")
-                    + "'");
+                    + "' " + toDoWhat + "; you are '" + role.map(Role::wire).orElse("no member") + "'");
         }
     }
 

@@ -1,8 +1,8 @@
 package io.eyrie.commandside.directory;
 
 import io.eyrie.api.book.BookPublished;
-import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterChanged;
+import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.cluster.ClusterRegistered;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.cluster.ClusterStateChanged;
@@ -10,11 +10,13 @@ import io.eyrie.api.datasource.DatasourceRegistered;
 import io.eyrie.api.datasource.DatasourceRemoved;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.DeploymentChanged;
-import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.DeploymentCreated;
-import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentRoleOverridden;
 import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
+import io.eyrie.api.deployment.DeploymentSpec;
+import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.grouprun.GroupMember;
+import io.eyrie.api.grouprun.GroupStageStarted;
 import io.eyrie.api.project.DeploymentGroupChanged;
 import io.eyrie.api.project.DeploymentGroupCreated;
 import io.eyrie.api.project.DeploymentGroupDeleted;
@@ -249,6 +251,16 @@ class DirectoryProjection {
     void on(ImagePushed event) {
         jdbc.sql("UPDATE directory_images SET latest_tag = :tag, latest_digest = :digest WHERE id = :id")
                 .param("id", event.image().value()).param("tag", event.tag()).param("digest", event.digest()).update();
+    }
+
+    @EventHandler
+    void on(GroupStageStarted event) {
+        for (GroupMember member : event.members()) {
+            jdbc.sql("INSERT INTO directory_group_run_jobs (job_id, run_id, deployment_id) VALUES (:job, :run, :deployment) "
+                            + "ON CONFLICT (job_id) DO NOTHING")
+                    .param("job", member.jobId().value()).param("run", event.runId().value())
+                    .param("deployment", member.deploymentId().value()).update();
+        }
     }
 
     @EventHandler
