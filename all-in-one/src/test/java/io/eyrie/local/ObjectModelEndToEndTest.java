@@ -304,6 +304,42 @@ class ObjectModelEndToEndTest {
         api.await("devi", api.query("/api/projects/acme/groups/staged"), view -> view.get("status").asText().equals("deployed"));
     }
 
+    /** A deploy asked for in a freeze waits in the queue, shown as queued, and runs by itself once the freeze ends. */
+    @Test
+    void aFreezeWindowHoldsADeployUntilItEnds() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"frozen\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/frozen/deployments"),
+                "{\"name\":\"held\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
+        String initialize = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/initialize"),
+                null, 202)).get("jobId").asText();
+        api.await("devi", api.query("/api/deployments/" + id), card -> initialize.equals(card.get("lastJobId").asText())
+                && card.get("status").asText().equals("initialized"));
+        Instant ends = Instant.now().plusSeconds(4);
+        api.send("adam", "PUT", api.command("/api/projects/acme/groups/frozen/scopes/dev"),
+                "{\"allowDrop\":true,\"freezes\":[{\"name\":\"release-week\",\"from\":\"" + ends.minusSeconds(3600)
+                        + "\",\"to\":\"" + ends + "\"}]}", 200);
+        JsonNode dryRun = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/deploy?dryRun=true"),
+                null, 200));
+        assertThat(dryRun.get("outcome").asText()).isEqualTo("queue");
+        assertThat(dryRun.get("rule").asText()).contains("freeze 'release-week'");
+
+        JsonNode answer = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/deploy"), null, 202));
+        assertThat(answer.get("queued").asBoolean()).isTrue();
+        String deploy = answer.get("jobId").asText();
+        JsonNode waiting = api.await("devi", api.query("/api/jobs/" + deploy), job -> job.get("state").asText().equals("queued"));
+        assertThat(waiting.get("error").asText()).contains("freeze 'release-week' until");
+        JsonNode card = api.await("devi", api.query("/api/deployments/" + id), view -> view.get("queuedJobs").asInt() == 1);
+        assertThat(card.get("status").asText()).isEqualTo("queued");
+        assertThat(card.get("allowedActions").toString()).contains("\"cancel\"");
+
+        JsonNode deployed = api.await("devi", api.query("/api/deployments/" + id),
+                view -> view.get("status").asText().equals("deployed") && deploy.equals(view.get("lastJobId").asText()));
+        assertThat(deployed.get("queuedJobs").asInt()).isZero();
+        JsonNode job = json(api.send("devi", "GET", api.query("/api/jobs/" + deploy), null, 200));
+        assertThat(Instant.parse(job.get("startedAt").asText())).as("it started once the freeze ended").isAfterOrEqualTo(ends);
+    }
+
     @Test
     void booksAreVersionedDataAndAJobKeepsTheVersionItCopied() {
         JsonNode builtIn = api.await("devi", api.query("/api/books/odoo.deploy"), view -> true);

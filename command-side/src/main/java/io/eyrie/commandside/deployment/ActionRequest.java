@@ -35,17 +35,19 @@ public record ActionRequest(
         Strategy strategy,
         @Min(1) Integer release,
         @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String job,
-        @Size(max = 2000) String notes) {
+        @Size(max = 2000) String notes,
+        @Size(min = 1, max = 500) String overrideFreeze) {
 
     static final String DIGEST = "sha256:[0-9a-f]{64}";
 
-    private static final Set<String> VERSION = Set.of("services", "image", "digest", "commitRef", "strategy", "notes");
+    private static final Set<String> VERSION = Set.of("services", "image", "digest", "commitRef", "strategy", "notes",
+            "overrideFreeze");
     private static final Map<Action, Set<String>> TAKES = Map.of(
             Action.INITIALIZE, Set.of("notes"),
             Action.DEPLOY, VERSION,
-            Action.REDEPLOY, Set.of("strategy", "notes"),
-            Action.DEPLOY_LATEST, Set.of("strategy", "notes"),
-            Action.ROLLBACK, Set.of("release", "strategy", "notes"),
+            Action.REDEPLOY, Set.of("strategy", "notes", "overrideFreeze"),
+            Action.DEPLOY_LATEST, Set.of("strategy", "notes", "overrideFreeze"),
+            Action.ROLLBACK, Set.of("release", "strategy", "notes", "overrideFreeze"),
             Action.RESTART, Set.of("notes"),
             Action.PAUSE, Set.of("notes"),
             Action.DROP, Set.of("notes"),
@@ -70,6 +72,7 @@ public record ActionRequest(
         given.put("release", release);
         given.put("job", job);
         given.put("notes", notes);
+        given.put("overrideFreeze", overrideFreeze);
         given.forEach((field, value) -> {
             if (value != null && !TAKES.get(action).contains(field)) {
                 errors.add(new Problems.FieldError(field, "is not taken by " + action.wire()
@@ -107,6 +110,6 @@ public record ActionRequest(
             throw new InvalidInputException(errors);
         }
         return new ActionInput(versions == null ? null : List.copyOf(versions), image, digest, commitRef, strategy,
-                release, notes);
+                release, notes, overrideFreeze);
     }
 }

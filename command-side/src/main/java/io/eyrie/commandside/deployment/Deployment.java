@@ -34,6 +34,7 @@ import io.eyrie.api.deployment.ImagePushIgnored;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.PlanAction;
+import io.eyrie.api.deployment.QueueHeld;
 import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RecordCancellation;
@@ -44,11 +45,13 @@ import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.RequestCancel;
+import io.eyrie.api.deployment.ResumeQueue;
 import io.eyrie.api.deployment.ScopeTimerSkipped;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.SetDeploymentRoleOverride;
 import io.eyrie.api.deployment.UnpinDeployment;
 import io.eyrie.api.project.Concurrency;
+import io.eyrie.api.project.Freeze;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
@@ -140,7 +143,8 @@ public class Deployment {
     @CommandHandler
     public ActionAccepted handle(RequestAction command, Directory directory, DeploymentTypes types, Jobs jobs,
                                  DeadlineManager deadlines, ActionQueueSettings queueSettings,
-                                 @MetaDataValue(AuditMetaData.INITIATOR) String actor) throws Exception {
+                                 @MetaDataValue(AuditMetaData.INITIATOR) String actor,
+                                 @MetaDataValue(AuditMetaData.PLATFORM_ADMIN) Boolean platformAdmin) throws Exception {
         Action action = command.action();
         if (!action.runsBook()) {
             throw new IllegalArgumentException(action.wire() + " is not asked for with RequestAction");
@@ -156,9 +160,21 @@ public class Deployment {
         if (!allowed.contains(action)) {
             throw refusal(action, allowed, whyNot(action, scope));
         }
-        Waiting request = new Waiting(command.jobId(), action, command.input(), actor == null ? SYSTEM : actor,
-                command.reason());
-        if (!ActionRules.queues(status)) {
+        String asker = actor == null ? SYSTEM : actor;
+        Optional<Freeze> freeze = action.recordsRelease() ? scope.freezeAt(now()) : Optional.empty();
+        String override = command.input().overrideFreeze();
+        String reason = command.reason();
+        if (freeze.isPresent() && override != null) {
+            directory.requireRoleToAct(project, group, id, scope.name(), Role.ADMIN, asker, platformAdmin,
+                    "to deploy through freeze '" + freeze.get().name() + "'");
+            reason = "freeze '" + freeze.get().name() + "' overridden by " + asker + ": " + override;
+        } else if (freeze.isPresent() && freeze.get().refuse()) {
+            throw refusal(action, allowed, "scope '" + scope.name() + "' is frozen by '" + freeze.get().name()
+                    + "' until " + freeze.get().to() + "; an admin may override it with a reason (overrideFreeze)");
+        }
+        Optional<Freeze> holding = override == null ? freeze : Optional.empty();
+        Waiting request = new Waiting(command.jobId(), action, command.input(), asker, reason);
+        if (!ActionRules.queues(status) && holding.isEmpty()) {
             return begin(request, false, new Tools(directory, types, jobs, deadlines));
         }
         for (Waiting waiting : queue) {
@@ -170,9 +186,11 @@ public class Deployment {
         if (queue.size() >= queueSettings.limit()) {
             throw new QueueFullException(id.value(), queueSettings.limit());
         }
-        apply(new ActionQueued(id, project, command.jobId(), action, command.input(), command.reason(),
-                running != null ? "job " + running.jobId().value() + " (" + running.action().wire() + ") is running"
-                        : "the actions queued before it", running != null ? status : DeploymentStatus.QUEUED));
+        apply(new ActionQueued(id, project, command.jobId(), action, command.input(), reason,
+                holding.map(Deployment::heldBy).orElse(running != null
+                        ? "job " + running.jobId().value() + " (" + running.action().wire() + ") is running"
+                        : "the actions queued before it"), running != null ? status : DeploymentStatus.QUEUED,
+                holding.map(Freeze::to).orElse(null)));
         return new ActionAccepted(command.jobId(), true, false, true);
     }
 
@@ -210,7 +228,16 @@ public class Deployment {
         Waiting request = new Waiting(JobId.random(), action, command.input(), actor == null ? SYSTEM : actor, null);
         ActionPlan.Outcome outcome = ActionPlan.Outcome.START;
         String rule = null;
-        if (ActionRules.queues(status)) {
+        Optional<Freeze> freeze = action.recordsRelease() && command.input().overrideFreeze() == null
+                ? scopePolicy(directory).freezeAt(now()) : Optional.empty();
+        if (freeze.isPresent() && freeze.get().refuse()) {
+            return plan(ActionPlan.Outcome.REFUSE, "frozen by '" + freeze.get().name() + "' until "
+                    + freeze.get().to(), allowed, null, null, null);
+        }
+        if (freeze.isPresent()) {
+            outcome = ActionPlan.Outcome.QUEUE;
+            rule = "held by " + heldBy(freeze.get()) + "; shown as if it started now";
+        } else if (ActionRules.queues(status)) {
             Optional<Waiting> same = queue.stream().filter(waiting -> waiting.sameRequestAs(request)).findFirst();
             if (same.isPresent()) {
                 outcome = ActionPlan.Outcome.MERGE;
@@ -297,7 +324,7 @@ public class Deployment {
             try {
                 handle(new RequestAction(id, Action.DEPLOY_LATEST, command.jobId(), ActionInput.NONE,
                         "push of " + command.image() + ":" + command.tag() + " (" + command.digest() + ")"),
-                        directory, types, jobs, deadlines, queueSettings, SYSTEM);
+                        directory, types, jobs, deadlines, queueSettings, SYSTEM, null);
                 return;
             } catch (ActionRefusedException | QueueFullException | ConfigIncompleteException | InvalidInputException
                      | GroupRuleException refused) {
@@ -353,7 +380,7 @@ public class Deployment {
                 + " a deployment " + (seconds == null ? "some time" : seconds + " s") + " after it was deployed";
         try {
             handle(new RequestAction(id, command.action(), job, ActionInput.NONE, reason), directory, types, jobs,
-                    deadlines, queueSettings, SYSTEM);
+                    deadlines, queueSettings, SYSTEM, null);
         } catch (ActionRefusedException | QueueFullException | ConfigIncompleteException | InvalidInputException
                  | GroupRuleException refused) {
             apply(new ScopeTimerSkipped(id, command.action(), due, refused.getMessage()));
@@ -381,6 +408,23 @@ public class Deployment {
     /** The scheduler keeps instants to the millisecond or finer, so timers are kept to the millisecond. */
     private static Instant millis(Instant instant) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    /** A freeze that held the queue ended; a repeated or early wake-up finds it still held, or nothing to do. */
+    @CommandHandler
+    public void handle(ResumeQueue command, Directory directory, DeploymentTypes types, Jobs jobs,
+                       DeadlineManager deadlines) throws Exception {
+        if (running == null && !queue.isEmpty()) {
+            startNext(new Tools(directory, types, jobs, deadlines));
+        }
+    }
+
+    private static String heldBy(Freeze freeze) {
+        return "freeze '" + freeze.name() + "' until " + freeze.to();
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     /** After a rollback, image pushes leave the deployment alone until someone un-pins it. */
@@ -616,6 +660,12 @@ public class Deployment {
                         queue.size() == 1 ? status : DeploymentStatus.QUEUED));
                 continue;
             }
+            Optional<Freeze> frozen = next.action().recordsRelease() && next.input().overrideFreeze() == null
+                    ? scope.freezeAt(now()) : Optional.empty();
+            if (frozen.isPresent()) {
+                apply(new QueueHeld(id, next.jobId(), heldBy(frozen.get()), frozen.get().to(), DeploymentStatus.QUEUED));
+                return;
+            }
             try {
                 begin(next, true, tools);
             } catch (ActionRefusedException | InvalidInputException | ConfigIncompleteException
@@ -714,6 +764,11 @@ public class Deployment {
     void on(ActionQueued event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator) {
         queue.addLast(new Waiting(event.jobId(), event.action(), event.input(),
                 initiator == null ? SYSTEM : initiator, event.reason()));
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(QueueHeld event) {
         status = event.status();
     }
 

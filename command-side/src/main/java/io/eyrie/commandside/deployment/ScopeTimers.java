@@ -7,8 +7,11 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionCompleted;
+import io.eyrie.api.deployment.ActionQueued;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.FireScopeTimer;
+import io.eyrie.api.deployment.QueueHeld;
+import io.eyrie.api.deployment.ResumeQueue;
 import io.eyrie.api.deployment.ScopeTimerSkipped;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,6 +37,7 @@ public class ScopeTimers {
     public static final String GROUP = "scope-timers";
     static final String PAUSE_TASK = "scope-timer-pause";
     static final String DROP_TASK = "scope-timer-drop";
+    static final String FREEZE_TASK = "freeze-end";
 
     private final Scheduler scheduler;
 
@@ -45,6 +49,19 @@ public class ScopeTimers {
     void on(ActionCompleted event) {
         set(PAUSE_TASK, event.deploymentId(), event.pauseAt());
         set(DROP_TASK, event.deploymentId(), event.dropAt());
+    }
+
+    /** A freeze holds the queue: wake the deployment when it ends. */
+    @EventHandler
+    void on(ActionQueued event) {
+        if (event.heldUntil() != null) {
+            set(FREEZE_TASK, event.deploymentId(), event.heldUntil());
+        }
+    }
+
+    @EventHandler
+    void on(QueueHeld event) {
+        set(FREEZE_TASK, event.deploymentId(), event.until());
     }
 
     @EventHandler
@@ -73,6 +90,18 @@ public class ScopeTimers {
         @Bean
         OneTimeTask<Void> scopeDropTimer(ObjectProvider<CommandGateway> commands) {
             return task(DROP_TASK, Action.DROP, commands);
+        }
+
+        @Bean
+        OneTimeTask<Void> freezeEnd(ObjectProvider<CommandGateway> commands) {
+            return com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(FREEZE_TASK).execute((instance, context) ->
+                    commands.getObject().sendAndWait(GenericCommandMessage.asCommandMessage(
+                            new ResumeQueue(new DeploymentId(instance.getId()))).andMetaData(system())));
+        }
+
+        private static MetaData system() {
+            return MetaData.with(AuditMetaData.INITIATOR, Deployment.SYSTEM)
+                    .and(AuditMetaData.CORRELATION_ID, UUID.randomUUID().toString());
         }
 
         private static OneTimeTask<Void> task(String name, Action action, ObjectProvider<CommandGateway> commands) {

@@ -12,6 +12,7 @@ import io.eyrie.api.datasource.DatasourceId;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.grouprun.GroupRunId;
 import io.eyrie.api.project.Concurrency;
+import io.eyrie.api.project.Freeze;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
@@ -32,6 +33,7 @@ import reactor.core.scheduler.Schedulers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +72,31 @@ public class Directory {
 
     /** {@code pauseAfterSeconds} and {@code dropAfterSeconds}: the scope's timers, or null. */
     public record ScopePolicy(String name, boolean allowDrop, Role roleToAct, Concurrency concurrency,
-                              List<ClusterId> clusters, Long pauseAfterSeconds, Long dropAfterSeconds) {
+                              List<ClusterId> clusters, Long pauseAfterSeconds, Long dropAfterSeconds,
+                              List<Freeze> freezes) {
+        public ScopePolicy(String name, boolean allowDrop, Role roleToAct, Concurrency concurrency,
+                           List<ClusterId> clusters, Long pauseAfterSeconds, Long dropAfterSeconds) {
+            this(name, allowDrop, roleToAct, concurrency, clusters, pauseAfterSeconds, dropAfterSeconds, List.of());
+        }
+
+        /** The freeze in force at {@code at}, the one that ends last if several overlap. */
+        public Optional<Freeze> freezeAt(Instant at) {
+            return freezes.stream().filter(freeze -> freeze.covers(at)).max(java.util.Comparator.comparing(Freeze::to));
+        }
+    }
+
+    static String freezes(List<Freeze> freezes) {
+        return String.join(";", freezes.stream()
+                .map(freeze -> freeze.name() + "|" + freeze.from() + "|" + freeze.to() + "|" + freeze.refuse()).toList());
+    }
+
+    static List<Freeze> freezes(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.split(";")).map(entry -> entry.split("\\|"))
+                .map(part -> new Freeze(part[0], Instant.parse(part[1]), Instant.parse(part[2]), Boolean.parseBoolean(part[3])))
+                .toList();
     }
 
     /** {@code project} null: platform-wide. */
@@ -397,7 +423,7 @@ public class Directory {
                 .query((row, n) -> new ScopePolicy(row.getString("name"), row.getBoolean("allow_drop"),
                         Role.valueOf(row.getString("role_to_act")), Concurrency.valueOf(row.getString("concurrency")),
                         clusters(row.getString("clusters")), (Long) row.getObject("pause_after_seconds"),
-                        (Long) row.getObject("drop_after_seconds")))
+                        (Long) row.getObject("drop_after_seconds"), freezes(row.getString("freezes"))))
                 .optional();
     }
 

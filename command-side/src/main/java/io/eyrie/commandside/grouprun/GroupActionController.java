@@ -86,7 +86,7 @@ public class GroupActionController {
         GroupRunId run = GroupRunId.random();
         return directory.blocking(() -> members(project, group, request, caller))
                 .flatMap(members -> commands.send(new StartGroupAction(run, project, members.group(), group, parsed,
-                                new ActionInput(null, null, null, null, request.strategy(), null, request.notes()),
+                                new ActionInput(null, null, null, null, request.strategy(), null, request.notes(), null),
                                 members.members()), caller, headers)
                         .thenReturn(new GroupActionResponse(run.value(), slug, group, parsed, stages(members.members()))));
     }

@@ -86,6 +86,17 @@ final class GroupRequests {
         }
     }
 
+    /** A freeze window: from and to are instants; {@code refuse} refuses deploys in it rather than holding them. */
+    record FreezeRequest(
+            @NotNull @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String name,
+            @NotNull java.time.Instant from,
+            @NotNull java.time.Instant to,
+            Boolean refuse) {
+        io.eyrie.api.project.Freeze toFreeze() {
+            return new io.eyrie.api.project.Freeze(name, from, to, Boolean.TRUE.equals(refuse));
+        }
+    }
+
     /** A scope's policy; fields left out take the safe default (no drop, developer acts, actions queue). */
     record ScopeRequest(
             @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String name,
@@ -96,9 +107,17 @@ final class GroupRequests {
             @Size(max = 20) List<@NotNull @Pattern(regexp = Validation.DNS_LABEL, message = Validation.DNS_LABEL_MESSAGE) String> clusters,
             @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String backupDatasource,
             Role roleToAct,
-            Concurrency concurrency) {
+            Concurrency concurrency,
+            @Size(max = 20) List<@NotNull @Valid FreezeRequest> freezes) {
 
         Scope toScope(String scopeName) {
+            if (freezes != null) {
+                for (int i = 0; i < freezes.size(); i++) {
+                    if (!freezes.get(i).from().isBefore(freezes.get(i).to())) {
+                        throw new InvalidInputException("freezes[" + i + "].to", "must come after from");
+                    }
+                }
+            }
             if (name != null && !name.equals(scopeName)) {
                 throw new InvalidInputException("name", "must be the scope named in the path, or left out");
             }
@@ -110,7 +129,8 @@ final class GroupRequests {
                     clusters == null ? List.of() : clusters.stream().map(ClusterId::new).toList(),
                     backupDatasource == null ? null : new DatasourceId(backupDatasource),
                     roleToAct == null ? Role.DEVELOPER : roleToAct,
-                    concurrency == null ? Concurrency.QUEUE : concurrency);
+                    concurrency == null ? Concurrency.QUEUE : concurrency,
+                    freezes == null ? List.of() : freezes.stream().map(FreezeRequest::toFreeze).toList());
         }
     }
 }

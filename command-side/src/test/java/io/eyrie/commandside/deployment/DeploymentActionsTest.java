@@ -30,6 +30,7 @@ import io.eyrie.api.deployment.ImagePushIgnored;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.PlanAction;
+import io.eyrie.api.deployment.QueueHeld;
 import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RecordCancellation;
@@ -40,10 +41,12 @@ import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.RequestCancel;
+import io.eyrie.api.deployment.ResumeQueue;
 import io.eyrie.api.deployment.ScopeTimerSkipped;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.api.deployment.UnpinDeployment;
 import io.eyrie.api.project.Concurrency;
+import io.eyrie.api.project.Freeze;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.Role;
@@ -133,7 +136,7 @@ class DeploymentActionsTest {
             new Service("worker", "registry.example.com/worker:1.0", 1, List.of()));
 
     private static ActionInput inputFor(Action action) {
-        return action == Action.ROLLBACK ? new ActionInput(null, null, null, null, null, 1, null) : ActionInput.NONE;
+        return action == Action.ROLLBACK ? new ActionInput(null, null, null, null, null, 1, null, null) : ActionInput.NONE;
     }
 
     static Stream<Arguments> everyNamedStateActionAndScope() {
@@ -199,11 +202,11 @@ class DeploymentActionsTest {
         Histories deployed = Histories.of(DEV).idleIn(Lifecycle.DEPLOY);
         fixture.given(deployed.events())
                 .when(new RequestAction(ID, Action.DEPLOY, job("j9"), new ActionInput(null, null, null, null,
-                        Strategy.BLUE_GREEN, null, null), null), BOB)
+                        Strategy.BLUE_GREEN, null, null, null), null), BOB)
                 .expectEventsMatching(startedWithBook("odoo.deploy-blue-green"));
         fixture.given(deployed.events())
                 .when(new RequestAction(ID, Action.DEPLOY, job("j9"), new ActionInput(null, null, null, null,
-                        Strategy.RECREATE, null, null), null), BOB)
+                        Strategy.RECREATE, null, null, null), null), BOB)
                 .expectEventsMatching(jobWhoseWorkloadStep("recreate"));
         directory.group(WEB, GroupType.ODOO, List.of(LOCAL), Map.of(), Strategy.CANARY);
         fixture.given(deployed.events())
@@ -227,7 +230,7 @@ class DeploymentActionsTest {
         @Test
         void aPartialDeployChangesOnlyTheListedServicesAndInheritsTheOthersFromTheActiveRelease() {
             var input = new ActionInput(List.of(new ServiceVersion("worker", "registry.example.com/worker:2.0", null,
-                    null)), null, null, null, null, null, "worker 2.0");
+                    null)), null, null, null, null, null, "worker 2.0", null);
             ReleasedService web = new ReleasedService("web", IMAGE, null, 2, List.of());
             ReleasedService worker = new ReleasedService("worker", "registry.example.com/worker:2.0", null, 1, List.of());
             fixture.given(deployed.events())
@@ -245,7 +248,7 @@ class DeploymentActionsTest {
         @Test
         void aServiceTheDeploymentDoesNotHaveIsRefusedBeforeAnythingIsRecorded() {
             var input = new ActionInput(List.of(new ServiceVersion("db", "postgres:17", null, null)), null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
             fixture.given(deployed.events())
                     .when(new RequestAction(ID, Action.DEPLOY, job("j9"), input, null), BOB)
                     .expectNoEvents().expectException(InvalidInputException.class);
@@ -262,7 +265,7 @@ class DeploymentActionsTest {
             // Release 3 never ran: it cannot be rolled back to, and release 2 is still the active one.
             fixture.given(failed.fail().events())
                     .when(new RequestAction(ID, Action.ROLLBACK, job("j9"), new ActionInput(null, null, null, null,
-                            null, 3, null), null), BOB)
+                            null, 3, null, null), null), BOB)
                     .expectNoEvents().expectException(io.eyrie.commandside.Refusals.invalid("release"));
             fixture.given(Histories.of(DEV).idleIn(Lifecycle.DEPLOY).start(Action.DEPLOY).events())
                     .when(new CompleteAction(ID, running))
@@ -275,7 +278,7 @@ class DeploymentActionsTest {
             Release first = deployed.release(1, job("h2"));
             fixture.given(deployed.events())
                     .when(new RequestAction(ID, Action.ROLLBACK, job("j9"), new ActionInput(null, null, null, null,
-                            null, 1, "bad worker"), null), BOB)
+                            null, 1, "bad worker", null), null), BOB)
                     .expectEventsMatching(containing(new ReleaseRecorded(ID, ACME_PROJECT, new Release(3,
                             first.services(), first.commitRef(), "bad worker", 1, job("j9"), Strategy.ROLLING))));
             // Pinned: a push of the subscribed image deploys nothing until someone un-pins it.
@@ -343,7 +346,7 @@ class DeploymentActionsTest {
 
         private ActionQueued queued(String job, Action action, DeploymentStatus status) {
             return new ActionQueued(ID, ACME_PROJECT, job(job), action, ActionInput.NONE, null,
-                    "job " + deploying.runningJob().value() + " (deploy) is running", status);
+                    "job " + deploying.runningJob().value() + " (deploy) is running", status, null);
         }
 
         @Test
@@ -418,7 +421,7 @@ class DeploymentActionsTest {
         void aDryRunSaysWhatWouldStartAndRecordsNothing() {
             fixture.given(Histories.of(DEV).idleIn(Lifecycle.DEPLOY).events())
                     .when(new PlanAction(ID, Action.DEPLOY, new ActionInput(null, "registry.example.com/shop:2.0",
-                            null, null, null, null, null), null), BOB)
+                            null, null, null, null, null, null), null), BOB)
                     .expectNoEvents()
                     .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.START, null, 3));
         }
@@ -431,7 +434,7 @@ class DeploymentActionsTest {
                     .expectNoEvents()
                     .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.QUEUE, "it would wait behind job", null));
             fixture.given(append(deploying.events(), byBob(new ActionQueued(ID, ACME_PROJECT, job("q1"), Action.RESTART,
-                            ActionInput.NONE, null, "job h6 (deploy) is running", DeploymentStatus.DEPLOYING))))
+                            ActionInput.NONE, null, "job h6 (deploy) is running", DeploymentStatus.DEPLOYING, null))))
                     .when(new PlanAction(ID, Action.RESTART, null, null), BOB)
                     .expectNoEvents()
                     .expectResultMessagePayloadMatching(plan(ActionPlan.Outcome.MERGE, "already waits as job", null));
@@ -464,6 +467,64 @@ class DeploymentActionsTest {
                     description.appendText("a plan to ").appendValue(outcome).appendText(" because ").appendValue(rule);
                 }
             };
+        }
+    }
+
+    @Nested
+    class Freezes {
+        private void frozen(boolean refuse) {
+            Instant now = fixture.currentTime();
+            directory.scope(WEB, new Directory.ScopePolicy("dev", true, Role.DEVELOPER, Concurrency.QUEUE, List.of(),
+                    null, null, List.of(new Freeze("release-week", now.minusSeconds(60), now.plusSeconds(3600), refuse))));
+        }
+
+        @Test
+        void aDeployInAFreezeWaitsInTheQueueUntilItEndsWhileOtherActionsGoOn() {
+            frozen(false);
+            List<Object> deployed = Histories.of(DEV).idleIn(Lifecycle.DEPLOY).events();
+            fixture.given(deployed)
+                    .when(new RequestAction(ID, Action.DEPLOY, job("j9")), BOB)
+                    .expectEventsMatching(payloads(ActionQueued.class))
+                    .expectEventsMatching(containing(new ActionQueued(ID, ACME_PROJECT, job("j9"), Action.DEPLOY,
+                            ActionInput.NONE, null, "freeze 'release-week' until " + fixture.currentTime().plusSeconds(3600),
+                            DeploymentStatus.QUEUED, fixture.currentTime().plusSeconds(3600))));
+            fixture.given(deployed)
+                    .when(new RequestAction(ID, Action.RESTART, job("j9")), BOB)
+                    .expectEventsMatching(endsWithStartOf(Action.RESTART));
+        }
+
+        @Test
+        void aWakeUpWhileTheFreezeLastsHoldsAgainAndOneAfterItStartsTheDeploy() {
+            frozen(false);
+            Instant until = fixture.currentTime().plusSeconds(3600);
+            List<Object> held = append(Histories.of(DEV).idleIn(Lifecycle.DEPLOY).events(),
+                    byBob(new ActionQueued(ID, ACME_PROJECT, job("j9"), Action.DEPLOY, ActionInput.NONE, null,
+                            "freeze 'release-week' until " + until, DeploymentStatus.QUEUED, until)));
+            fixture.given(held).when(new ResumeQueue(ID))
+                    .expectEvents(new QueueHeld(ID, job("j9"), "freeze 'release-week' until " + until, until,
+                            DeploymentStatus.QUEUED));
+            directory.scope(WEB, "dev", true, Role.DEVELOPER, List.of());
+            fixture.given(held).when(new ResumeQueue(ID)).expectEventsMatching(endsWithStartOf(Action.DEPLOY));
+        }
+
+        @Test
+        void aFreezeThatRefusesRefusesAndAnAdminOverridesItWithAReason() {
+            frozen(true);
+            List<Object> deployed = Histories.of(DEV).idleIn(Lifecycle.DEPLOY).events();
+            fixture.given(deployed)
+                    .when(new RequestAction(ID, Action.DEPLOY, job("j9")), BOB)
+                    .expectNoEvents().expectExceptionMessage(org.hamcrest.Matchers.containsString("frozen by 'release-week'"));
+            ActionInput override = new ActionInput(null, null, null, null, null, null, null, "hotfix for INC-42");
+            fixture.given(deployed)
+                    .when(new RequestAction(ID, Action.DEPLOY, job("j9"), override, null), BOB)
+                    .expectEventsMatching(endsWithStartOf(Action.DEPLOY))
+                    .expectEventsMatching(startedBecause("freeze 'release-week' overridden by bob: hotfix for INC-42"));
+            org.mockito.Mockito.doThrow(new io.eyrie.platform.web.ForbiddenException("needs admin"))
+                    .when(directory.directory()).requireRoleToAct(eq(ACME_PROJECT), eq(WEB), eq(ID), eq("dev"),
+                            eq(Role.ADMIN), eq("bob"), org.mockito.ArgumentMatchers.isNull(), org.mockito.ArgumentMatchers.anyString());
+            fixture.given(deployed)
+                    .when(new RequestAction(ID, Action.DEPLOY, job("j9"), override, null), BOB)
+                    .expectNoEvents().expectException(io.eyrie.platform.web.ForbiddenException.class);
         }
     }
 
@@ -691,6 +752,21 @@ class DeploymentActionsTest {
             @Override
             public void describeTo(Description description) {
                 description.appendText("a job whose workload step has the strategy ").appendValue(strategy);
+            }
+        };
+    }
+
+    private static Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> startedBecause(String reason) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<org.axonframework.eventhandling.EventMessage<?>> events) {
+                return events.stream().anyMatch(event -> event.getPayload() instanceof ActionStarted started
+                        && reason.equals(started.reason()));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a job started because ").appendValue(reason);
             }
         };
     }

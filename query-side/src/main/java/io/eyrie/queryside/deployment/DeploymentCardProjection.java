@@ -18,6 +18,7 @@ import io.eyrie.api.deployment.FindDeploymentCard;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.ListGroupDeployments;
+import io.eyrie.api.deployment.QueueHeld;
 import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RedeploySkipped;
@@ -106,6 +107,11 @@ public class DeploymentCardProjection {
             card.queued(event.jobId().value());
             card.status = event.status();
         });
+    }
+
+    @EventHandler
+    public void on(QueueHeld event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator, @Timestamp Instant at) {
+        change(event.deploymentId(), initiator, at, card -> card.status = event.status());
     }
 
     @EventHandler

@@ -19,6 +19,7 @@ import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
 import io.eyrie.api.deployment.ActionQueued;
 import io.eyrie.api.deployment.ActionStarted;
+import io.eyrie.api.deployment.QueueHeld;
 import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RedeploySkipped;
@@ -131,6 +132,14 @@ public class JobProjection {
             job.error = null;
         }
         jobs().save(job);
+    }
+
+    @EventHandler
+    public void on(QueueHeld event) {
+        jobs().find(event.jobId().value()).ifPresent(job -> {
+            job.error = "waiting: " + event.heldBy();
+            jobs().save(job);
+        });
     }
 
     @EventHandler

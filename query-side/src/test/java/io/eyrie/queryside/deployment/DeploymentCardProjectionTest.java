@@ -252,7 +252,7 @@ class DeploymentCardProjectionTest {
 
     private static ActionQueued queued(String job, Action action) {
         return new ActionQueued(ID, ACME_PROJECT, job(job), action, ActionInput.NONE, null, "job-1 is running",
-                DeploymentStatus.INITIALIZING);
+                DeploymentStatus.INITIALIZING, null);
     }
 
     private DeploymentCard card() {

@@ -11,13 +11,18 @@ import java.util.List;
  * @param clusters         overrides the group's clusters for deployments in this scope; empty: the group's
  * @param backupDatasource where backups go, or null
  * @param roleToAct        the least role that may run actions on its deployments
+ * @param freezes          when deploy-family actions wait (or are refused)
  */
 public record Scope(String name, boolean allowDrop, Long pauseAfterSeconds, Long dropAfterSeconds,
                     Long monitorLogDeleteAfterSeconds, List<ClusterId> clusters, DatasourceId backupDatasource,
-                    Role roleToAct, Concurrency concurrency) {
+                    Role roleToAct, Concurrency concurrency, List<Freeze> freezes) {
+
+    public Scope {
+        freezes = freezes == null ? List.of() : List.copyOf(freezes);
+    }
 
     /** The scope a group gets when it is created without any. */
     public static Scope dev() {
-        return new Scope("dev", true, null, null, null, List.of(), null, Role.DEVELOPER, Concurrency.QUEUE);
+        return new Scope("dev", true, null, null, null, List.of(), null, Role.DEVELOPER, Concurrency.QUEUE, List.of());
     }
 }
