@@ -30,7 +30,8 @@ class ObjectModelEndToEndTest {
     void start() {
         eyrie = EyrieLocal.start(LocalSettings.from(name -> null).withDataDirectory(dataDirectory)
                 .withPorts(0, 0, 0, 0, 0, 0)
-                .withCluster(LocalSettings.LocalCluster.SIMULATED, java.time.Duration.ZERO), "--eyrie.runner.simulated.step-time=5ms");
+                .withCluster(LocalSettings.LocalCluster.SIMULATED, java.time.Duration.ZERO), "--eyrie.runner.simulated.step-time=5ms",
+                "--eyrie.schedules.check-every=1s");
         api = new ApiClient(eyrie);
         api.send("olivia", "POST", api.command("/api/projects"), "{\"slug\":\"acme\",\"name\":\"Acme\"}", 201);
         api.send("olivia", "PUT", api.command("/api/projects/acme/members/devi"), "{\"role\":\"developer\"}", 200);
@@ -338,6 +339,38 @@ class ObjectModelEndToEndTest {
         assertThat(deployed.get("queuedJobs").asInt()).isZero();
         JsonNode job = json(api.send("devi", "GET", api.query("/api/jobs/" + deploy), null, 200));
         assertThat(Instant.parse(job.get("startedAt").asText())).as("it started once the freeze ended").isAfterOrEqualTo(ends);
+    }
+
+    /** At a schedule's stop its scope's deployed deployments are paused, by system, naming the schedule. */
+    @Test
+    void aScheduleStopsItsScopesDeployments() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"office\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/office/deployments"),
+                "{\"name\":\"hours\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
+        for (String action : List.of("initialize", "deploy")) {
+            String job = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/" + action),
+                    null, 202)).get("jobId").asText();
+            api.await("devi", api.query("/api/deployments/" + id), card -> job.equals(card.get("lastJobId").asText())
+                    && card.get("runningJobs").asInt() == 0);
+        }
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        String today = now.getDayOfWeek().name().substring(0, 3).toLowerCase();
+        java.time.LocalTime stop = now.toLocalTime().plusSeconds(6).withNano(0);
+        org.junit.jupiter.api.Assumptions.assumeTrue(stop.isAfter(java.time.LocalTime.of(1, 0)),
+                "the test's start is an hour before its stop, on the same day");
+        api.send("adam", "PUT", api.command("/api/projects/acme/groups/office/scopes/dev"),
+                "{\"allowDrop\":true,\"schedules\":[{\"name\":\"office-hours\",\"days\":[\"" + today + "\"],"
+                        + "\"start\":\"" + stop.minusHours(1) + "\",\"stop\":\"" + stop + "\",\"zone\":\"UTC\"}]}", 200);
+        assertProblem(api.send("adam", "PUT", api.command("/api/projects/acme/groups/office/scopes/dev"),
+                "{\"schedules\":[{\"name\":\"bad\",\"days\":[\"someday\"],\"start\":\"08:00\",\"stop\":\"20:00\","
+                        + "\"zone\":\"UTC\"}]}", 400), "invalid-input");
+
+        JsonNode paused = api.await("devi", api.query("/api/deployments/" + id),
+                card -> card.get("status").asText().equals("paused"));
+        JsonNode job = json(api.send("devi", "GET", api.query("/api/jobs/" + paused.get("lastJobId").asText()), null, 200));
+        assertThat(job.get("initiator").asText()).isEqualTo("system");
+        assertThat(job.get("reason").asText()).contains("schedule 'office-hours' of scope 'dev' stops");
     }
 
     @Test

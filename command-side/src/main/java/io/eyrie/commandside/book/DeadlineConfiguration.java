@@ -6,6 +6,7 @@ import io.eyrie.commandside.deployment.ScopeTimers;
 import io.eyrie.platform.deadletter.DeadLetterProcessors;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -41,7 +42,11 @@ public class DeadlineConfiguration {
     /** Transaction-aware, so a deadline is scheduled or cancelled in the same transaction as the job's events. */
     @Bean
     public Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        List<RecurringTask<?>> recurring = tasks.stream().filter(task -> task instanceof RecurringTask<?>)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource),
+                        tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList())
+                .startTasks(recurring)
                 .threads(2)
                 .pollingInterval(Duration.ofMillis(500))
                 .build();

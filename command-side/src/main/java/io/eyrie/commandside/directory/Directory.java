@@ -17,6 +17,7 @@ import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.project.Role;
+import io.eyrie.api.project.Schedule;
 import io.eyrie.api.project.Strategy;
 import io.eyrie.api.repository.ImageId;
 import io.eyrie.api.repository.RepositoryId;
@@ -32,8 +33,8 @@ import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,57 @@ public class Directory {
         public Optional<Freeze> freezeAt(Instant at) {
             return freezes.stream().filter(freeze -> freeze.covers(at)).max(java.util.Comparator.comparing(Freeze::to));
         }
+    }
+
+    static String schedules(List<Schedule> schedules) {
+        return String.join(";", schedules.stream().map(schedule -> schedule.name() + "|"
+                + String.join(",", schedule.days()) + "|" + schedule.start() + "|" + schedule.stop() + "|"
+                + schedule.zone()).toList());
+    }
+
+    static List<Schedule> schedules(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.split(";")).map(entry -> entry.split("\\|"))
+                .map(part -> new Schedule(part[0], List.of(part[1].split(",")), part[2], part[3], part[4]))
+                .toList();
+    }
+
+    /** A scope with start/stop schedules, and the deployments living in it. */
+    public record ScheduledScope(GroupId group, String scope, List<Schedule> schedules) {
+    }
+
+    public List<ScheduledScope> scheduledScopes() {
+        return jdbc.sql("SELECT group_id, name, schedules FROM directory_scopes WHERE schedules <> '' ORDER BY group_id, name")
+                .query((row, n) -> new ScheduledScope(new GroupId(row.getString("group_id")), row.getString("name"),
+                        schedules(row.getString("schedules"))))
+                .list();
+    }
+
+    public List<DeploymentId> scopeDeployments(GroupId group, String scope) {
+        return jdbc.sql("SELECT id FROM directory_resources WHERE kind = 'deployment' AND group_id = :group "
+                        + "AND scope = :scope AND NOT dropped ORDER BY id")
+                .param("group", group.value()).param("scope", scope)
+                .query((row, n) -> new DeploymentId(row.getString("id")))
+                .list();
+    }
+
+    /** The latest boundary a schedule has acted on, if any. */
+    public Optional<Instant> scheduleMark(GroupId group, String scope, String schedule) {
+        return jdbc.sql("SELECT acted_on FROM directory_schedule_marks WHERE group_id = :group AND scope = :scope "
+                        + "AND schedule = :schedule")
+                .param("group", group.value()).param("scope", scope).param("schedule", schedule)
+                .query((row, n) -> row.getTimestamp("acted_on").toInstant())
+                .optional();
+    }
+
+    public void markSchedule(GroupId group, String scope, String schedule, Instant actedOn) {
+        jdbc.sql("INSERT INTO directory_schedule_marks (group_id, scope, schedule, acted_on) "
+                        + "VALUES (:group, :scope, :schedule, :at) ON CONFLICT (group_id, scope, schedule) "
+                        + "DO UPDATE SET acted_on = EXCLUDED.acted_on")
+                .param("group", group.value()).param("scope", scope).param("schedule", schedule)
+                .param("at", java.sql.Timestamp.from(actedOn)).update();
     }
 
     static String freezes(List<Freeze> freezes) {

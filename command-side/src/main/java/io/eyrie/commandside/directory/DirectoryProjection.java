@@ -330,20 +330,22 @@ class DirectoryProjection {
     private void setScope(GroupId group, Scope scope) {
         jdbc.sql("""
                         INSERT INTO directory_scopes (group_id, name, allow_drop, role_to_act, concurrency, clusters, backup,
-                                                      pause_after_seconds, drop_after_seconds, freezes)
+                                                      pause_after_seconds, drop_after_seconds, freezes, schedules)
                         VALUES (:group, :name, :allowDrop, :roleToAct, :concurrency, :clusters, :backup, :pauseAfter,
-                                :dropAfter, :freezes)
+                                :dropAfter, :freezes, :schedules)
                         ON CONFLICT (group_id, name) DO UPDATE SET allow_drop = EXCLUDED.allow_drop,
                             role_to_act = EXCLUDED.role_to_act, concurrency = EXCLUDED.concurrency,
                             clusters = EXCLUDED.clusters, backup = EXCLUDED.backup,
                             pause_after_seconds = EXCLUDED.pause_after_seconds,
-                            drop_after_seconds = EXCLUDED.drop_after_seconds, freezes = EXCLUDED.freezes""")
+                            drop_after_seconds = EXCLUDED.drop_after_seconds, freezes = EXCLUDED.freezes,
+                            schedules = EXCLUDED.schedules""")
                 .param("group", group.value()).param("name", scope.name()).param("allowDrop", scope.allowDrop())
                 .param("roleToAct", scope.roleToAct().name()).param("concurrency", scope.concurrency().name())
                 .param("clusters", Directory.clusters(scope.clusters()))
                 .param("backup", scope.backupDatasource() == null ? null : scope.backupDatasource().value())
                 .param("pauseAfter", scope.pauseAfterSeconds()).param("dropAfter", scope.dropAfterSeconds())
                 .param("freezes", Directory.freezes(scope.freezes()))
+                .param("schedules", Directory.schedules(scope.schedules()))
                 .update();
     }
 

@@ -6,6 +6,7 @@ import io.eyrie.api.id.Ids;
 import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupDefaults;
 import io.eyrie.api.project.Role;
+import io.eyrie.api.project.Schedule;
 import io.eyrie.api.project.Scope;
 import io.eyrie.api.project.Strategy;
 import io.eyrie.api.repository.RepositoryId;
@@ -108,9 +109,22 @@ final class GroupRequests {
             @Pattern(regexp = Ids.UUID_PATTERN, message = Ids.UUID_MESSAGE) String backupDatasource,
             Role roleToAct,
             Concurrency concurrency,
-            @Size(max = 20) List<@NotNull @Valid FreezeRequest> freezes) {
+            @Size(max = 20) List<@NotNull @Valid FreezeRequest> freezes,
+            @Size(max = 10) List<@NotNull Schedule> schedules) {
 
         Scope toScope(String scopeName) {
+            if (schedules != null) {
+                for (int i = 0; i < schedules.size(); i++) {
+                    Schedule schedule = schedules.get(i);
+                    if (schedule.name() == null || !schedule.name().matches(Validation.DNS_LABEL)) {
+                        throw new InvalidInputException("schedules[" + i + "].name", Validation.DNS_LABEL_MESSAGE);
+                    }
+                    String problem = schedule.problem();
+                    if (problem != null) {
+                        throw new InvalidInputException("schedules[" + i + "]", problem);
+                    }
+                }
+            }
             if (freezes != null) {
                 for (int i = 0; i < freezes.size(); i++) {
                     if (!freezes.get(i).from().isBefore(freezes.get(i).to())) {
@@ -130,7 +144,8 @@ final class GroupRequests {
                     backupDatasource == null ? null : new DatasourceId(backupDatasource),
                     roleToAct == null ? Role.DEVELOPER : roleToAct,
                     concurrency == null ? Concurrency.QUEUE : concurrency,
-                    freezes == null ? List.of() : freezes.stream().map(FreezeRequest::toFreeze).toList());
+                    freezes == null ? List.of() : freezes.stream().map(FreezeRequest::toFreeze).toList(),
+                    schedules == null ? List.of() : schedules);
         }
     }
 }

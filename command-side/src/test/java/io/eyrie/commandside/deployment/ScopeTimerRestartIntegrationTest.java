@@ -56,7 +56,7 @@ class ScopeTimerRestartIntegrationTest {
             CommandGateway commands = first.getBean(CommandGateway.class);
             OneDeployment.create(commands, ALICE);
             send(commands, new DefineScope(group("web"), new Scope("dev", true, 6L, null, null, List.of(), null,
-                    Role.DEVELOPER, Concurrency.QUEUE, List.of())));
+                    Role.DEVELOPER, Concurrency.QUEUE, List.of(), List.of())));
             run(first, Action.INITIALIZE, job("t-1"));
             run(first, Action.DEPLOY, job("t-2"));
             ActionCompleted deployed = await().atMost(Duration.ofSeconds(30)).until(() -> events(first).stream()

@@ -65,7 +65,7 @@ class DeploymentGroupTest {
     private static final ClusterId LOCAL = new ClusterId("local");
     private static final DeploymentGroupCreated CREATED = groupCreated("acme", "web", GroupType.NONE);
     private static final Scope PRODUCTION = new Scope("production", false, null, null, null, List.of(new ClusterId("prod")),
-            null, Role.ADMIN, Concurrency.REJECT, List.of());
+            null, Role.ADMIN, Concurrency.REJECT, List.of(), List.of());
 
     private AggregateTestFixture<DeploymentGroup> fixture;
     private TestDirectory directory;
@@ -221,7 +221,7 @@ class DeploymentGroupTest {
     @Test
     void aScopeBacksUpToAnS3likeDatasourceOfItsProject() {
         var datasource = new DatasourceId(uuid("backups"));
-        Scope backedUp = new Scope("dev", true, null, null, null, List.of(), datasource, Role.DEVELOPER, Concurrency.QUEUE, List.of());
+        Scope backedUp = new Scope("dev", true, null, null, null, List.of(), datasource, Role.DEVELOPER, Concurrency.QUEUE, List.of(), List.of());
         fixture.given(CREATED).when(new DefineScope(WEB, backedUp))
                 .expectNoEvents().expectException(invalid("backupDatasource"));
         when(directory.directory().datasource(datasource)).thenReturn(Optional.of(
@@ -250,7 +250,7 @@ class DeploymentGroupTest {
         fixture.given(CREATED).when(new DefineScope(WEB, PRODUCTION))
                 .expectEvents(new ScopeDefined(WEB, ACME, PRODUCTION, null));
         Scope devWithoutDrop = new Scope("dev", false, 3600L, 86400L, null, List.of(), null, Role.DEVELOPER,
-                Concurrency.QUEUE, List.of());
+                Concurrency.QUEUE, List.of(), List.of());
         fixture.given(CREATED).when(new DefineScope(WEB, devWithoutDrop))
                 .expectEvents(new ScopeDefined(WEB, ACME, devWithoutDrop, Scope.dev()));
         fixture.given(CREATED).when(new DefineScope(WEB, Scope.dev())).expectNoEvents();

@@ -12,17 +12,19 @@ import java.util.List;
  * @param backupDatasource where backups go, or null
  * @param roleToAct        the least role that may run actions on its deployments
  * @param freezes          when deploy-family actions wait (or are refused)
+ * @param schedules        when its deployments start and stop by themselves
  */
 public record Scope(String name, boolean allowDrop, Long pauseAfterSeconds, Long dropAfterSeconds,
                     Long monitorLogDeleteAfterSeconds, List<ClusterId> clusters, DatasourceId backupDatasource,
-                    Role roleToAct, Concurrency concurrency, List<Freeze> freezes) {
+                    Role roleToAct, Concurrency concurrency, List<Freeze> freezes, List<Schedule> schedules) {
 
     public Scope {
         freezes = freezes == null ? List.of() : List.copyOf(freezes);
+        schedules = schedules == null ? List.of() : List.copyOf(schedules);
     }
 
     /** The scope a group gets when it is created without any. */
     public static Scope dev() {
-        return new Scope("dev", true, null, null, null, List.of(), null, Role.DEVELOPER, Concurrency.QUEUE, List.of());
+        return new Scope("dev", true, null, null, null, List.of(), null, Role.DEVELOPER, Concurrency.QUEUE, List.of(), List.of());
     }
 }
