@@ -106,6 +106,8 @@ public final class Benchmarks {
             int warmEnd = Math.min(ids.size(), config.warmupActions());
             int loadEnd = Math.min(ids.size(), warmEnd + config.deployments());
             throughput(http, db, dashboard, ids.subList(0, warmEnd), ids.subList(warmEnd, loadEnd));
+            int mixedEnd = Math.min(loadEnd, warmEnd + Integer.getInteger("eyrie.bench.mixed-deployments", 500));
+            mixed(http, db, dashboard, ids.subList(warmEnd, mixedEnd), fleet.names().subList(warmEnd, mixedEnd));
             if (defaultLag) {
                 lag("default", dashboard.type(), http, ids.subList(loadEnd, ids.size()));
             }
@@ -205,6 +207,58 @@ public final class Benchmarks {
         if (load.ok() > 0) {
             report.metric("Events appended per accepted action", Report.ratio((double) appended / load.ok()),
                     Report.count(appended) + " events for " + Report.count(load.ok()) + " actions, once the work they set off was done");
+        }
+    }
+
+    /**
+     * The action set under load: the throughput phase's deployments are deployed once, then each is asked, back to
+     * back, for a deploy of another version, a partial deploy of its service, a redeploy (which, when its turn
+     * comes, finds nothing to change and runs nothing) and a rollback to release 1. All but the first wait in the
+     * deployment's queue. Carried through: requests ÷ (load + drain), once every job and read model is done.
+     */
+    private void mixed(HttpDriver http, EventStoreDb db, Dashboard dashboard, List<String> ids, List<String> names)
+            throws Exception {
+        stage("mixed: first deploy");
+        LoadRunner.Outcome first = LoadRunner.run("deploy", LoadRunner.split(ids, config.clients()), 202, false,
+                deadline(LOAD_LIMIT), id -> http.act(id, "deploy"));
+        awaitQuiet(db, dashboard, "after the first deploys");
+        stage("mixed load");
+        // A deployment's four requests go to one client, in order.
+        List<List<String[]>> shares = new ArrayList<>();
+        int requestCount = 0;
+        for (List<Integer> part : LoadRunner.split(java.util.stream.IntStream.range(0, ids.size()).boxed().toList(),
+                config.clients())) {
+            List<String[]> share = new ArrayList<>();
+            for (int i : part) {
+                String id = ids.get(i);
+                share.add(new String[]{id, "deploy", "{\"image\":\"registry.example.com/bench/odoo:17.1\"}"});
+                share.add(new String[]{id, "deploy", "{\"services\":[{\"name\":\"" + names.get(i) + "\",\"replicas\":2}]}"});
+                share.add(new String[]{id, "redeploy", ""});
+                share.add(new String[]{id, "rollback", "{\"release\":1}"});
+            }
+            requestCount += share.size();
+            shares.add(share);
+        }
+        long eventsBefore = db.count();
+        LoadRunner.Outcome load = LoadRunner.run("mixed", shares, 202, false,
+                deadline(LOAD_LIMIT), request -> http.postCommand("/api/deployments/" + request[0] + "/actions/"
+                        + request[1], request[2]));
+        Duration drained = awaitQuiet(db, dashboard, "after the mixed load");
+        long appended = db.count() - eventsBefore;
+        String context = Report.count(load.ok()) + " accepted of " + Report.count(requestCount) + " (deploy other "
+                + "version, partial deploy, redeploy, rollback per deployment, " + first.ok() + " deployed first) by "
+                + config.clients() + " clients" + (load.stoppedByDeadline() ? ", STOPPED at the time limit" : "");
+        report.metric("Mixed load: accepted requests/s", Report.rate(load.okPerSecond(), "/s"), context);
+        report.metric("Mixed load: errors (not 202)", Report.count(load.errors()), "0", load.errors() == 0,
+                errorSamples(load));
+        if (drained != null) {
+            report.metric("Mixed load: requests carried through to the end per second",
+                    Report.rate(load.ok() * 1e9 / (load.wallNanos() + drained.toNanos()), "/s"),
+                    "accepted ÷ (load + drain); a redeploy with nothing to change runs no job");
+        }
+        if (load.ok() > 0) {
+            report.metric("Mixed load: events appended per request", Report.ratio((double) appended / load.ok()),
+                    Report.count(appended) + " events");
         }
     }
 

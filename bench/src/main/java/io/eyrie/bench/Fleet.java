@@ -9,7 +9,7 @@ import java.util.List;
  * deployments, created over HTTP. Each client creates in its own groups only, because every create is a command
  * on the group aggregate and concurrent creates in one group would collide on its event sequence.
  */
-record Fleet(List<String> deploymentIds, int groups, LoadRunner.Outcome creation) {
+record Fleet(List<String> deploymentIds, List<String> names, int groups, LoadRunner.Outcome creation) {
 
     private record Spec(String group, String name) {
     }
@@ -41,9 +41,11 @@ record Fleet(List<String> deploymentIds, int groups, LoadRunner.Outcome creation
                         "{\"name\":\"" + spec.name() + "\",\"scope\":\"dev\",\"image\":\"registry.example.com/bench/odoo:17.0\","
                                 + "\"config\":{\"database\":\"pgo://bench/odoo\"}}"));
         List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String body : outcome.bodies()) {
             ids.add(new HttpDriver.Result(201, body, 0).json().get("id").asText());
+            names.add(new HttpDriver.Result(201, body, 0).json().get("name").asText());
         }
-        return new Fleet(List.copyOf(ids), groups, outcome);
+        return new Fleet(List.copyOf(ids), List.copyOf(names), groups, outcome);
     }
 }
