@@ -8,6 +8,9 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +35,15 @@ public class CommandGatewayConfiguration {
     @Bean
     public Cache deploymentCache() {
         return new WeakReferenceCache();
+    }
+
+    /**
+     * A deployment that lived long has many events (every action, job outcome and change): every 200, a snapshot,
+     * so loading it after a restart or a cache eviction reads the snapshot and the events after it.
+     */
+    @Bean
+    public SnapshotTriggerDefinition deploymentSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 200);
     }
 
     /** The command side touches a job only to create, cancel or expire it: not worth keeping. */

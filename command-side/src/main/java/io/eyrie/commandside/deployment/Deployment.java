@@ -1,5 +1,6 @@
 package io.eyrie.commandside.deployment;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.Books;
 import io.eyrie.api.book.JobId;
@@ -96,7 +97,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * each Book job ended; the lifecycle only moves when a job succeeds, and at most one job runs at a time. Every change
  * of its spec is a new version, with the spec before and after.
  */
-@Aggregate(filterEventsByType = true, cache = "deploymentCache")
+@Aggregate(filterEventsByType = true, cache = "deploymentCache", snapshotTriggerDefinition = "deploymentSnapshots")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Deployment {
     static final String SYSTEM = "system";
     private static final int RECENT_JOBS = 64;
