@@ -108,6 +108,7 @@ public final class Benchmarks {
             throughput(http, db, dashboard, ids.subList(0, warmEnd), ids.subList(warmEnd, loadEnd));
             int mixedEnd = Math.min(loadEnd, warmEnd + Integer.getInteger("eyrie.bench.mixed-deployments", 500));
             mixed(http, db, dashboard, ids.subList(warmEnd, mixedEnd), fleet.names().subList(warmEnd, mixedEnd));
+            longLived(eyrie, ids.get(warmEnd), ids.get(mixedEnd < ids.size() ? mixedEnd : warmEnd + 1));
             if (defaultLag) {
                 lag("default", dashboard.type(), http, ids.subList(loadEnd, ids.size()));
             }
@@ -260,6 +261,21 @@ public final class Benchmarks {
             report.metric("Mixed load: events appended per request", Report.ratio((double) appended / load.ok()),
                     Report.count(appended) + " events");
         }
+    }
+
+    private void longLived(EyrieLocal eyrie, String longLived, String fresh) {
+        stage("long-lived deployment");
+        int events = Integer.getInteger("eyrie.bench.long-lived-events", 10_000);
+        LongLivedDeployment.Result result = LongLivedDeployment.measure(eyrie.commandSideContext(), longLived, fresh,
+                events, 50);
+        report.metric("Command on a deployment with " + Report.count(events) + " more events, loaded from the store, p50",
+                Report.millis(result.cold().p50()), "a few ms", result.cold().p50() <= 10,
+                "a dry run of a deploy (loads and decides, records nothing), cache emptied before each; p99 "
+                        + Report.millis(result.cold().p99()) + "; snapshots every 200 events");
+        report.metric("The same, the deployment in memory, p50", Report.millis(result.warm().p50()),
+                "p99 " + Report.millis(result.warm().p99()));
+        report.metric("The same on a deployment with a few events, loaded from the store, p50",
+                Report.millis(result.freshCold().p50()), "p99 " + Report.millis(result.freshCold().p99()));
     }
 
     private Duration awaitQuiet(EventStoreDb db, Dashboard dashboard, String when) throws Exception {
