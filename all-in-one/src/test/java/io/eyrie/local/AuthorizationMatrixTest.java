@@ -148,6 +148,8 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/deployments/{id}/releases", new Call(Map.of("id", ids.get("adopted")), null, 200)),
                 Map.entry("GET /api/deployments/{id}/releases/{version}",
                         new Call(Map.of("id", ids.get("adopted"), "version", "1"), null, 200)),
+                Map.entry("GET /api/projects/{slug}/groups/{group}/runs/{id}",
+                        new Call(Map.of("slug", "acme", "group", "web", "id", ids.get("run")), null, 200)),
                 Map.entry("GET /api/projects", new Call(Map.of(), null, 200)),
                 Map.entry("GET /api/projects/{slug}", new Call(Map.of("slug", "acme"), null, 200)),
                 Map.entry("GET /api/deployments/{id}", new Call(Map.of("id", deployment), null, 200)),
@@ -179,6 +181,9 @@ class AuthorizationMatrixTest {
         ids.put("adopted", json(send("olivia", "POST", command("/api/projects/acme/groups/web/deployments"),
                 "{\"name\":\"adopted\",\"scope\":\"dev\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText());
         send("olivia", "POST", command("/api/deployments/" + ids.get("adopted") + "/releases/initial"), null, 200);
+        // A group action the adopted deployment refuses (it is deployed): it ends at once, failed.
+        ids.put("run", json(send("olivia", "POST", command("/api/projects/acme/groups/web/actions/initialize"),
+                "{\"deployments\":[\"adopted\"]}", 202)).get("runId").asText());
         send("otto", "POST", command("/api/projects"), "{\"slug\":\"other\",\"name\":\"Other\"}", 201);
         ids.put("repository", json(send("olivia", "POST", command("/api/repositories"),
                 "{\"url\":\"https://git.example.com/acme/matrix.git\",\"project\":\"acme\"}", 201)).get("id").asText());
@@ -197,6 +202,8 @@ class AuthorizationMatrixTest {
         await("adam", query("/api/datasources/" + ids.get("datasource")), response -> response.statusCode() == 200);
         await("uma", query("/api/deployments/" + ids.get("adopted") + "/releases/1"),
                 response -> response.statusCode() == 200);
+        await("uma", query("/api/projects/acme/groups/web/runs/" + ids.get("run")),
+                response -> response.statusCode() == 200 && json(response).get("state").asText().equals("failed"));
     }
 
     @AfterAll

@@ -301,8 +301,21 @@ class ObjectModelEndToEndTest {
             assertThat(jobs.get(later).get("initiator").asText()).isEqualTo("devi");
         }
 
+        JsonNode view = api.await("devi", api.query("/api/projects/acme/groups/staged/runs/" + run.get("runId").asText()),
+                body -> body.get("state").asText().equals("succeeded"));
+        assertThat(view.get("stages").get(0).get("members").get(0).get("name").asText()).isEqualTo("alpha");
+        assertThat(view.get("stages").get(1).get("state").asText()).isEqualTo("succeeded");
+        assertThat(view.get("stages").get(1).get("members").get(0).get("outcome").asText()).isEqualTo("succeeded");
+        assertThat(view.get("startedBy").asText()).isEqualTo("devi");
+
         api.send("devi", "POST", api.command("/api/projects/acme/groups/staged/actions/deploy"), null, 202);
-        api.await("devi", api.query("/api/projects/acme/groups/staged"), view -> view.get("status").asText().equals("deployed"));
+        api.await("devi", api.query("/api/projects/acme/groups/staged"), body -> body.get("status").asText().equals("deployed"));
+        // A deployed deployment refuses initialize: the run fails at its only stage.
+        JsonNode refused = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/staged/actions/initialize"),
+                "{\"deployments\":[\"alpha\"]}", 202));
+        JsonNode failed = api.await("devi", api.query("/api/projects/acme/groups/staged/runs/" + refused.get("runId").asText()),
+                body -> body.get("state").asText().equals("failed"));
+        assertThat(failed.get("stages").get(0).get("members").get(0).get("outcome").asText()).isEqualTo("refused");
     }
 
     /** A deploy asked for in a freeze waits in the queue, shown as queued, and runs by itself once the freeze ends. */
