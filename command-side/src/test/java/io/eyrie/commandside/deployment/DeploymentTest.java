@@ -43,7 +43,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -267,26 +266,6 @@ class DeploymentTest {
         fixture.given(CREATED)
                 .when(new SetDeploymentRoleOverride(ID, "bob", Role.ADMIN), MetaData.with(AuditMetaData.INITIATOR, "alice"))
                 .expectNoEvents().expectException(MemberRuleException.class);
-    }
-
-    private static List<Object> append(List<Object> history, Object... more) {
-        List<Object> all = new ArrayList<>(history);
-        all.addAll(List.of(more));
-        return all;
-    }
-
-    private static Matcher<Object> refusedWith(List<Action> allowed) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof ActionRefusedException refused && refused.allowedActions().equals(allowed);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("refused with allowed actions ").appendValue(allowed);
-            }
-        };
     }
 
     private static Matcher<Object> jobWithSteps(List<JobStep> steps) {
