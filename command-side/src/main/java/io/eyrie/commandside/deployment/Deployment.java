@@ -262,8 +262,10 @@ public class Deployment {
                         allowed, decision, request, null);
             }
             return plan(outcome, rule, allowed, decision, request, null);
-        } catch (ActionRefusedException | InvalidInputException | ConfigIncompleteException
-                 | GroupRuleException refused) {
+        } catch (RuntimeException refused) {
+            if (!Refusals.isRefusal(refused)) {
+                throw refused;
+            }
             return plan(ActionPlan.Outcome.REFUSE, refused.getMessage(), allowed, null, null, null);
         }
     }
@@ -305,8 +307,7 @@ public class Deployment {
             }
             return running.jobId();
         }
-        ScopePolicy scope = scopePolicy(directory);
-        throw refusal(Action.CANCEL, ActionRules.allowed(lifecycle, status, scope.allowDrop(), scope.concurrency()),
+        throw refusal(Action.CANCEL, allowedNow(directory),
                 named == null ? "no job is running" : "job " + named.value() + " is neither running nor queued here");
     }
 
@@ -329,8 +330,10 @@ public class Deployment {
                         "push of " + command.image() + ":" + command.tag() + " (" + command.digest() + ")"),
                         directory, types, jobs, deadlines, queueSettings, SYSTEM, null);
                 return;
-            } catch (ActionRefusedException | QueueFullException | ConfigIncompleteException | InvalidInputException
-                     | GroupRuleException refused) {
+            } catch (RuntimeException refused) {
+                if (!Refusals.isRefusal(refused)) {
+                    throw refused;
+                }
                 ignored = refused.getMessage();
             }
         }
@@ -384,8 +387,10 @@ public class Deployment {
         try {
             handle(new RequestAction(id, command.action(), job, ActionInput.NONE, reason), directory, types, jobs,
                     deadlines, queueSettings, SYSTEM, null);
-        } catch (ActionRefusedException | QueueFullException | ConfigIncompleteException | InvalidInputException
-                 | GroupRuleException refused) {
+        } catch (RuntimeException refused) {
+            if (!Refusals.isRefusal(refused)) {
+                throw refused;
+            }
             apply(new ScopeTimerSkipped(id, command.action(), due, refused.getMessage()));
         }
     }
@@ -671,8 +676,10 @@ public class Deployment {
             }
             try {
                 begin(next, true, tools);
-            } catch (ActionRefusedException | InvalidInputException | ConfigIncompleteException
-                     | GroupRuleException refused) {
+            } catch (RuntimeException refused) {
+                if (!Refusals.isRefusal(refused)) {
+                    throw refused;
+                }
                 apply(new QueuedActionRefused(id, next.jobId(), next.action(), refused.getMessage(), allowed, status));
             }
         }

@@ -10,9 +10,7 @@ import io.eyrie.api.deployment.ActionInput;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.project.Schedule;
-import io.eyrie.commandside.InvalidInputException;
 import io.eyrie.commandside.directory.Directory;
-import io.eyrie.commandside.project.GroupRuleException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -76,8 +74,10 @@ public class ScopeSchedules {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RequestAction(deployment, action, job,
                         ActionInput.NONE, reason)).andMetaData(MetaData.with(AuditMetaData.INITIATOR, Deployment.SYSTEM)
                         .and(AuditMetaData.CORRELATION_ID, job.value())));
-            } catch (ActionRefusedException | QueueFullException | InvalidInputException | ConfigIncompleteException
-                     | GroupRuleException refused) {
+            } catch (RuntimeException refused) {
+                if (!Refusals.isRefusal(refused)) {
+                    throw refused;
+                }
                 // Not in a state the schedule changes (a draft, or already paused): nothing to do for it.
                 log.info("Schedule '{}' left deployment {} as it is: {}", schedule.name(), deployment.value(),
                         refused.getMessage());

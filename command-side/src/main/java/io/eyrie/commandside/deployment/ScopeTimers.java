@@ -105,13 +105,10 @@ public class ScopeTimers {
         }
 
         private static OneTimeTask<Void> task(String name, Action action, ObjectProvider<CommandGateway> commands) {
-            return com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(name).execute((instance, context) -> {
-                MetaData system = MetaData.with(AuditMetaData.INITIATOR, Deployment.SYSTEM)
-                        .and(AuditMetaData.CORRELATION_ID, UUID.randomUUID().toString());
-                commands.getObject().sendAndWait(GenericCommandMessage.asCommandMessage(new FireScopeTimer(
-                        new DeploymentId(instance.getId()), action, context.getExecution().executionTime))
-                        .andMetaData(system));
-            });
+            return com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(name).execute((instance, context) ->
+                    commands.getObject().sendAndWait(GenericCommandMessage.asCommandMessage(new FireScopeTimer(
+                            new DeploymentId(instance.getId()), action, context.getExecution().executionTime))
+                            .andMetaData(system())));
         }
     }
 }

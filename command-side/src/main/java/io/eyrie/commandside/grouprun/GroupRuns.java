@@ -14,13 +14,8 @@ import io.eyrie.api.grouprun.GroupMember;
 import io.eyrie.api.grouprun.GroupStageStarted;
 import io.eyrie.api.grouprun.MemberOutcome;
 import io.eyrie.api.grouprun.RecordMemberOutcome;
-import io.eyrie.commandside.InvalidInputException;
-import io.eyrie.commandside.deployment.ActionRefusedException;
-import io.eyrie.commandside.deployment.ConfigIncompleteException;
-import io.eyrie.commandside.deployment.QueueFullException;
+import io.eyrie.commandside.deployment.Refusals;
 import io.eyrie.commandside.directory.Directory;
-import io.eyrie.commandside.project.GroupRuleException;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -55,14 +50,11 @@ public class GroupRuns {
                 if (!accepted.changed()) {
                     report(member.jobId(), member.deploymentId(), MemberOutcome.SKIPPED, "nothing to change");
                 }
-            } catch (CommandExecutionException failed) {
-                if (!refusal(failed.getCause())) {
+            } catch (RuntimeException failed) {
+                if (!Refusals.isRefusal(failed)) {
                     throw failed;
                 }
-                report(member.jobId(), member.deploymentId(), MemberOutcome.REFUSED, failed.getCause().getMessage());
-            } catch (ActionRefusedException | QueueFullException | InvalidInputException | ConfigIncompleteException
-                     | GroupRuleException refused) {
-                report(member.jobId(), member.deploymentId(), MemberOutcome.REFUSED, refused.getMessage());
+                report(member.jobId(), member.deploymentId(), MemberOutcome.REFUSED, Refusals.message(failed));
             }
         }
     }
@@ -102,11 +94,5 @@ public class GroupRuns {
     private void report(JobId job, DeploymentId deployment, MemberOutcome outcome, String detail) {
         directory.groupRunOf(job).ifPresent(run -> commands.sendAndWait(
                 new RecordMemberOutcome(run, deployment, outcome, detail)));
-    }
-
-    private static boolean refusal(Throwable cause) {
-        return cause instanceof ActionRefusedException || cause instanceof QueueFullException
-                || cause instanceof InvalidInputException || cause instanceof ConfigIncompleteException
-                || cause instanceof GroupRuleException;
     }
 }
