@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The local run's cluster: fabric8's Kubernetes API double in CRUD mode, which stores what the real driver
@@ -38,8 +42,9 @@ final class LocalKubernetes implements AutoCloseable {
 
     static LocalKubernetes start(Path directory, int port, Duration readyAfter) {
         REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
+        ProxyingDispatcher dispatcher = new ProxyingDispatcher();
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+                dispatcher, false);
         try {
             server.init(InetAddress.getLoopbackAddress(), port);
             Files.createDirectories(directory);
@@ -54,7 +59,9 @@ final class LocalKubernetes implements AutoCloseable {
                     current-context: local
                     """.formatted(url(server)));
             KubernetesClient client = server.createClient();
-            return new LocalKubernetes(server, client, SimulatedKubelet.start(client, readyAfter), kubeconfig);
+            SimulatedKubelet kubelet = SimulatedKubelet.start(client, readyAfter);
+            dispatcher.kubelet = kubelet;
+            return new LocalKubernetes(server, client, kubelet, kubeconfig);
         } catch (IOException | RuntimeException e) {
             server.destroy();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -76,6 +83,33 @@ final class LocalKubernetes implements AutoCloseable {
 
     private static String url(KubernetesMockServer server) {
         return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    /**
+     * The double stores objects but has no service proxy, which the Books' HTTP checks go through: this answers
+     * for the simulated pods as the kubelet says, and passes everything else to the double.
+     */
+    private static final class ProxyingDispatcher extends KubernetesCrudDispatcher {
+        private static final Pattern PROXY =
+                Pattern.compile("/api/v1/namespaces/([^/]+)/services/([^/:]+)(:[^/]+)?/proxy(/[^?]*)?(\\?.*)?");
+        private volatile SimulatedKubelet kubelet;
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            Matcher proxied = PROXY.matcher(request.getPath());
+            if (!"GET".equals(request.getMethod()) || !proxied.matches()) {
+                return super.dispatch(request);
+            }
+            Integer answer = kubelet == null ? null : kubelet.answer(proxied.group(1), proxied.group(2));
+            if (answer == null) {
+                return new MockResponse().setResponseCode(404).setHeader("Content-Type", "application/json")
+                        .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\","
+                                + "\"message\":\"services \\\"" + proxied.group(2) + "\\\" not found\",\"code\":404}");
+            }
+            return new MockResponse().setResponseCode(answer).setHeader("Content-Type", "text/plain")
+                    .setBody(answer == 200 ? "[simulated] ok" : answer == 503 ? "[simulated] no endpoints available"
+                            : "[simulated] the image is tagged unhealthy");
+        }
     }
 
     @Override

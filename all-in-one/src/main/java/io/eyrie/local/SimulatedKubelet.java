@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * {@code readyAfter} after its spec was last written, unless one of its images is tagged {@code fail}, which
  * never becomes ready (the Deployment exceeds its progress deadline, the Job fails), and one tagged {@code slow}
  * keeps rolling out until its step times out. It writes status only, as a
- * merge patch of the status subresource, so it never undoes what the driver wrote.
+ * merge patch of the status subresource, so it never undoes what the driver wrote. It also says how each Service
+ * would answer through the API server's proxy: 503 while no pod behind it is ready, 500 when one runs an image
+ * tagged {@code unhealthy} (which becomes ready, then fails its checks), 200 otherwise.
  */
 final class SimulatedKubelet implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulatedKubelet.class);
@@ -36,6 +38,8 @@ final class SimulatedKubelet implements AutoCloseable {
     /** When each object's current spec was first seen, by object and spec; the status follows once it has aged. */
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> written = new ConcurrentHashMap<>();
+    /** How each Service ({@code namespace/name}) answers through the proxy, for {@link LocalKubernetes}. */
+    private final Map<String, Integer> answers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticks =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("simulated-kubelet").daemon().factory());
 
@@ -62,7 +66,9 @@ final class SimulatedKubelet implements AutoCloseable {
     void tick() {
         Instant now = Instant.now();
         java.util.Set<String> present = new java.util.HashSet<>();
-        for (Deployment deployment : client.apps().deployments().inAnyNamespace().list().getItems()) {
+        List<Deployment> deployments = client.apps().deployments().inAnyNamespace().list().getItems();
+        Map<Deployment, Integer> ready = new java.util.HashMap<>();
+        for (Deployment deployment : deployments) {
             int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
             long generation = deployment.getMetadata().getGeneration() == null ? 1L : deployment.getMetadata().getGeneration();
             String key = key(deployment, deployment.getSpec());
@@ -89,7 +95,14 @@ final class SimulatedKubelet implements AutoCloseable {
                 patchStatus(deployment, status);
                 written.put(key, status);
             }
+            ready.put(deployment, (Integer) status.get("readyReplicas"));
         }
+        Map<String, Integer> proxied = new java.util.HashMap<>();
+        for (io.fabric8.kubernetes.api.model.Service service : client.services().inAnyNamespace().list().getItems()) {
+            proxied.put(service.getMetadata().getNamespace() + "/" + service.getMetadata().getName(), answer(service, ready));
+        }
+        answers.putAll(proxied);
+        answers.keySet().retainAll(proxied.keySet());
         for (Job job : client.batch().v1().jobs().inAnyNamespace().list().getItems()) {
             String key = key(job, job.getSpec());
             present.add(key);
@@ -106,6 +119,31 @@ final class SimulatedKubelet implements AutoCloseable {
         }
         seen.keySet().retainAll(present);
         written.keySet().retainAll(present);
+    }
+
+    /** How a Service would answer through the API server's proxy; null when there is no such Service. */
+    Integer answer(String namespace, String service) {
+        return answers.get(namespace + "/" + service);
+    }
+
+    private static int answer(io.fabric8.kubernetes.api.model.Service service, Map<Deployment, Integer> ready) {
+        Map<String, String> selector = service.getSpec() == null || service.getSpec().getSelector() == null ? Map.of()
+                : service.getSpec().getSelector();
+        boolean any = false;
+        for (Map.Entry<Deployment, Integer> entry : ready.entrySet()) {
+            Deployment deployment = entry.getKey();
+            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata() == null ? null
+                    : deployment.getSpec().getTemplate().getMetadata().getLabels();
+            if (!service.getMetadata().getNamespace().equals(deployment.getMetadata().getNamespace()) || labels == null
+                    || !labels.entrySet().containsAll(selector.entrySet()) || entry.getValue() == 0) {
+                continue;
+            }
+            if (tagged(deployment.getSpec().getTemplate().getSpec().getContainers(), "unhealthy")) {
+                return 500;
+            }
+            any = true;
+        }
+        return any ? 200 : 503;
     }
 
     private String key(HasMetadata object, Object spec) {

@@ -61,7 +61,8 @@ class LifecycleEndToEndTest {
                 .withDataDirectory(dataDirectory)
                 .withPorts(0, 0, 0, 0, 0, 0)
                 .withCluster(LocalSettings.LocalCluster.KUBERNETES, Duration.ofMillis(100));
-        return EyrieLocal.start(settings, "--eyrie.runner.simulated.step-time=30ms");
+        // A canary's failing check fails within 10 s (its estimate × the multiplier), not the default 30 s minimum.
+        return EyrieLocal.start(settings, "--eyrie.runner.simulated.step-time=30ms", "--eyrie.books.step-timeout-min=5s");
     }
 
     @AfterAll
@@ -342,6 +343,59 @@ class LifecycleEndToEndTest {
         JsonNode release = json(get(queries("/api/deployments/" + raceId + "/releases"))).get("items").get(0);
         assertThat(release.get("strategy").asText()).isEqualTo("blue-green");
         assertThat(release.get("active").asBoolean()).isTrue();
+    }
+
+    /**
+     * Canary on the Kubernetes API double, after the blue-green deploy left blue live: the canary runs beside blue,
+     * is checked through its own Service, takes a share of the requests, and is promoted onto blue. Then an image
+     * whose pods answer 500 fails its check: a restore job removes it, blue keeps serving the previous release.
+     */
+    @Test
+    @Order(9)
+    void aCanaryIsPromotedWhenItsChecksPassAndRemovedWhenOneFails() throws Exception {
+        var answer = post(commands("/api/deployments/" + raceId + "/actions/deploy"),
+                "{\"image\":\"registry.example.com/shop:3.0\",\"strategy\":\"canary\"}", "c-canary");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        String jobId = json(answer).get("jobId").asText();
+        JsonNode promoted = awaitCard(raceId, c -> jobId.equals(c.path("lastJobId").asText())
+                && "deployed".equals(c.path("status").asText()));
+        JsonNode job = json(get(queries("/api/jobs/" + jobId)));
+        assertThat(job.get("book").asText()).isEqualTo("odoo.deploy-canary");
+        assertThat(job.get("strategy").asText()).isEqualTo("canary");
+        assertThat(job.get("services").get("race").asText()).isEqualTo("succeeded");
+        List<String> details = new ArrayList<>();
+        job.get("steps").forEach(step -> details.add(step.get("name").asText() + ": " + step.path("detail").asText()));
+        assertThat(details).anySatisfy(detail -> assertThat(detail).startsWith("send 20% of requests to canary: race: 1 "
+                + "canary pod beside 1 live, 50% of requests (live track 'blue')"));
+        var kube = eyrie.localCluster().orElseThrow();
+        assertThat(kube.apps().deployments().inAnyNamespace().withLabel("eyrie.io/deployment", raceId).list().getItems())
+                .singleElement().satisfies(workload -> {
+                    assertThat(workload.getMetadata().getLabels()).containsEntry("eyrie.io/track", "blue");
+                    assertThat(workload.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                            .isEqualTo("registry.example.com/shop:3.0");
+                });
+
+        var broken = post(commands("/api/deployments/" + raceId + "/actions/deploy"),
+                "{\"image\":\"registry.example.com/shop:unhealthy\",\"strategy\":\"canary\"}", "c-canary-fails");
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(202);
+        String brokenJob = json(broken).get("jobId").asText();
+        JsonNode aborted = awaitCard(raceId, c -> !brokenJob.equals(c.path("lastJobId").asText())
+                && !jobId.equals(c.path("lastJobId").asText()) && "deployment_error".equals(c.path("status").asText()));
+        assertThat(aborted.get("activeRelease")).as("the promoted release still serves")
+                .isEqualTo(promoted.get("activeRelease"));
+        JsonNode failed = json(get(queries("/api/jobs/" + brokenJob)));
+        assertThat(failed.get("state").asText()).isEqualTo("failed");
+        assertThat(failed.get("error").asText()).contains("check canary", "answered 500");
+        JsonNode restore = json(get(queries("/api/jobs/" + aborted.get("lastJobId").asText())));
+        assertThat(restore.get("book").asText()).isEqualTo("odoo.restore");
+        assertThat(restore.get("reason").asText()).startsWith("removes the canary of job " + brokenJob);
+        assertThat(restore.get("initiator").asText()).isEqualTo("system");
+        assertThat(kube.apps().deployments().inAnyNamespace().withLabel("eyrie.io/deployment", raceId).list().getItems())
+                .singleElement().satisfies(workload -> assertThat(workload.getSpec().getTemplate().getSpec()
+                        .getContainers().getFirst().getImage()).isEqualTo("registry.example.com/shop:3.0"));
+        assertThat(kube.services().inAnyNamespace().withLabel("eyrie.io/deployment", raceId).list().getItems())
+                .singleElement().satisfies(service -> assertThat(service.getSpec().getSelector())
+                        .containsEntry("eyrie.io/track", "blue"));
     }
 
     private long countEvents(String aggregateId) throws SQLException {

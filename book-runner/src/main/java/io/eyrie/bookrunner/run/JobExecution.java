@@ -107,9 +107,13 @@ public class JobExecution {
                 startedAt = Instant.now();
             }
             Instant deadline = startedAt.plusSeconds(step.timeoutSeconds());
-            StepOutcome outcome = Instant.now().isBefore(deadline) ? execute(progress, step, startedAt)
-                    : StepOutcome.failed("'" + step.name() + "' did not finish within "
-                    + Duration.ofSeconds(step.timeoutSeconds()));
+            boolean late = !Instant.now().isBefore(deadline);
+            StepOutcome outcome = execute(progress, step, startedAt);
+            if (late && outcome instanceof StepOutcome.Waiting waiting) {
+                // One last look, so the error says what the step was still waiting for (a check's last answer).
+                outcome = StepOutcome.failed("'" + step.name() + "' did not finish within "
+                        + Duration.ofSeconds(step.timeoutSeconds()) + ": " + waiting.progress());
+            }
             switch (outcome) {
                 case StepOutcome.Succeeded succeeded -> {
                     commands.sendAndWait(message(new FinishJobStep(progress.jobId(), index, runner, lease,

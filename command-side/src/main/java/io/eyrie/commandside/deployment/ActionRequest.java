@@ -82,10 +82,6 @@ public record ActionRequest(
         if (action == Action.ROLLBACK && release == null) {
             errors.add(new Problems.FieldError("release", "is required: the number of the release to roll back to"));
         }
-        if (strategy == Strategy.CANARY) {
-            errors.add(new Problems.FieldError("strategy", "canary is not carried out yet; "
-                    + "give rolling, recreate or blue-green"));
-        }
         if (digest != null && image == null) {
             errors.add(new Problems.FieldError("digest", "pins an image, so it needs image"));
         }

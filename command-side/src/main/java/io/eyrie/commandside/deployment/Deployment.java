@@ -494,8 +494,10 @@ public class Deployment {
             RunningJob ended = running;
             Action action = ended.action();
             if (ended.restore()) {
+                // The release that was cancelled, or whose canary failed, is not the one that runs.
                 apply(new ActionCompleted(id, command.jobId(), action, lifecycle, activeRelease,
-                        DeploymentStatus.CANCELLED, pauseAt, dropAt));
+                        status == DeploymentStatus.ABORTING ? DeploymentStatus.DEPLOYMENT_ERROR : DeploymentStatus.CANCELLED,
+                        pauseAt, dropAt));
             } else {
                 Integer active = action == Action.DROP ? null : ended.release() != null ? ended.release() : activeRelease;
                 Instant[] timers = timersAfter(action, scopePolicy(directory));
@@ -510,11 +512,18 @@ public class Deployment {
     public void handle(FailAction command, Directory directory, DeploymentTypes types, Jobs jobs,
                        DeadlineManager deadlines) throws Exception {
         if (isRunning(command.jobId())) {
-            String error = running.restore() ? "restoring release v" + running.release() + " after a cancel failed: "
-                    + command.error() : command.error();
-            apply(new ActionFailed(id, command.jobId(), running.action(), error,
-                    DeploymentStatus.failed(running.action())));
-            startNext(new Tools(directory, types, jobs, deadlines));
+            RunningJob failed = running;
+            String error = !failed.restore() ? command.error() : (status == DeploymentStatus.ABORTING
+                    ? "removing the canary and restoring release v" : "restoring release v")
+                    + failed.release() + (status == DeploymentStatus.ABORTING ? " failed: " : " after a cancel failed: ")
+                    + command.error();
+            apply(new ActionFailed(id, command.jobId(), failed.action(), error, DeploymentStatus.failed(failed.action())));
+            Tools tools = new Tools(directory, types, jobs, deadlines);
+            if (!failed.restore() && strategyOf(failed) == Strategy.CANARY && activeRelease != null) {
+                startRestore(failed, true, tools);
+            } else {
+                startNext(tools);
+            }
         }
     }
 
@@ -533,7 +542,7 @@ public class Deployment {
                     restore ? DeploymentStatus.CANCELLING : DeploymentStatus.CANCELLED));
             Tools tools = new Tools(directory, types, jobs, deadlines);
             if (restore) {
-                startRestore(cancelled.jobId(), tools);
+                startRestore(cancelled, false, tools);
             } else {
                 startNext(tools);
             }
@@ -610,12 +619,11 @@ public class Deployment {
             String book = deploymentType.book(action.bookAction(), settings.books());
             return new Decision(false, tools.jobs().plan(tools.directory(), book, type), null, spec, spec.services());
         }
-        Strategy strategy = request.input().strategy() != null ? request.input().strategy() : settings.strategy();
-        if (strategy == Strategy.CANARY) {
-            throw refusal(action, allowedNow(tools.directory()), "the canary strategy is not carried out yet; "
-                    + "deploy with rolling, recreate or blue-green");
-        }
-        String book = strategy == Strategy.BLUE_GREEN ? Books.deploy(type, Strategy.BLUE_GREEN)
+        Strategy asked = request.input().strategy() != null ? request.input().strategy() : settings.strategy();
+        // A canary is compared with what runs: with nothing running yet, the first version simply rolls out.
+        Strategy strategy = asked == Strategy.CANARY && (lifecycle != Lifecycle.DEPLOY || active() == null)
+                ? Strategy.ROLLING : asked;
+        String book = strategy == Strategy.BLUE_GREEN || strategy == Strategy.CANARY ? Books.deploy(type, strategy)
                 : deploymentType.book(Action.DEPLOY, settings.books());
         Jobs.Planned planned = tools.jobs().plan(tools.directory(), book, type, strategy);
         LatestPush push = action == Action.DEPLOY_LATEST ? latestPush(tools.directory()) : null;
@@ -636,12 +644,17 @@ public class Deployment {
     }
 
     /**
-     * The deploy Book again, with the active release's services; it makes no release. The spec goes back to that
-     * release too: a cancel says the new version is not wanted, so a later redeploy does not try it again.
+     * The active release's services again; it makes no release. The spec goes back to that release too: a cancel,
+     * or a failed canary, says the new version is not wanted, so a later redeploy does not try it again. After a
+     * deploy on tracks (blue-green, canary) the restore Book also removes the new track; otherwise the deploy Book
+     * runs again.
      */
-    private void startRestore(JobId cancelledJob, Tools tools) throws Exception {
+    private void startRestore(RunningJob ended, boolean abort, Tools tools) throws Exception {
         Release restored = active();
-        String book = tools.types().of(type).book(Action.DEPLOY, tools.directory().groupSettings(group).books());
+        JobId endedJob = ended.jobId();
+        Strategy strategy = strategyOf(ended);
+        String book = strategy == Strategy.BLUE_GREEN || strategy == Strategy.CANARY ? Books.restore(type)
+                : tools.types().of(type).book(Action.DEPLOY, tools.directory().groupSettings(group).books());
         Jobs.Planned planned = tools.jobs().plan(tools.directory(), book, type);
         JobId job = JobId.random();
         DeploymentSpec back = Releases.specOf(spec, restored);
@@ -650,8 +663,10 @@ public class Deployment {
             apply(new DeploymentChanged(id, project, version + 1, changed, spec, back));
         }
         apply(new ActionStarted(id, project, job, Action.DEPLOY, book, spec.image(), restored.version(), true, SYSTEM,
-                "restores release v" + restored.version() + " after job " + cancelledJob.value() + " was cancelled",
-                DeploymentStatus.CANCELLING));
+                abort ? "removes the canary of job " + endedJob.value() + ", which failed, and restores release v"
+                        + restored.version()
+                        : "restores release v" + restored.version() + " after job " + endedJob.value() + " was cancelled",
+                abort ? DeploymentStatus.ABORTING : DeploymentStatus.CANCELLING));
         createJob(job, Action.DEPLOY, planned,
                 restored.services().stream().map(Release.ReleasedService::toService).toList(), tools);
     }
@@ -719,6 +734,12 @@ public class Deployment {
     private List<Action> allowedNow(Directory directory) {
         ScopePolicy scope = scopePolicy(directory);
         return ActionRules.allowed(lifecycle, status, scope.allowDrop(), scope.concurrency());
+    }
+
+    /** The strategy a job's deploy used; null for an action that makes no release. */
+    private Strategy strategyOf(RunningJob job) {
+        Release release = job.release() == null ? null : releases.get(job.release());
+        return release == null ? null : release.strategy();
     }
 
     private Release active() {

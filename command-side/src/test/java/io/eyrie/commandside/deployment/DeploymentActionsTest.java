@@ -211,8 +211,78 @@ class DeploymentActionsTest {
         directory.group(WEB, GroupType.ODOO, List.of(LOCAL), Map.of(), Strategy.CANARY);
         fixture.given(deployed.events())
                 .when(new RequestAction(ID, Action.DEPLOY, job("j9")), BOB)
-                .expectNoEvents().expectException(ActionRefusedException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("canary"));
+                .expectEventsMatching(startedWithBook("odoo.deploy-canary"));
+    }
+
+    /** A canary is compared with what runs: the first deploy of a canary group simply rolls out, and says so. */
+    @Test
+    void aCanaryWithNothingRunningRollsOut() {
+        directory.group(WEB, GroupType.ODOO, List.of(LOCAL), Map.of(), Strategy.CANARY);
+        fixture.given(Histories.of(DEV).idleIn(Lifecycle.INITIALIZE).events())
+                .when(new RequestAction(ID, Action.DEPLOY, job("j9")), BOB)
+                .expectEventsMatching(startedWithBook("odoo.deploy"))
+                .expectEventsMatching(containing(new ReleaseRecorded(ID, ACME_PROJECT, new Release(1,
+                        List.of(new ReleasedService("shop", IMAGE, null, 1, List.of())), "abc1234", null, null,
+                        job("j9"), Strategy.ROLLING))));
+    }
+
+    @Nested
+    class Canary {
+        private final List<Object> canaryRunning = append(Histories.of(DEV).idleIn(Lifecycle.DEPLOY).events(),
+                new ReleaseRecorded(ID, ACME_PROJECT, new Release(3, List.of(new ReleasedService("shop", IMAGE, null, 1,
+                        List.of())), "abc1234", null, null, job("c1"), Strategy.CANARY)),
+                new ActionStarted(ID, ACME_PROJECT, job("c1"), Action.DEPLOY, "odoo.deploy-canary", IMAGE, 3, false,
+                        "bob", null, DeploymentStatus.DEPLOYING));
+
+        /** A failed check fails the deploy, and a job of the restore Book removes the canary at once. */
+        @Test
+        void aFailedCanaryIsAbortedByARestoreJobThatRemovesIt() {
+            fixture.given(canaryRunning)
+                    .when(new FailAction(ID, job("c1"), "GET / on Service shop-canary answered 500"))
+                    .expectEventsMatching(payloads(ActionFailed.class, ActionStarted.class, JobCreated.class))
+                    .expectEventsMatching(containing(new ActionFailed(ID, job("c1"), Action.DEPLOY,
+                            "GET / on Service shop-canary answered 500", DeploymentStatus.DEPLOYMENT_ERROR)))
+                    .expectEventsMatching(startedWithBook("odoo.restore"))
+                    .expectEventsMatching(startedBecause("removes the canary of job " + job("c1").value()
+                            + ", which failed, and restores release v2"))
+                    .expectEventsMatching(startedWithStatus(DeploymentStatus.ABORTING));
+        }
+
+        @Test
+        void theAbortEndsInErrorWithThePreviousReleaseStillActive() {
+            List<Object> aborting = append(canaryRunning,
+                    new ActionFailed(ID, job("c1"), Action.DEPLOY, "check failed", DeploymentStatus.DEPLOYMENT_ERROR),
+                    new ActionStarted(ID, ACME_PROJECT, job("r1"), Action.DEPLOY, "odoo.restore", IMAGE, 2, true,
+                            "system", "removes the canary of job c1", DeploymentStatus.ABORTING));
+            fixture.given(aborting)
+                    .when(new CompleteAction(ID, job("r1")))
+                    .expectEvents(new ActionCompleted(ID, job("r1"), Action.DEPLOY, Lifecycle.DEPLOY, 2,
+                            DeploymentStatus.DEPLOYMENT_ERROR, null, null));
+            fixture.given(aborting)
+                    .when(new FailAction(ID, job("r1"), "the API server is gone"))
+                    .expectEvents(new ActionFailed(ID, job("r1"), Action.DEPLOY,
+                            "removing the canary and restoring release v2 failed: the API server is gone",
+                            DeploymentStatus.DEPLOYMENT_ERROR));
+        }
+
+        @Test
+        void aCancelledCanaryIsRemovedByTheRestoreBook() {
+            fixture.given(append(canaryRunning, new CancelRequested(ID, job("c1"), "cancelled by bob",
+                            DeploymentStatus.CANCELLING)))
+                    .when(new RecordCancellation(ID, job("c1"), "cancelled by bob"))
+                    .expectEventsMatching(startedWithBook("odoo.restore"))
+                    .expectEventsMatching(startedBecause("restores release v2 after job " + job("c1").value()
+                            + " was cancelled"));
+        }
+
+        @Test
+        void aFailedRollingDeployStartsNothing() {
+            Histories failing = Histories.of(DEV).idleIn(Lifecycle.DEPLOY).start(Action.DEPLOY);
+            fixture.given(failing.events())
+                    .when(new FailAction(ID, failing.runningJob(), "image pull failed"))
+                    .expectEvents(new ActionFailed(ID, failing.runningJob(), Action.DEPLOY, "image pull failed",
+                            DeploymentStatus.DEPLOYMENT_ERROR));
+        }
     }
 
     @Test
@@ -721,6 +791,21 @@ class DeploymentActionsTest {
             @Override
             public void describeTo(Description description) {
                 description.appendText("a job started by system because ").appendValue(reason);
+            }
+        };
+    }
+
+    private static Matcher<List<org.axonframework.eventhandling.EventMessage<?>>> startedWithStatus(DeploymentStatus status) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<org.axonframework.eventhandling.EventMessage<?>> events) {
+                return events.stream().anyMatch(event -> event.getPayload() instanceof ActionStarted started
+                        && started.status() == status);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a job started with the status ").appendValue(status);
             }
         };
     }

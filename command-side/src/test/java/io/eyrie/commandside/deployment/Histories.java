@@ -73,6 +73,7 @@ final class Histories {
             case INITIALIZING, DEPLOYING, RESTARTING, PAUSING, DROPPING -> { }
             case CANCELLING -> history.cancelRequested();
             case CANCELLED -> history.cancel();
+            case ABORTING -> history.abortCanary();
             case INITIALIZED, DEPLOYED, RESTARTED, PAUSED, DROPPED -> history.complete();
             default -> history.fail();
         }
@@ -90,6 +91,8 @@ final class Histories {
             case DROPPING, DROP_ERROR -> List.of(Action.DROP);
             // Neither restores a release, so the cancel ends at once.
             case CANCELLING, CANCELLED -> List.of(Action.RESTART, Action.INITIALIZE, Action.DEPLOY);
+            // Only a canary on top of a running release is aborted.
+            case ABORTING -> lifecycle == Lifecycle.DEPLOY ? List.of(Action.DEPLOY) : List.<Action>of();
             default -> List.of();
         };
         return candidates.stream()
@@ -157,6 +160,18 @@ final class Histories {
                 DeploymentStatus.failed(running.action())));
         status = DeploymentStatus.failed(running.action());
         running = null;
+        return this;
+    }
+
+    /** The running deploy was a canary and failed: the restore job that removes it runs. */
+    Histories abortCanary() {
+        events.add(new ActionFailed(id, running.job(), running.action(), "the canary failed its check",
+                DeploymentStatus.DEPLOYMENT_ERROR));
+        JobId restore = job("h" + (++jobs));
+        events.add(new ActionStarted(id, ACME_PROJECT, restore, Action.DEPLOY, "odoo.restore", created.spec().image(),
+                active, true, "system", "removes the canary of job " + running.job().value(), DeploymentStatus.ABORTING));
+        running = new Running(restore, Action.DEPLOY, active);
+        status = DeploymentStatus.ABORTING;
         return this;
     }
 

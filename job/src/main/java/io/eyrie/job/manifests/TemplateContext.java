@@ -1,6 +1,7 @@
 package io.eyrie.job.manifests;
 
 import io.eyrie.api.book.JobTarget;
+import io.eyrie.api.book.StepRules;
 import io.eyrie.api.deployment.EnvVar;
 import io.eyrie.api.deployment.Service;
 
@@ -32,6 +33,8 @@ public final class TemplateContext {
         context.put("secretName", secretName);
         context.put("pxcSecrets", Manifests.dnsLabel(target.name() + "-pxc-users"));
         context.put("track", track);
+        Integer weight = with.containsKey("weight") ? Integer.valueOf(number(with.get("weight"))) : null;
+        context.put("canary", StepRules.CANARY.equals(track));
         context.put("recreate", "recreate".equals(with.get("strategy")));
         context.put("maxSurge", intOrPercent(with.getOrDefault("maxSurge", "25%")));
         context.put("maxUnavailable", intOrPercent(with.getOrDefault("maxUnavailable", "0")));
@@ -44,11 +47,14 @@ public final class TemplateContext {
             entry.put("resource", Manifests.dnsLabel(base + ("main".equals(track) ? "" : "-" + track)));
             // A Service's name must start with a letter (RFC 1035); a deployment's may not.
             String serviceName = Manifests.dnsLabel(base);
-            entry.put("service", Character.isLetter(serviceName.charAt(0)) ? serviceName
-                    : Manifests.dnsLabel("s-" + serviceName));
+            String trafficService = Character.isLetter(serviceName.charAt(0)) ? serviceName
+                    : Manifests.dnsLabel("s-" + serviceName);
+            entry.put("service", trafficService);
+            entry.put("canaryService", Manifests.dnsLabel(trafficService + "-" + StepRules.CANARY));
             entry.put("serviceTrack", "main");
             entry.put("image", service.image() != null ? service.image() : image);
-            entry.put("replicas", Integer.toString(service.replicas()));
+            entry.put("replicas", Integer.toString(weight == null ? service.replicas()
+                    : canaryReplicas(service.replicas(), weight)));
             entry.put("port", "8080");
             entry.put("host", instance + "." + target.namespace() + "." + ingressDomain);
             List<Map<String, Object>> env = new ArrayList<>();
@@ -77,6 +83,15 @@ public final class TemplateContext {
             }
         }
         return context;
+    }
+
+    /**
+     * How many canary pods beside {@code live} pods of the live track make about {@code weight} percent of all: the
+     * Services spread requests over ready pods, so the share is the canary's share of the pods. One pod at least,
+     * so a service with one replica gets half at the first step.
+     */
+    public static int canaryReplicas(int live, int weight) {
+        return (int) Math.max(1, Math.round(live * weight / (100.0 - weight)));
     }
 
     /** A deployment with no services of its own runs its image once. */

@@ -16,4 +16,12 @@ public final class Books {
     public static String deploy(GroupType type, io.eyrie.api.project.Strategy strategy) {
         return name(type, Action.DEPLOY) + "-" + strategy.wire();
     }
+
+    /**
+     * After a blue-green or canary deploy is cancelled or a canary fails its check: all traffic back to the live
+     * track, the other tracks removed, and the active release on the live track again ({@code odoo.restore}).
+     */
+    public static String restore(GroupType type) {
+        return type.wire() + ".restore";
+    }
 }

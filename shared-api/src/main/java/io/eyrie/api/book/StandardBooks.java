@@ -36,6 +36,8 @@ public final class StandardBooks {
             }
             if (RESTARTABLE.contains(type)) {
                 books.put(Books.deploy(type, Strategy.BLUE_GREEN), new Definition(type, blueGreen(type)));
+                books.put(Books.deploy(type, Strategy.CANARY), new Definition(type, canary(type)));
+                books.put(Books.restore(type), new Definition(type, restore(type)));
             }
         }
         return books;
@@ -75,6 +77,50 @@ public final class StandardBooks {
                 Stream.of(step("switch traffic", StepKind.SWITCH_SELECTOR, Map.of("track", "idle"), 2),
                         step("remove old track", StepKind.DELETE_RESOURCES, Map.of("what", "other-tracks"), 5)))
                 .flatMap(steps -> steps).toList();
+    }
+
+    /** The canary's steps of traffic, in percent; each is checked before the next. */
+    public static final List<Integer> CANARY_WEIGHTS = List.of(20, 50);
+
+    /**
+     * A few pods of the new version beside the live track, checked on their own before and at each step of traffic;
+     * then promotion rolls the live track to the new version and the canary goes. A failed check fails the job, and
+     * the deployment then runs {@link Books#restore}, which removes the canary. Odoo's module update runs before
+     * the canary gets any traffic, as in blue-green.
+     */
+    private static List<BookStep> canary(GroupType type) {
+        String workload = type.equals(GroupType.ODOO) ? BookTemplates.ODOO : BookTemplates.WEB;
+        Map<String, String> check = Map.of("path", healthPath(type), "track", StepRules.CANARY);
+        Stream<BookStep> start = Stream.of(
+                step("apply canary", StepKind.APPLY_MANIFEST, Map.of("template", workload, "track", StepRules.CANARY,
+                        "weight", CANARY_WEIGHTS.getFirst().toString()), 3),
+                step("wait for canary", StepKind.WAIT_FOR_ROLLOUT, Map.of("track", StepRules.CANARY), 60));
+        Stream<BookStep> steps = CANARY_WEIGHTS.stream().flatMap(weight -> Stream.of(
+                step("check canary before " + weight + "%", StepKind.HTTP_CHECK, check, 1),
+                step("send " + weight + "% of requests to canary", StepKind.SHIFT_TRAFFIC,
+                        Map.of("weight", weight.toString()), 60)));
+        Stream<BookStep> promote = Stream.of(
+                step("check canary before promotion", StepKind.HTTP_CHECK, check, 1),
+                step("promote: apply workload", StepKind.APPLY_MANIFEST, Map.of("template", workload), 3),
+                step("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 60),
+                step("send all requests to the live track", StepKind.SWITCH_SELECTOR, Map.of("track", "live"), 2),
+                step("remove canary", StepKind.DELETE_RESOURCES, Map.of("what", "other-tracks"), 5));
+        return Stream.of(start, specific(type, Action.DEPLOY), steps, promote).flatMap(s -> s).toList();
+    }
+
+    /** Traffic to the live track at once, then the other tracks go, then the active release rolls out on it. */
+    private static List<BookStep> restore(GroupType type) {
+        String workload = type.equals(GroupType.ODOO) ? BookTemplates.ODOO : BookTemplates.WEB;
+        return List.of(
+                step("send all requests to the live track", StepKind.SWITCH_SELECTOR, Map.of("track", "live"), 2),
+                step("remove other tracks", StepKind.DELETE_RESOURCES, Map.of("what", "other-tracks"), 5),
+                step("apply workload", StepKind.APPLY_MANIFEST, Map.of("template", workload), 3),
+                step("wait for rollout", StepKind.WAIT_FOR_ROLLOUT, Map.of(), 60));
+    }
+
+    /** Odoo answers its own health page; any other image is asked for its root. */
+    private static String healthPath(GroupType type) {
+        return type.equals(GroupType.ODOO) ? "/web/health" : "/";
     }
 
     private static Stream<BookStep> specific(GroupType type, Action action) {

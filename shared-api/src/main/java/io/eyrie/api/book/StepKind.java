@@ -34,7 +34,16 @@ public enum StepKind {
      * Services send traffic to ({@code main} before there is any) and {@code idle} the other of blue and green.
      */
     SWITCH_SELECTOR,
-    /** An HTTP GET of {@code path} on the deployment's Service answers 2xx. */
+    /**
+     * A share of the requests to the canary: the {@code canary} track is scaled beside the live one so that its pods
+     * are about {@code weight} percent of the two, and the Services select both tracks. Until the canary's pods are
+     * ready it waits. Replica-weighted, as without a service mesh it must be: the share is as close as pod counts allow.
+     */
+    SHIFT_TRAFFIC,
+    /**
+     * An HTTP GET of {@code path} on the deployment's Services answers 2xx; with {@code track: canary}, on the canary
+     * Services, which reach the canary's pods alone.
+     */
     HTTP_CHECK;
 
     @JsonValue

@@ -8,21 +8,26 @@ import java.util.regex.Pattern;
 
 /** What each step kind needs in its {@code with} settings, as one table; a Book is refused unless it holds. */
 public final class StepRules {
+    /** The track a canary runs on, beside the live one. */
+    public static final String CANARY = "canary";
     private static final Pattern REPLICAS = Pattern.compile("[0-9]{1,3}");
     private static final Pattern TRACK = Pattern.compile("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?");
     private static final Pattern SURGE = Pattern.compile("[0-9]{1,3}%?");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/?=&%-]{0,200}");
-    private static final Map<StepKind, Set<String>> SETTINGS = Map.of(
-            StepKind.ENSURE_NAMESPACE, Set.of(),
-            StepKind.ENSURE_SECRET, Set.of(),
-            StepKind.APPLY_MANIFEST, Set.of("template", "track", "strategy", "maxSurge", "maxUnavailable"),
-            StepKind.WAIT_FOR_ROLLOUT, Set.of("replicas", "track"),
-            StepKind.SCALE, Set.of("replicas"),
-            StepKind.RESTART_WORKLOAD, Set.of(),
-            StepKind.DELETE_RESOURCES, Set.of("what"),
-            StepKind.RUN_JOB, Set.of("template"),
-            StepKind.SWITCH_SELECTOR, Set.of("track"),
-            StepKind.HTTP_CHECK, Set.of("path"));
+    /** A canary's share of the requests: some, never all (promotion rolls the live track instead). */
+    private static final Pattern WEIGHT = Pattern.compile("[1-9][0-9]?");
+    private static final Map<StepKind, Set<String>> SETTINGS = Map.ofEntries(
+            Map.entry(StepKind.ENSURE_NAMESPACE, Set.of()),
+            Map.entry(StepKind.ENSURE_SECRET, Set.of()),
+            Map.entry(StepKind.APPLY_MANIFEST, Set.of("template", "track", "strategy", "maxSurge", "maxUnavailable", "weight")),
+            Map.entry(StepKind.WAIT_FOR_ROLLOUT, Set.of("replicas", "track")),
+            Map.entry(StepKind.SCALE, Set.of("replicas")),
+            Map.entry(StepKind.RESTART_WORKLOAD, Set.of()),
+            Map.entry(StepKind.DELETE_RESOURCES, Set.of("what")),
+            Map.entry(StepKind.RUN_JOB, Set.of("template")),
+            Map.entry(StepKind.SWITCH_SELECTOR, Set.of("track")),
+            Map.entry(StepKind.SHIFT_TRAFFIC, Set.of("weight")),
+            Map.entry(StepKind.HTTP_CHECK, Set.of("path", "track")));
 
     private StepRules() {
     }
@@ -63,7 +68,14 @@ public final class StepRules {
                 }
             }
             case SWITCH_SELECTOR -> require(problems, step, "track", TRACK, "must be a track such as blue or green", true);
-            case HTTP_CHECK -> require(problems, step, "path", PATH, "must be a path such as /health", true);
+            case SHIFT_TRAFFIC -> require(problems, step, "weight", WEIGHT, "must be a percentage from 1 to 99", true);
+            case HTTP_CHECK -> {
+                require(problems, step, "path", PATH, "must be a path such as /health", true);
+                String track = step.with().get("track");
+                if (track != null && !CANARY.equals(track)) {
+                    problems.add(new String[]{"track", "must be canary, or left out to check the Services' traffic"});
+                }
+            }
             case ENSURE_NAMESPACE, ENSURE_SECRET -> {
             }
         }
@@ -79,6 +91,10 @@ public final class StepRules {
         }
         require(problems, step, "maxSurge", SURGE, "must be a number of pods or a percentage such as 25%", false);
         require(problems, step, "maxUnavailable", SURGE, "must be a number of pods or a percentage such as 25%", false);
+        require(problems, step, "weight", WEIGHT, "must be a percentage from 1 to 99", false);
+        if (step.with().containsKey("weight") && !CANARY.equals(step.with().get("track"))) {
+            problems.add(new String[]{"weight", "is for the canary track only"});
+        }
         if ("recreate".equals(strategy) && (step.with().containsKey("maxSurge") || step.with().containsKey("maxUnavailable"))) {
             problems.add(new String[]{"strategy", "recreate takes no maxSurge or maxUnavailable"});
         }

@@ -19,6 +19,7 @@ import static io.eyrie.api.deployment.Action.PAUSE;
 import static io.eyrie.api.deployment.Action.REDEPLOY;
 import static io.eyrie.api.deployment.Action.RESTART;
 import static io.eyrie.api.deployment.Action.ROLLBACK;
+import static io.eyrie.api.deployment.DeploymentStatus.ABORTING;
 import static io.eyrie.api.deployment.DeploymentStatus.CANCELLED;
 import static io.eyrie.api.deployment.DeploymentStatus.CANCELLING;
 import static io.eyrie.api.deployment.DeploymentStatus.DEPLOYED;
@@ -50,7 +51,7 @@ import static io.eyrie.api.deployment.DeploymentStatus.RESTART_ERROR;
  */
 public final class ActionRules {
     private static final Set<DeploymentStatus> BUSY =
-            EnumSet.of(QUEUED, INITIALIZING, DEPLOYING, RESTARTING, PAUSING, DROPPING, CANCELLING);
+            EnumSet.of(QUEUED, INITIALIZING, DEPLOYING, RESTARTING, PAUSING, DROPPING, CANCELLING, ABORTING);
     private static final Set<Action> DEPLOYS = EnumSet.of(DEPLOY, REDEPLOY, DEPLOY_LATEST, ROLLBACK);
 
     private static final List<Row> ROWS = List.of(

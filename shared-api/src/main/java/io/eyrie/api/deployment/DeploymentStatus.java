@@ -15,6 +15,8 @@ public enum DeploymentStatus {
     RESTARTING, RESTARTED, RESTART_ERROR,
     PAUSING, PAUSED, PAUSE_ERROR,
     CANCELLING, CANCELLED,
+    /** Eyrie's, not Qovery's: a canary failed its check and is being removed; the deploy then ends in error. */
+    ABORTING,
     DROPPING, DROPPED, DROP_ERROR;
 
     /** While an action's job runs. */
@@ -54,7 +56,8 @@ public enum DeploymentStatus {
     /** A job runs, is being cancelled, or an action waits: a new action is queued rather than started. */
     public boolean busy() {
         return this == QUEUED || this == INITIALIZING || this == DEPLOYING || this == RESTARTING || this == PAUSING
-                || this == DROPPING || this == CANCELLING;
+                || this == DROPPING || this == CANCELLING
+                || this == ABORTING;
     }
 
     /** An error status, which a failed job leaves. */

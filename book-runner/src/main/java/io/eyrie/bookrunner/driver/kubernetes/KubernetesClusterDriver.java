@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.eyrie.api.book.BookTemplates;
 import io.eyrie.api.book.JobState;
 import io.eyrie.api.book.JobTarget;
+import io.eyrie.api.book.StepRules;
 import io.eyrie.api.deployment.EnvVar;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.bookrunner.driver.ClusterDriver;
@@ -47,6 +48,9 @@ public class KubernetesClusterDriver implements ClusterDriver {
     private static final String LIVE = "live";
     private static final String IDLE = "idle";
 
+    /** While the Services select both the live track and the canary, which of the two is the live one. */
+    static final String LIVE_TRACK = "eyrie.io/live-track";
+
     /** The pod-template annotation a restart sets. */
     static final String RESTARTED_BY = "eyrie.io/restarted-by-job";
 
@@ -87,7 +91,8 @@ public class KubernetesClusterDriver implements ClusterDriver {
                 };
                 case RUN_JOB -> runJob(api, request, with.get("template"));
                 case SWITCH_SELECTOR -> switchSelector(api, request, track(api, request, with.get("track")));
-                case HTTP_CHECK -> httpCheck(api, request, with.get("path"));
+                case SHIFT_TRAFFIC -> shiftTraffic(api, request, Integer.parseInt(with.get("weight")));
+                case HTTP_CHECK -> httpCheck(api, request, with.get("path"), with.get("track"));
             };
         } catch (KubeApi.StepStopped stopped) {
             return stopped.outcome;
@@ -234,13 +239,20 @@ public class KubernetesClusterDriver implements ClusterDriver {
         List<String> deleted = new ArrayList<>();
         for (JsonObject deployment : api.list(ResourceKinds.DEPLOYMENT, request.target().namespace(),
                 Manifests.selector(request.deploymentId()))) {
-            JsonObject labels = deployment.getAsJsonObject("metadata").getAsJsonObject("labels");
-            if (labels != null && labels.has(Manifests.TRACK_LABEL)
-                    && live.equals(labels.get(Manifests.TRACK_LABEL).getAsString())) {
+            if (live.equals(trackOf(deployment))) {
                 continue;
             }
             if (api.delete(ResourceKinds.DEPLOYMENT, request.target().namespace(), Manifests.name(deployment))) {
                 deleted.add("Deployment/" + Manifests.name(deployment));
+            }
+        }
+        // A canary's own Service, which its checks went through.
+        for (JsonObject service : api.list(ResourceKinds.SERVICE, request.target().namespace(),
+                Manifests.selector(request.deploymentId()))) {
+            String track = trackOf(service);
+            if (track != null && !live.equals(track)
+                    && api.delete(ResourceKinds.SERVICE, request.target().namespace(), Manifests.name(service))) {
+                deleted.add("Service/" + Manifests.name(service));
             }
         }
         return StepOutcome.succeeded(deleted.isEmpty() ? "no track but '" + live + "' was left"
@@ -256,12 +268,15 @@ public class KubernetesClusterDriver implements ClusterDriver {
             return wanted == null ? track(api, request, LIVE) : wanted;
         }
         String live = "main";
-        for (JsonObject service : api.list(ResourceKinds.SERVICE, request.target().namespace(),
-                Manifests.selector(request.deploymentId()))) {
-            JsonObject spec = service.getAsJsonObject("spec");
-            JsonObject selector = spec == null ? null : spec.getAsJsonObject("selector");
+        for (JsonObject service : trafficServices(api, request)) {
+            JsonObject selector = selector(service);
+            JsonObject annotations = service.getAsJsonObject("metadata").getAsJsonObject("annotations");
             if (selector != null && selector.has(Manifests.TRACK_LABEL)) {
                 live = selector.get(Manifests.TRACK_LABEL).getAsString();
+                break;
+            }
+            if (annotations != null && annotations.has(LIVE_TRACK)) {
+                live = annotations.get(LIVE_TRACK).getAsString();
                 break;
             }
         }
@@ -314,9 +329,14 @@ public class KubernetesClusterDriver implements ClusterDriver {
             return StepOutcome.failed("no workload on track '" + track + "' to send traffic to; apply it first");
         }
         List<String> switched = new ArrayList<>();
-        for (JsonObject service : api.list(ResourceKinds.SERVICE, namespace, selector)) {
-            api.mergePatch(ResourceKinds.SERVICE, namespace, Manifests.name(service),
-                    patch("spec", "selector", Map.of(Manifests.TRACK_LABEL, track)));
+        for (JsonObject service : trafficServices(api, request)) {
+            com.google.gson.JsonArray patch = new com.google.gson.JsonArray();
+            patch.add(operation("add", "/spec/selector/" + pointer(Manifests.TRACK_LABEL), track));
+            JsonObject annotations = service.getAsJsonObject("metadata").getAsJsonObject("annotations");
+            if (annotations != null && annotations.has(LIVE_TRACK)) {
+                patch.add(operation("remove", "/metadata/annotations/" + pointer(LIVE_TRACK), null));
+            }
+            api.jsonPatch(ResourceKinds.SERVICE, namespace, Manifests.name(service), patch);
             switched.add("Service/" + Manifests.name(service));
         }
         return switched.isEmpty() ? StepOutcome.failed("the deployment has no Service to switch")
@@ -324,13 +344,84 @@ public class KubernetesClusterDriver implements ClusterDriver {
     }
 
     /**
+     * Replica-weighted traffic: the canary's pods scaled to their share beside the live track's, and the Services
+     * selecting both tracks, remembering which is live. It waits until the canary's pods are ready; requests reach
+     * only ready pods, so none is sent to a canary pod that cannot answer yet.
+     */
+    private StepOutcome shiftTraffic(KubeApi api, StepRequest request, int weight) {
+        String namespace = request.target().namespace();
+        String live = track(api, request, LIVE);
+        List<JsonObject> canaries = api.list(ResourceKinds.DEPLOYMENT, namespace, Manifests.selector(request.deploymentId())
+                + "," + Manifests.TRACK_LABEL + "=" + StepRules.CANARY);
+        if (canaries.isEmpty()) {
+            return StepOutcome.failed("no workload on track 'canary' to send requests to; apply it first");
+        }
+        Map<String, Integer> liveReplicas = new HashMap<>();
+        services(request).forEach(service -> liveReplicas.put(Manifests.dnsLabel(service.name()), service.replicas()));
+        List<String> shares = new ArrayList<>();
+        for (JsonObject canary : canaries) {
+            int beside = liveReplicas.getOrDefault(serviceOf(canary), 1);
+            int pods = TemplateContext.canaryReplicas(beside, weight);
+            JsonObject spec = canary.getAsJsonObject("spec");
+            if (spec == null || !spec.has("replicas") || spec.get("replicas").getAsInt() != pods) {
+                api.mergePatch(ResourceKinds.DEPLOYMENT, namespace, Manifests.name(canary), patch("spec", "replicas", pods));
+            }
+            shares.add(serviceOf(canary) + ": " + pods + " canary " + (pods == 1 ? "pod" : "pods") + " beside " + beside
+                    + " live, " + Math.round(100.0 * pods / (pods + beside)) + "% of requests");
+        }
+        for (JsonObject service : trafficServices(api, request)) {
+            JsonObject selector = selector(service);
+            if (selector != null && selector.has(Manifests.TRACK_LABEL)) {
+                // One patch, so the Service never selects both tracks without saying which one is live.
+                com.google.gson.JsonArray patch = new com.google.gson.JsonArray();
+                JsonObject annotations = service.getAsJsonObject("metadata").getAsJsonObject("annotations");
+                if (annotations == null) {
+                    patch.add(operation("add", "/metadata/annotations", Map.of(LIVE_TRACK, live)));
+                } else {
+                    patch.add(operation("add", "/metadata/annotations/" + pointer(LIVE_TRACK), live));
+                }
+                patch.add(operation("remove", "/spec/selector/" + pointer(Manifests.TRACK_LABEL), null));
+                api.jsonPatch(ResourceKinds.SERVICE, namespace, Manifests.name(service), patch);
+            }
+        }
+        StepOutcome ready = waitForRollout(api, request, null, StepRules.CANARY);
+        String share = String.join("; ", shares);
+        return switch (ready) {
+            case StepOutcome.Succeeded ignored -> StepOutcome.succeeded(share + " (live track '" + live + "')");
+            case StepOutcome.Waiting waiting -> StepOutcome.waiting(waiting.checkAgainIn(),
+                    "canary at " + weight + "%: " + waiting.progress(), waiting.rollout());
+            default -> ready;
+        };
+    }
+
+    /** The Services that receive the deployment's requests; a canary's own Service carries its track and is not one. */
+    private static List<JsonObject> trafficServices(KubeApi api, StepRequest request) {
+        return api.list(ResourceKinds.SERVICE, request.target().namespace(), Manifests.selector(request.deploymentId()))
+                .stream().filter(service -> trackOf(service) == null).toList();
+    }
+
+    /** The track an object's label names, or null. */
+    private static String trackOf(JsonObject object) {
+        JsonObject labels = object.getAsJsonObject("metadata").getAsJsonObject("labels");
+        return labels != null && labels.has(Manifests.TRACK_LABEL) ? labels.get(Manifests.TRACK_LABEL).getAsString() : null;
+    }
+
+    private static JsonObject selector(JsonObject service) {
+        JsonObject spec = service.getAsJsonObject("spec");
+        return spec == null ? null : spec.getAsJsonObject("selector");
+    }
+
+    /**
      * A GET through the API server's service proxy, so the runner needs no route into the cluster's network. Until
      * it answers 2xx the step waits; its deadline ends it.
      */
-    private StepOutcome httpCheck(KubeApi api, StepRequest request, String path) {
+    private StepOutcome httpCheck(KubeApi api, StepRequest request, String path, String track) {
         String namespace = request.target().namespace();
         List<String> passed = new ArrayList<>();
-        for (JsonObject service : api.list(ResourceKinds.SERVICE, namespace, Manifests.selector(request.deploymentId()))) {
+        List<JsonObject> checked = track == null ? trafficServices(api, request)
+                : api.list(ResourceKinds.SERVICE, namespace, Manifests.selector(request.deploymentId()) + ","
+                + Manifests.TRACK_LABEL + "=" + track);
+        for (JsonObject service : checked) {
             String name = Manifests.name(service);
             String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
             String proxied = "/api/v1/namespaces/" + namespace + "/services/" + name + ":http/proxy"
@@ -366,7 +457,8 @@ public class KubernetesClusterDriver implements ClusterDriver {
             }
             passed.add("Service/" + name);
         }
-        return passed.isEmpty() ? StepOutcome.failed("the deployment has no Service to check")
+        return passed.isEmpty() ? StepOutcome.failed(track == null ? "the deployment has no Service to check"
+                : "the deployment has no Service on track '" + track + "' to check; apply it first")
                 : StepOutcome.succeeded("GET " + path + " answered 2xx on " + String.join(", ", passed));
     }
 
@@ -416,8 +508,13 @@ public class KubernetesClusterDriver implements ClusterDriver {
             // Which track gets the traffic is switch-selector's to say; applying a workload leaves it as it is.
             JsonObject selector = spec.has("selector") ? spec.getAsJsonObject("selector") : null;
             JsonObject desired = object.getAsJsonObject("spec").getAsJsonObject("selector");
-            if (selector != null && selector.has(Manifests.TRACK_LABEL) && desired != null) {
-                desired.add(Manifests.TRACK_LABEL, selector.get(Manifests.TRACK_LABEL));
+            if (selector != null && desired != null && trackOf(current) == null) {
+                if (selector.has(Manifests.TRACK_LABEL)) {
+                    desired.add(Manifests.TRACK_LABEL, selector.get(Manifests.TRACK_LABEL));
+                } else {
+                    // A canary shares the requests: the Service selects every track until the canary is done.
+                    desired.remove(Manifests.TRACK_LABEL);
+                }
             }
         }
         api.replace(kind, object);
@@ -482,6 +579,21 @@ public class KubernetesClusterDriver implements ClusterDriver {
 
     private static String secretName(StepRequest request) {
         return TemplateContext.secretName(request.target());
+    }
+
+    private static JsonObject operation(String op, String path, Object value) {
+        JsonObject operation = new JsonObject();
+        operation.addProperty("op", op);
+        operation.addProperty("path", path);
+        if (value != null) {
+            operation.add("value", GSON.toJsonTree(value));
+        }
+        return operation;
+    }
+
+    /** A key as a JSON pointer segment (RFC 6901): label keys have slashes. */
+    private static String pointer(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
     }
 
     private static JsonObject patch(String outer, String key, Object value) {

@@ -64,7 +64,7 @@ class KubernetesClusterDriverTest {
     @BeforeAll
     static void startTheApiDouble() throws IOException {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+                new ProxyingDispatcher(), false);
         server.init();
         kube = server.createClient();
         String apiServer = "http://" + server.getHostName() + ":" + server.getPort();
@@ -316,6 +316,80 @@ class KubernetesClusterDriverTest {
         assertThat(kube.apps().deployments().inNamespace(shop.namespace).list().getItems()).hasSize(1);
     }
 
+    /**
+     * Canary from the Book's steps: a pod of the new version beside the two live ones, checked through its own
+     * Service before it gets requests; then the Services select both tracks (one canary pod of three: a third of the
+     * requests), then half, then promotion rolls the live track and the canary goes.
+     */
+    @Test
+    void aCanaryRunsBesideTheLiveTrackTakesItsShareOfRequestsAndIsPromoted() {
+        Deploying shop = new Deploying("none", Map.of());
+        shop.run("none.initialize");
+        shop.run("none.deploy");
+        shop.image("shop:2.0");
+
+        shop.run("none.deploy-canary", 0, 2);
+        assertThat(shop.workload("shop-web-canary").getSpec().getReplicas()).isEqualTo(1);
+        assertThat(shop.workload("shop-web-canary").getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getImage()).isEqualTo("shop:2.0");
+        assertThat(shop.service("shop-web-canary").getSpec().getSelector()).containsEntry("eyrie.io/track", "canary");
+        assertThat(shop.service("shop-web").getSpec().getSelector()).as("no request reaches the canary yet")
+                .containsEntry("eyrie.io/track", "main");
+
+        shop.run("none.deploy-canary", 2, 4);
+        assertThat(ProxyingDispatcher.asked).contains("/api/v1/namespaces/" + shop.namespace
+                + "/services/shop-web-canary:http/proxy/");
+        assertThat(shop.service("shop-web").getSpec().getSelector()).as("the Service selects both tracks")
+                .doesNotContainKey("eyrie.io/track").containsEntry("eyrie.io/service", "web");
+        assertThat(shop.service("shop-web").getMetadata().getAnnotations()).containsEntry("eyrie.io/live-track", "main");
+        assertThat(shop.details.getLast()).isEqualTo("web: 1 canary pod beside 2 live, 33% of requests (live track 'main')");
+
+        shop.step(StepKind.HTTP_CHECK, Map.of("path", "/", "track", "canary"));
+        StepOutcome half = shop.once(StepKind.SHIFT_TRAFFIC, Map.of("weight", "50"));
+        assertThat(half).as("each service reports its own state while its canary grows")
+                .isInstanceOfSatisfying(StepOutcome.Waiting.class, waiting -> {
+                    assertThat(waiting.progress()).startsWith("canary at 50%: Deployment shop-web-canary");
+                    assertThat(waiting.rollout().services()).containsExactly(Map.entry("web", JobState.RUNNING));
+                });
+        assertThat(shop.workload("shop-web-canary").getSpec().getReplicas()).isEqualTo(2);
+
+        shop.run("none.deploy-canary", 6, Integer.MAX_VALUE);
+        assertThat(shop.workload("shop-web").getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+                .as("promotion rolls the live track").isEqualTo("shop:2.0");
+        assertThat(shop.service("shop-web").getSpec().getSelector()).containsEntry("eyrie.io/track", "main");
+        assertThat(shop.service("shop-web").getMetadata().getAnnotations()).doesNotContainKey("eyrie.io/live-track");
+        assertThat(shop.workload("shop-web-canary")).as("the canary is removed").isNull();
+        assertThat(shop.service("shop-web-canary")).isNull();
+    }
+
+    /** A canary that fails its check is removed by the restore Book: all requests to the live track, which is blue. */
+    @Test
+    void aFailedCanaryIsRemovedAndTheLiveTrackServesAlone() {
+        Deploying shop = new Deploying("none", Map.of());
+        shop.run("none.initialize");
+        shop.run("none.deploy-blue-green");
+        shop.image("shop:2.0");
+        shop.run("none.deploy-canary", 0, 4);
+        assertThat(shop.service("shop-web").getMetadata().getAnnotations()).containsEntry("eyrie.io/live-track", "blue");
+
+        ProxyingDispatcher.answers.put("shop-web-canary", 500);
+        try {
+            assertThat(shop.once(StepKind.HTTP_CHECK, Map.of("path", "/", "track", "canary"))).isEqualTo(
+                    StepOutcome.waiting(Duration.ofMillis(10), "GET / on Service shop-web-canary answered 500"));
+        } finally {
+            ProxyingDispatcher.answers.remove("shop-web-canary");
+        }
+
+        shop.image("shop:1.2");
+        shop.run("none.restore");
+        assertThat(shop.service("shop-web").getSpec().getSelector()).containsEntry("eyrie.io/track", "blue");
+        assertThat(shop.workload("shop-web-canary")).isNull();
+        assertThat(shop.service("shop-web-canary")).isNull();
+        assertThat(shop.workload("shop-web-blue").getSpec().getTemplate().getSpec().getContainers().getFirst()
+                .getImage()).isEqualTo("shop:1.2");
+        assertThat(kube.apps().deployments().inNamespace(shop.namespace).list().getItems()).hasSize(1);
+    }
+
     /** Progress comes from the replica counts: half for the updated replicas, half for those of them available. */
     @Test
     void aRolloutReportsHowFarItHasComeAndEachServicesState() {
@@ -432,6 +506,28 @@ class KubernetesClusterDriverTest {
                 StepOutcome.failed("the kubeconfig of cluster 'double' has no context 'elsewhere'"));
     }
 
+    /**
+     * The double has no service proxy: a GET through it answers 200, or what the test put in {@code answers} for the
+     * Service; each path asked is kept.
+     */
+    static final class ProxyingDispatcher extends KubernetesCrudDispatcher {
+        static final Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        static final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private static final java.util.regex.Pattern PROXY =
+                java.util.regex.Pattern.compile("/api/v1/namespaces/[^/]+/services/([^/:]+):http/proxy.*");
+
+        @Override
+        public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+            java.util.regex.Matcher proxied = PROXY.matcher(request.getPath());
+            if (!proxied.matches()) {
+                return super.dispatch(request);
+            }
+            asked.add(request.getPath());
+            return new io.fabric8.mockwebserver.http.MockResponse()
+                    .setResponseCode(answers.getOrDefault(proxied.group(1), 200)).setBody("checked");
+        }
+    }
+
     /** One deployment of the test, in a namespace of its own, which runs Books and plays the kubelet. */
     private static final class Deploying {
         final String deploymentId = UUID.randomUUID().toString();
@@ -468,10 +564,18 @@ class KubernetesClusterDriverTest {
 
         /** Runs the Book's first steps as the runner would: each again until it stops waiting. */
         void run(String book, int steps) {
+            run(book, 0, steps);
+        }
+
+        void run(String book, int from, int to) {
             List<BookStep> all = StandardBooks.all().get(book).steps();
-            for (BookStep step : all.subList(0, Math.min(steps, all.size()))) {
+            for (BookStep step : all.subList(from, Math.min(to, all.size()))) {
                 step(step.kind(), step.with());
             }
+        }
+
+        io.fabric8.kubernetes.api.model.Service service(String name) {
+            return kube.services().inNamespace(namespace).withName(name).get();
         }
 
         void step(StepKind kind, Map<String, String> with) {
