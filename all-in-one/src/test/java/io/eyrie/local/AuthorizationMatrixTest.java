@@ -148,6 +148,8 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/deployments/{id}/releases", new Call(Map.of("id", ids.get("adopted")), null, 200)),
                 Map.entry("GET /api/deployments/{id}/releases/{version}",
                         new Call(Map.of("id", ids.get("adopted"), "version", "1"), null, 200)),
+                Map.entry("GET /api/projects/{slug}/groups/{group}/runs",
+                        new Call(Map.of("slug", "acme", "group", "web"), null, 200)),
                 Map.entry("GET /api/projects/{slug}/groups/{group}/runs/{id}",
                         new Call(Map.of("slug", "acme", "group", "web", "id", ids.get("run")), null, 200)),
                 Map.entry("GET /api/projects", new Call(Map.of(), null, 200)),

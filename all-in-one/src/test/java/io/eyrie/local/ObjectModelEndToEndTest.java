@@ -316,6 +316,16 @@ class ObjectModelEndToEndTest {
         JsonNode failed = api.await("devi", api.query("/api/projects/acme/groups/staged/runs/" + refused.get("runId").asText()),
                 body -> body.get("state").asText().equals("failed"));
         assertThat(failed.get("stages").get(0).get("members").get(0).get("outcome").asText()).isEqualTo("refused");
+
+        JsonNode runs = api.await("devi", api.query("/api/projects/acme/groups/staged/runs?limit=2"),
+                body -> body.get("items").size() == 2 && body.get("items").get(0).get("id").asText()
+                        .equals(refused.get("runId").asText()));
+        assertThat(runs.get("items").get(0).get("action").asText()).as("newest first").isEqualTo("initialize");
+        assertThat(runs.get("total").asInt()).isEqualTo(3);
+        JsonNode oldest = json(api.send("devi", "GET", api.query("/api/projects/acme/groups/staged/runs?cursor="
+                + runs.get("nextCursor").asText()), null, 200));
+        assertThat(oldest.get("items")).singleElement()
+                .satisfies(first -> assertThat(first.get("id").asText()).isEqualTo(run.get("runId").asText()));
     }
 
     /** A deploy asked for in a freeze waits in the queue, shown as queued, and runs by itself once the freeze ends. */

@@ -30,6 +30,7 @@ public class QueryEndpoints {
                 get("/api/projects", NONE, AUTHENTICATED, "list the projects you are a member of"),
                 get("/api/projects/{slug}", PROJECT, USER, "read the project, its members and namespace"),
                 get("/api/projects/{slug}/groups", PROJECT, USER, "list the project's groups"),
+                get("/api/projects/{slug}/groups/{group}/runs", GROUP, USER, "list a group's actions, newest first"),
                 get("/api/projects/{slug}/groups/{group}/runs/{id}", GROUP, USER,
                         "read a group action's stages and how each deployment's action ended"),
                 get("/api/projects/{slug}/groups/{group}", GROUP, USER, "read a group, its scopes and status"),

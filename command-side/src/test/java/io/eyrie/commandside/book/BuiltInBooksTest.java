@@ -89,6 +89,35 @@ class BuiltInBooksTest {
                 "track", "green"), 1))).extracting(problem -> problem[0]).containsExactly("track");
     }
 
+    @Test
+    void aCanaryTakesSomeOfTheRequestsNeverAllAndIsCheckedOnItsOwn() {
+        assertThat(StepRules.problems(new BookStep("x", StepKind.SHIFT_TRAFFIC, java.util.Map.of("weight", "20"), 1)))
+                .isEmpty();
+        for (String weight : List.of("0", "100", "-5", "half")) {
+            assertThat(StepRules.problems(new BookStep("x", StepKind.SHIFT_TRAFFIC, java.util.Map.of("weight", weight), 1)))
+                    .as(weight).extracting(problem -> problem[0]).containsExactly("weight");
+        }
+        assertThat(StepRules.problems(new BookStep("x", APPLY_MANIFEST, java.util.Map.of("template", "web",
+                "weight", "20"), 1))).extracting(problem -> problem[1]).containsExactly("is for the canary track only");
+        assertThat(StepRules.problems(new BookStep("x", StepKind.HTTP_CHECK, java.util.Map.of("path", "/",
+                "track", "blue"), 1))).extracting(problem -> problem[0]).containsExactly("track");
+        assertThat(kinds("none.deploy-canary")).containsExactly(APPLY_MANIFEST, WAIT_FOR_ROLLOUT,
+                StepKind.HTTP_CHECK, StepKind.SHIFT_TRAFFIC, StepKind.HTTP_CHECK, StepKind.SHIFT_TRAFFIC,
+                StepKind.HTTP_CHECK, APPLY_MANIFEST, WAIT_FOR_ROLLOUT, StepKind.SWITCH_SELECTOR, DELETE_RESOURCES);
+        assertThat(kinds("odoo.deploy-canary")).as("the module update runs before any request reaches the canary")
+                .containsSubsequence(WAIT_FOR_ROLLOUT, RUN_JOB, StepKind.HTTP_CHECK, StepKind.SHIFT_TRAFFIC);
+        assertThat(StandardBooks.all()).doesNotContainKeys("pgo.deploy-canary", "pxc.restore");
+    }
+
+    @Test
+    void canaryPodsAreAsNearTheirShareAsWholePodsAllow() {
+        assertThat(io.eyrie.job.manifests.TemplateContext.canaryReplicas(4, 20)).isEqualTo(1);
+        assertThat(io.eyrie.job.manifests.TemplateContext.canaryReplicas(2, 50)).isEqualTo(2);
+        assertThat(io.eyrie.job.manifests.TemplateContext.canaryReplicas(10, 10)).isEqualTo(1);
+        assertThat(io.eyrie.job.manifests.TemplateContext.canaryReplicas(1, 20)).as("at least one").isEqualTo(1);
+        assertThat(io.eyrie.job.manifests.TemplateContext.canaryReplicas(3, 75)).isEqualTo(9);
+    }
+
     private static List<StepKind> kinds(String book) {
         return StandardBooks.all().get(book).steps().stream().map(BookStep::kind).toList();
     }

@@ -3,11 +3,15 @@ package io.eyrie.queryside.grouprun;
 import io.eyrie.api.grouprun.FindGroupRun;
 import io.eyrie.api.grouprun.GroupRunId;
 import io.eyrie.api.grouprun.GroupRunView;
+import io.eyrie.api.grouprun.ListGroupRuns;
+import io.eyrie.api.query.Page;
+import io.eyrie.queryside.web.Cursors;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.platform.web.NotFoundException;
 import io.eyrie.queryside.web.ReactiveQueries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +22,15 @@ public class GroupRunController {
 
     public GroupRunController(ReactiveQueries queries) {
         this.queries = queries;
+    }
+
+    /** The group's actions, newest first. */
+    @GetMapping("/api/projects/{slug}/groups/{group}/runs")
+    public Mono<Page<GroupRunView>> runs(@PathVariable String slug, @PathVariable String group,
+                                         @RequestParam(required = false) String cursor,
+                                         @RequestParam(required = false) Integer limit) {
+        return queries.page(new ListGroupRuns(new ProjectId(slug), group, Cursors.request(cursor, limit)),
+                GroupRunView.class);
     }
 
     @GetMapping("/api/projects/{slug}/groups/{group}/runs/{id}")

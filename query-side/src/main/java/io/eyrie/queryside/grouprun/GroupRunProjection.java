@@ -8,6 +8,11 @@ import io.eyrie.api.grouprun.GroupMember;
 import io.eyrie.api.grouprun.GroupMemberEnded;
 import io.eyrie.api.grouprun.GroupRunView;
 import io.eyrie.api.grouprun.GroupStageStarted;
+import io.eyrie.api.grouprun.ListGroupRuns;
+import io.eyrie.api.query.Page;
+import io.eyrie.queryside.web.Cursors;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +26,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -95,6 +102,22 @@ public class GroupRunProjection {
         return Optional.ofNullable(mongo.findById(query.runId().value(), GroupRunDocument.class))
                 .filter(run -> query.project().value().equals(run.project) && query.group().equals(run.group))
                 .map(GroupRunDocument::toView);
+    }
+
+    /** Newest first; the cursor is the last run's start and id, so runs started at one instant page in a fixed order. */
+    @QueryHandler
+    public Page<GroupRunView> handle(ListGroupRuns query) {
+        Criteria ofGroup = where("project").is(query.project().value()).and("group").is(query.group());
+        Query page = Query.query(ofGroup).with(Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("_id")))
+                .limit(query.page().limit() + 1);
+        if (query.page().after() != null) {
+            String[] last = Cursors.parts(query.page().after(), 2);
+            Instant at = Cursors.instant(last[0]);
+            page.addCriteria(new Criteria().orOperator(where("startedAt").lt(at),
+                    where("startedAt").is(at).and("_id").lt(last[1])));
+        }
+        return Cursors.page(mongo.find(page, GroupRunDocument.class), query.page().limit(), GroupRunDocument::toView,
+                run -> run.startedAt() + "|" + run.id(), mongo.count(Query.query(ofGroup), GroupRunDocument.class));
     }
 
     /** A run's events follow its GroupActionStarted in its own stream. */
