@@ -111,8 +111,8 @@ public class JobExecution {
             StepOutcome outcome = execute(progress, step, startedAt);
             if (late && outcome instanceof StepOutcome.Waiting waiting) {
                 // One last look, so the error says what the step was still waiting for (a check's last answer).
-                outcome = StepOutcome.failed("'" + step.name() + "' did not finish within "
-                        + Duration.ofSeconds(step.timeoutSeconds()) + ": " + waiting.progress());
+                outcome = StepOutcome.failed("did not finish within " + Duration.ofSeconds(step.timeoutSeconds())
+                        + "; last seen: " + waiting.progress());
             }
             switch (outcome) {
                 case StepOutcome.Succeeded succeeded -> {
