@@ -62,7 +62,8 @@ class LifecycleEndToEndTest {
                 .withPorts(0, 0, 0, 0, 0, 0)
                 .withCluster(LocalSettings.LocalCluster.KUBERNETES, Duration.ofMillis(100));
         // A canary's failing check fails within 10 s (its estimate × the multiplier), not the default 30 s minimum.
-        return EyrieLocal.start(settings, "--eyrie.runner.simulated.step-time=30ms", "--eyrie.books.step-timeout-min=5s");
+        return EyrieLocal.start(settings, "--eyrie.runner.simulated.step-time=30ms", "--eyrie.books.step-timeout-min=5s",
+                "--eyrie.queries.consistency-wait=1s");
     }
 
     @AfterAll
@@ -396,6 +397,51 @@ class LifecycleEndToEndTest {
         assertThat(kube.services().inAnyNamespace().withLabel("eyrie.io/deployment", raceId).list().getItems())
                 .singleElement().satisfies(service -> assertThat(service.getSpec().getSelector())
                         .containsEntry("eyrie.io/track", "blue"));
+    }
+
+    /**
+     * Read-your-writes: a command's answer gives its position, and a GET with {@code ?minPosition=} that position
+     * shows the command, however soon it is asked. With the read models' processor stopped the GET waits to its
+     * bound and answers 503, so the freshness comes from the wait, not from a fast projection.
+     */
+    @Test
+    @Order(10)
+    void aReadAtACommandsPositionSeesTheCommand() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            var created = post(commands("/api/projects/acme/groups/web/deployments"), "{\"name\":\"ryw-" + round
+                    + "\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-ryw");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String position = json(created).get("position").asText();
+            assertThat(created.headers().firstValue("Eyrie-Position")).contains(position);
+            var card = get(queries("/api/deployments/" + json(created).get("id").asText() + "?minPosition=" + position));
+            assertThat(card.statusCode()).as("round " + round + ": " + card.body()).isEqualTo(200);
+            String id = json(created).get("id").asText();
+            var initialize = post(commands("/api/deployments/" + id + "/actions/initialize"), "", "c-ryw");
+            JsonNode accepted = json(initialize);
+            assertThat(Long.parseLong(accepted.get("position").asText())).isGreaterThan(Long.parseLong(position));
+            JsonNode after = json(get(queries("/api/deployments/" + id + "?minPosition=" + accepted.get("position").asText())));
+            assertThat(after.get("lastJobId").asText()).as("round " + round).isEqualTo(accepted.get("jobId").asText());
+        }
+
+        var processing = eyrie.querySideContext().getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                .eventProcessor("dashboard").orElseThrow();
+        processing.shutDown();
+        try {
+            var created = post(commands("/api/projects/acme/groups/web/deployments"),
+                    "{\"name\":\"ryw-held\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-ryw");
+            String position = json(created).get("position").asText();
+            var held = get(queries("/api/deployments/" + json(created).get("id").asText() + "?minPosition=" + position));
+            assertThat(held.statusCode()).isEqualTo(503);
+            assertProblem(held, "consistency-timeout");
+            processing.start();
+            var seen = get(queries("/api/deployments/" + json(created).get("id").asText() + "?minPosition=" + position));
+            assertThat(seen.statusCode()).as(seen.body()).isEqualTo(200);
+        } finally {
+            processing.start();
+        }
+        var bad = get(queries("/api/deployments/" + shopId + "?minPosition=yesterday"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(fields(json(bad))).containsExactly("minPosition");
     }
 
     private long countEvents(String aggregateId) throws SQLException {

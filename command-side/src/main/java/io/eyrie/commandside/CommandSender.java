@@ -2,6 +2,8 @@ package io.eyrie.commandside;
 
 import io.eyrie.commandside.idempotency.IdempotencyContext;
 import io.eyrie.commandside.idempotency.IdempotentRequest;
+import io.eyrie.commandside.position.CommandPositions;
+import io.eyrie.commandside.position.PositionContext;
 import io.eyrie.platform.security.Caller;
 import io.eyrie.platform.web.RequestAudit;
 import org.axonframework.commandhandling.CommandMessage;
@@ -22,9 +24,11 @@ import java.util.Optional;
 @Component
 public class CommandSender {
     private final CommandGateway commandGateway;
+    private final CommandPositions positions;
 
-    public CommandSender(CommandGateway commandGateway) {
+    public CommandSender(CommandGateway commandGateway, CommandPositions positions) {
         this.commandGateway = commandGateway;
+        this.positions = positions;
     }
 
     /**
@@ -45,9 +49,18 @@ public class CommandSender {
                         .and(IdempotentRequest.FINGERPRINT, idempotency.get().request().fingerprint());
             }
             CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+            Optional<PositionContext> reached = context.getOrEmpty(PositionContext.class);
             return Mono.<R>fromCallable(() -> {
-                        R result = commandGateway.sendAndWait(message);
+                        reached.ifPresent(position -> positions.expect(message.getIdentifier()));
+                        R result;
+                        try {
+                            result = commandGateway.sendAndWait(message);
+                        } catch (RuntimeException refused) {
+                            positions.forget(message.getIdentifier());
+                            throw refused;
+                        }
                         idempotency.ifPresent(found -> found.committed().set(true));
+                        reached.ifPresent(position -> position.reached(positions.positionOf(message.getIdentifier())));
                         return result;
                     })
                     .subscribeOn(Schedulers.boundedElastic());
