@@ -444,6 +444,239 @@ class LifecycleEndToEndTest {
         assertThat(fields(json(bad))).containsExactly("minPosition");
     }
 
+    /**
+     * The audit trail from the event store: a project's events oldest first with who, why and their link, a
+     * deployment's with its jobs', nothing of another project; the chain verifies, and one changed byte of one
+     * stored event is named as the first broken link.
+     */
+    @Test
+    @Order(12)
+    void theAuditTrailSaysWhoDidWhatAndProvesItWasNotChanged() throws Exception {
+        var other = post(commands("/api/projects"), "{\"slug\":\"other\",\"name\":\"Other\"}", "c-audit");
+        String position = json(other).get("position").asText();
+        JsonNode first = json(get(queries("/api/projects/acme/audit?limit=5&minPosition=" + position)));
+        assertThat(first.get("items")).hasSize(5);
+        JsonNode created = first.get("items").get(0);
+        assertThat(created.get("type").asText()).isEqualTo("io.eyrie.api.project.ProjectCreated");
+        assertThat(created.get("initiator").asText()).isEqualTo("alice");
+        assertThat(created.get("correlationId").asText()).isEqualTo("c-setup");
+        assertThat(created.get("hash").asText()).matches("[0-9a-f]{64}");
+        JsonNode second = json(get(queries("/api/projects/acme/audit?limit=5&cursor=" + first.get("nextCursor").asText())));
+        assertThat(Long.parseLong(second.get("items").get(0).get("position").asText()))
+                .isGreaterThan(Long.parseLong(first.get("items").get(4).get("position").asText()));
+        long total = first.get("total").asLong();
+
+        JsonNode all = json(get(queries("/api/projects/acme/audit?limit=500")));
+        List<String> aggregates = new ArrayList<>();
+        all.get("items").forEach(item -> aggregates.add(item.get("aggregateId").asText()));
+        assertThat(aggregates).as("no event of another project").doesNotContain("project:other")
+                .contains("deployment:" + shopId);
+        JsonNode otherAudit = json(get(queries("/api/projects/other/audit")));
+        assertThat(otherAudit.get("items")).singleElement()
+                .satisfies(item -> assertThat(item.get("aggregateId").asText()).isEqualTo("project:other"));
+
+        JsonNode shop = json(get(queries("/api/deployments/" + shopId + "/audit?limit=500")));
+        List<String> shopAggregates = new ArrayList<>();
+        List<String> shopTypes = new ArrayList<>();
+        shop.get("items").forEach(item -> {
+            shopAggregates.add(item.get("aggregateId").asText());
+            shopTypes.add(item.get("type").asText());
+        });
+        assertThat(shopAggregates).allMatch(id -> id.equals("deployment:" + shopId) || id.startsWith("job:"));
+        assertThat(shopTypes).contains("io.eyrie.api.deployment.DeploymentCreated", "io.eyrie.api.book.JobCreated",
+                "io.eyrie.api.deployment.ActionStarted");
+        Instant third = Instant.parse(shop.get("items").get(2).get("time").asText());
+        JsonNode later = json(get(queries("/api/deployments/" + shopId + "/audit?from=" + third)));
+        assertThat(Instant.parse(later.get("items").get(0).get("time").asText())).isAfterOrEqualTo(third);
+        assertThat(get(queries("/api/deployments/" + shopId + "/audit?from=yesterday")).statusCode()).isEqualTo(400);
+
+        JsonNode verified = json(get(queries("/api/projects/acme/audit/verify")));
+        assertThat(verified.get("ok").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("checked").asLong()).isEqualTo(json(get(queries("/api/projects/acme/audit"))).get("total").asLong())
+                .isGreaterThanOrEqualTo(total);
+        long tampered = Long.parseLong(shop.get("items").get(0).get("position").asText());
+        try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres")) {
+            db.createStatement().executeUpdate("UPDATE DomainEventEntry SET payload = convert_to(replace(convert_from("
+                    + "payload, 'UTF8'), '\"shop\"', '\"sh0p\"'), 'UTF8') WHERE globalIndex = " + tampered);
+            JsonNode broken = json(get(queries("/api/projects/acme/audit/verify")));
+            assertThat(broken.get("ok").asBoolean()).isFalse();
+            assertThat(broken.get("firstBroken").get("position").asText()).isEqualTo(Long.toString(tampered));
+            assertThat(broken.get("firstBroken").get("reason").asText()).contains("changed after it was chained");
+            db.createStatement().executeUpdate("UPDATE DomainEventEntry SET payload = convert_to(replace(convert_from("
+                    + "payload, 'UTF8'), '\"sh0p\"', '\"shop\"'), 'UTF8') WHERE globalIndex = " + tampered);
+        }
+        assertThat(json(get(queries("/api/projects/acme/audit/verify"))).get("ok").asBoolean()).isTrue();
+    }
+
+    /**
+     * Live progress: a card's stream starts with its state and then sends each change, in order, with increasing
+     * ids; reconnecting with Last-Event-ID repeats nothing and misses nothing. A job's stream shows its steps.
+     */
+    @Test
+    @Order(13)
+    void aLiveStreamSendsTheStateThenEveryChangeAndResumesWithoutRepeats() throws Exception {
+        var created = post(commands("/api/projects/acme/groups/web/deployments"),
+                "{\"name\":\"live\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-live");
+        String id = json(created).get("id").asText();
+        URI stream = queries("/api/deployments/" + id + "/stream?minPosition=" + json(created).get("position").asText());
+        List<String[]> events;
+        try (LiveStream card = LiveStream.open(stream, token("alice"), null)) {
+            String[] first = card.next();
+            assertThat(json(first[2]).get("lifecycle").asText()).isEqualTo("draft");
+            String job = act(id, "initialize", "c-live");
+            events = card.until(data -> "initialized".equals(json(data).get("status").asText()));
+            events.addFirst(first);
+            try (LiveStream steps = LiveStream.open(queries("/api/jobs/" + job + "/stream"), token("alice"), null)) {
+                JsonNode state = json(steps.until(data -> "succeeded".equals(json(data).get("state").asText())).getLast()[2]);
+                assertThat(state.get("steps")).isNotEmpty().allSatisfy(step ->
+                        assertThat(step.get("state").asText()).isEqualTo("succeeded"));
+            }
+        }
+        List<Long> ids = events.stream().map(event -> Long.parseLong(event[0])).toList();
+        assertThat(ids).as("increasing, none twice").isSorted().doesNotHaveDuplicates();
+        List<String> statuses = events.stream().map(event -> json(event[2]).get("status").asText()).toList();
+        assertThat(statuses).containsSubsequence("ready", "initializing", "initialized");
+        assertThat(events).allSatisfy(event -> assertThat(event[1]).isEqualTo("card"));
+
+        String last = events.getLast()[0];
+        try (LiveStream again = LiveStream.open(stream, token("alice"), last)) {
+            String job = act(id, "deploy", "c-live");
+            String[] next = again.next();
+            assertThat(Long.parseLong(next[0])).as("nothing repeated after a reconnect").isGreaterThan(Long.parseLong(last));
+            assertThat(json(next[2]).get("status").asText()).isIn("queued", "deploying", "deployed");
+            again.until(data -> job.equals(json(data).path("lastJobId").asText())
+                    && "deployed".equals(json(data).get("status").asText()));
+        }
+    }
+
+    /** Time travel: the project's state at an instant is what the card said then, rebuilt from the events. */
+    @Test
+    @Order(14)
+    void theStateAtAnInstantIsWhatTheCardsSaidThen() throws Exception {
+        Instant before = Instant.now();
+        Thread.sleep(5);
+        var created = post(commands("/api/projects/acme/groups/web/deployments"),
+                "{\"name\":\"travel\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}", "c-travel");
+        String id = json(created).get("id").asText();
+        String initialize = act(id, "initialize", "c-travel");
+        JsonNode initialized = awaitCard(id, c -> initialize.equals(c.path("lastJobId").asText())
+                && "initialized".equals(c.path("status").asText()));
+        Thread.sleep(5);
+        Instant afterInitialize = Instant.now();
+        Thread.sleep(5);
+        var deploy = post(commands("/api/deployments/" + id + "/actions/deploy"),
+                "{\"image\":\"registry.example.com/shop:1.1\"}", "c-travel");
+        String deployJob = json(deploy).get("jobId").asText();
+        JsonNode deployed = awaitCard(id, c -> deployJob.equals(c.path("lastJobId").asText())
+                && "deployed".equals(c.path("status").asText()));
+        Thread.sleep(5);
+        Instant afterDeploy = Instant.now();
+        String position = json(post(commands("/api/deployments/" + id + "/actions/pause"), "", "c-travel")).get("position").asText();
+
+        JsonNode then = travel(id, afterInitialize, position);
+        assertThat(then.get("lifecycle").asText()).isEqualTo(initialized.get("lifecycle").asText());
+        assertThat(then.get("status").asText()).isEqualTo("initialized");
+        assertThat(then.get("activeRelease").isNull()).isTrue();
+        assertThat(then.get("images")).isEmpty();
+        assertThat(then.get("clusters").get(0).asText()).isEqualTo("local");
+
+        JsonNode later = travel(id, afterDeploy, position);
+        assertThat(later.get("lifecycle").asText()).isEqualTo(deployed.get("lifecycle").asText()).isEqualTo("deploy");
+        assertThat(later.get("activeRelease").asInt()).isEqualTo(deployed.get("activeRelease").asInt());
+        assertThat(later.get("images").get(0).asText()).isEqualTo("registry.example.com/shop:1.1");
+
+        JsonNode earlier = json(get(queries("/api/projects/acme/state?at=" + before + "&minPosition=" + position)));
+        List<String> names = new ArrayList<>();
+        earlier.get("deployments").forEach(deployment -> names.add(deployment.get("name").asText()));
+        assertThat(names).as("it did not exist yet").doesNotContain("travel").contains("shop");
+        assertThat(get(queries("/api/projects/acme/state?at=last-tuesday")).statusCode()).isEqualTo(400);
+    }
+
+    private JsonNode travel(String deployment, Instant at, String position) throws Exception {
+        JsonNode state = json(get(queries("/api/projects/acme/state?at=" + at + "&minPosition=" + position)));
+        for (JsonNode found : state.get("deployments")) {
+            if (found.get("id").asText().equals(deployment)) {
+                return found;
+            }
+        }
+        throw new AssertionError("no deployment " + deployment + " at " + at + ": " + state);
+    }
+
+    /** A server-sent event stream read line by line on its own thread: each event as {id, event, data}. */
+    private static final class LiveStream implements AutoCloseable {
+        private final java.util.concurrent.BlockingQueue<String[]> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.io.InputStream body;
+
+        private LiveStream(java.io.InputStream body) {
+            this.body = body;
+            Thread.ofVirtual().start(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8))) {
+                    String eventId = null;
+                    String name = null;
+                    StringBuilder data = new StringBuilder();
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.startsWith("id:")) {
+                            eventId = line.substring(3).trim();
+                        } else if (line.startsWith("event:")) {
+                            name = line.substring(6).trim();
+                        } else if (line.startsWith("data:")) {
+                            data.append(line.substring(5));
+                        } else if (line.isEmpty() && !data.isEmpty()) {
+                            events.add(new String[]{eventId, name, data.toString()});
+                            data.setLength(0);
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // The test closed the stream.
+                }
+            });
+        }
+
+        static LiveStream open(URI uri, String token, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return new LiveStream(response.body());
+        }
+
+        String[] next() throws InterruptedException {
+            String[] event = events.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            if (event == null) {
+                throw new AssertionError("no event within " + WAIT);
+            }
+            return event;
+        }
+
+        /** The events up to and including the first whose data matches. */
+        List<String[]> until(Predicate<String> last) throws InterruptedException {
+            List<String[]> seen = new ArrayList<>();
+            while (true) {
+                String[] event = next();
+                seen.add(event);
+                if (last.test(event[2])) {
+                    return seen;
+                }
+            }
+        }
+
+        /** The reading thread holds the stream until its next bytes arrive, so it is closed from another one. */
+        @Override
+        public void close() {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    body.close();
+                } catch (java.io.IOException ignored) {
+                    // Closing is all that was asked.
+                }
+            });
+        }
+    }
+
     private long countEvents(String aggregateId) throws SQLException {
         try (Connection db = DriverManager.getConnection(eyrie.eventStoreUrl(), "postgres", "postgres")) {
             return events(db, aggregateId).size();
@@ -678,5 +911,13 @@ class LifecycleEndToEndTest {
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.eyrie.queryside;
 
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -34,23 +36,39 @@ public final class ReadModelBatch<D> {
     private final boolean deferred;
     private final Map<String, Optional<D>> read = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
+    private final Consumer<List<D>> committed;
+    private List<D> written = List.of();
 
-    private ReadModelBatch(MongoTemplate mongo, Class<D> type, Function<D, String> idOf, boolean deferred) {
+    private ReadModelBatch(MongoTemplate mongo, Class<D> type, Function<D, String> idOf, boolean deferred,
+                           Consumer<List<D>> committed) {
         this.mongo = mongo;
         this.type = type;
         this.idOf = idOf;
         this.deferred = deferred;
+        this.committed = committed;
     }
 
     /** The batch of the current unit of work, made and registered for flushing on first use. */
     public static <D> ReadModelBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf) {
+        return current(mongo, type, idOf, null);
+    }
+
+    /**
+     * As {@link #current(MongoTemplate, Class, Function)}; {@code committed} is given the documents the batch wrote,
+     * once its unit of work has committed (the token with them), which is when a live stream may show them.
+     */
+    public static <D> ReadModelBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf,
+                                                Consumer<List<D>> committed) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new ReadModelBatch<>(mongo, type, idOf, false);
+            return new ReadModelBatch<>(mongo, type, idOf, false, committed);
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(ReadModelBatch.class.getName() + ":" + type.getName(), key -> {
-            ReadModelBatch<D> batch = new ReadModelBatch<>(mongo, type, idOf, true);
+            ReadModelBatch<D> batch = new ReadModelBatch<>(mongo, type, idOf, true, committed);
             unitOfWork.onPrepareCommit(committing -> batch.flush());
+            if (committed != null) {
+                unitOfWork.afterCommit(done -> committed.accept(batch.written));
+            }
             return batch;
         });
     }
@@ -82,8 +100,14 @@ public final class ReadModelBatch<D> {
     }
 
     public void save(D document) {
+        if (document instanceof Revisioned revisioned) {
+            revisioned.revision(Math.max(revisioned.revision(), handledPosition()));
+        }
         if (!deferred) {
             mongo.save(document);
+            if (committed != null) {
+                committed.accept(List.of(document));
+            }
             return;
         }
         String id = idOf.apply(document);
@@ -101,14 +125,29 @@ public final class ReadModelBatch<D> {
         changed.add(id);
     }
 
+    /**
+     * The global position of the event being handled, or -1 outside a processor. A document's revision is the
+     * furthest position that changed it: the same event delivered again leaves it as it was.
+     */
+    private static long handledPosition() {
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> tracked
+                && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(-1);
+        }
+        return -1;
+    }
+
     private void flush() {
         if (changed.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        List<D> saved = new java.util.ArrayList<>();
         for (String id : changed) {
             Optional<D> document = read.get(id);
             if (document.isPresent()) {
+                saved.add(document.get());
                 bulk.replaceOne(Query.query(where("_id").is(id)), document.get(), FindAndReplaceOptions.options().upsert());
             } else {
                 bulk.remove(Query.query(where("_id").is(id)));
@@ -116,5 +155,6 @@ public final class ReadModelBatch<D> {
         }
         bulk.execute();
         changed.clear();
+        written = List.copyOf(saved);
     }
 }

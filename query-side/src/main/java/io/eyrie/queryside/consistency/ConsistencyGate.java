@@ -1,6 +1,7 @@
 package io.eyrie.queryside.consistency;
 
 import io.eyrie.queryside.DashboardProcessing;
+import io.eyrie.queryside.audit.AuditChain;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Holds a read until the read models have processed a position. A position is passed when every segment of the
- * dashboard processor, whichever query instance owns it, has a token at or past it that does not list it as a gap.
+ * query side's processors, whichever query instance owns it, has a token at or past it that does not list it as a gap.
  * Not Axon's {@link TrackingToken#covers}, which also asks that every older gap be filled: a transaction that rolled
  * back leaves a gap for good (until the processor's gap time-out), and would hold every read behind it. Tokens are
  * read from the shared token store, so this holds across instances. One poll serves every waiting read, and nothing
@@ -38,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class ConsistencyGate implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsistencyGate.class);
-    private static final List<String> PROCESSORS = List.of(DashboardProcessing.GROUP);
+    /** Every processor whose model the query side answers from: the dashboards, and the audit chain. */
+    private static final List<String> PROCESSORS = List.of(DashboardProcessing.GROUP, AuditChain.GROUP);
 
     private final DataSource dataSource;
     private final Serializer serializer;

@@ -24,11 +24,12 @@ import java.util.Optional;
  */
 @Document(DeploymentCardDocument.COLLECTION)
 @CompoundIndex(name = "cards_by_group", def = "{'groupId': 1, 'name': 1}")
-final class DeploymentCardDocument {
+final class DeploymentCardDocument implements io.eyrie.queryside.Revisioned {
     static final String COLLECTION = "deployment_cards";
 
     @Id
     String id;
+    long revision;
     String name;
     String project;
     String groupId;
@@ -95,5 +96,15 @@ final class DeploymentCardDocument {
                         scope.map(Scope::allowDrop).orElse(false),
                         scope.map(Scope::concurrency).orElse(Concurrency.QUEUE)), createdBy, createdAt,
                 updatedBy, updatedAt);
+    }
+
+    @Override
+    public long revision() {
+        return revision;
+    }
+
+    @Override
+    public void revision(long revision) {
+        this.revision = revision;
     }
 }

@@ -24,6 +24,8 @@ import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.ScopeTimerSkipped;
+import io.eyrie.api.deployment.WatchDeploymentCard;
+import io.eyrie.api.query.LiveView;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
@@ -35,6 +37,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,10 +63,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class DeploymentCardProjection {
     private final MongoTemplate mongo;
     private final GroupPolicies groups;
+    private final QueryUpdateEmitter live;
 
-    public DeploymentCardProjection(MongoTemplate mongo, GroupPolicies groups) {
+    public DeploymentCardProjection(MongoTemplate mongo, GroupPolicies groups, QueryUpdateEmitter live) {
         this.mongo = mongo;
         this.groups = groups;
+        this.live = live;
     }
 
     @EventHandler
@@ -243,6 +248,12 @@ public class DeploymentCardProjection {
     }
 
     @QueryHandler
+    public Optional<LiveView> handle(WatchDeploymentCard query) {
+        return Optional.ofNullable(mongo.findById(query.deploymentId().value(), DeploymentCardDocument.class))
+                .map(card -> new LiveView(card.revision, card(card)));
+    }
+
+    @QueryHandler
     public Optional<DeploymentCard> handle(FindDeploymentCard query) {
         return Optional.ofNullable(mongo.findById(query.deploymentId().value(), DeploymentCardDocument.class))
                 .map(this::card);
@@ -276,6 +287,19 @@ public class DeploymentCardProjection {
     }
 
     private ReadModelBatch<DeploymentCardDocument> cards() {
-        return ReadModelBatch.current(mongo, DeploymentCardDocument.class, card -> card.id);
+        return ReadModelBatch.current(mongo, DeploymentCardDocument.class, card -> card.id, this::written);
+    }
+
+    /** After the batch committed: each changed card to its live streams, in order. */
+    private void written(List<DeploymentCardDocument> written) {
+        for (DeploymentCardDocument card : written) {
+            // Only a card someone watches is turned into a view.
+            if (live.activeSubscriptions().stream().noneMatch(subscription -> subscription.getPayload()
+                    instanceof WatchDeploymentCard watch && watch.deploymentId().value().equals(card.id))) {
+                continue;
+            }
+            live.emit(WatchDeploymentCard.class, query -> query.deploymentId().value().equals(card.id),
+                    new LiveView(card.revision, card(card)));
+        }
     }
 }

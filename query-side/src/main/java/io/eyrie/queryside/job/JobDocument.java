@@ -20,11 +20,12 @@ import java.util.TreeMap;
  */
 @Document(JobDocument.COLLECTION)
 @CompoundIndex(name = "jobs_by_deployment", def = "{'deploymentId': 1, 'scheduledAt': -1}")
-final class JobDocument {
+final class JobDocument implements io.eyrie.queryside.Revisioned {
     static final String COLLECTION = "jobs";
 
     @Id
     String id;
+    long revision;
     String deploymentId;
     /** Whose job it is: the query side's authorization reads it. */
     String project;
@@ -124,5 +125,15 @@ final class JobDocument {
         JobView.StepView toView() {
             return new JobView.StepView(index, name, state, startedAt, finishedAt, detail, error, estimatedSeconds);
         }
+    }
+
+    @Override
+    public long revision() {
+        return revision;
+    }
+
+    @Override
+    public void revision(long revision) {
+        this.revision = revision;
     }
 }

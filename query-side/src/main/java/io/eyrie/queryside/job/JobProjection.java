@@ -17,6 +17,7 @@ import io.eyrie.api.book.JobStepSucceeded;
 import io.eyrie.api.book.JobSucceeded;
 import io.eyrie.api.book.JobView;
 import io.eyrie.api.book.ListDeploymentJobs;
+import io.eyrie.api.book.WatchJob;
 import io.eyrie.api.deployment.ActionQueued;
 import io.eyrie.api.deployment.ActionStarted;
 import io.eyrie.api.deployment.QueueHeld;
@@ -24,6 +25,7 @@ import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.QueuedActionRefused;
 import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.ReleaseRecorded;
+import io.eyrie.api.query.LiveView;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
@@ -35,6 +37,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -63,9 +66,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @ProcessingGroup(DashboardProcessing.GROUP)
 public class JobProjection {
     private final MongoTemplate mongo;
+    private final QueryUpdateEmitter live;
 
-    public JobProjection(MongoTemplate mongo) {
+    public JobProjection(MongoTemplate mongo, QueryUpdateEmitter live) {
         this.mongo = mongo;
+        this.live = live;
     }
 
     /** Everything the job will do is known from the start: its steps are copied from its Book. */
@@ -274,6 +279,12 @@ public class JobProjection {
     }
 
     @QueryHandler
+    public Optional<LiveView> handle(WatchJob query) {
+        return Optional.ofNullable(mongo.findById(query.jobId().value(), JobDocument.class))
+                .map(job -> new LiveView(job.revision, job.toView()));
+    }
+
+    @QueryHandler
     public Optional<JobView> handle(FindJob query) {
         return Optional.ofNullable(mongo.findById(query.jobId().value(), JobDocument.class)).map(JobDocument::toView);
     }
@@ -327,7 +338,18 @@ public class JobProjection {
     }
 
     private ReadModelBatch<JobDocument> jobs() {
-        return ReadModelBatch.current(mongo, JobDocument.class, job -> job.id);
+        return ReadModelBatch.current(mongo, JobDocument.class, job -> job.id, this::written);
+    }
+
+    /** After the batch committed: each changed job to its live streams, in order. */
+    private void written(List<JobDocument> written) {
+        for (JobDocument job : written) {
+            if (live.activeSubscriptions().stream().noneMatch(subscription -> subscription.getPayload()
+                    instanceof WatchJob watch && watch.jobId().value().equals(job.id))) {
+                continue;
+            }
+            live.emit(WatchJob.class, query -> query.jobId().value().equals(job.id), new LiveView(job.revision, job.toView()));
+        }
     }
 
 }

@@ -28,7 +28,8 @@ class BatchedCardWritesTest {
     @BeforeEach
     void emptyReadModel() {
         var mongo = ReadModelServer.template("batched-cards");
-        projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, new GroupProjection(mongo)));
+        projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, new GroupProjection(mongo)),
+                org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
         projection.reset();
     }
 

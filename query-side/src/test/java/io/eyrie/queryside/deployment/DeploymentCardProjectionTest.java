@@ -60,7 +60,8 @@ class DeploymentCardProjectionTest {
         GroupProjection groups = new GroupProjection(mongo);
         groups.reset();
         groups.on(groupCreated("acme", "web", GroupType.ODOO), "olivia", T0);
-        projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, groups));
+        projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, groups),
+                org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
         projection.reset();
     }
 

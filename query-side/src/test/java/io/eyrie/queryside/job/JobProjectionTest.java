@@ -54,7 +54,7 @@ class JobProjectionTest {
     @BeforeEach
     void emptyReadModel() {
         mongo = ReadModelServer.template("jobs");
-        projection = new JobProjection(mongo);
+        projection = new JobProjection(mongo, org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
         projection.reset();
     }
 

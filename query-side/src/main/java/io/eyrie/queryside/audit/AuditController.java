@@ -1,0 +1,85 @@
+package io.eyrie.queryside.audit;
+
+import io.eyrie.api.audit.AuditEntry;
+import io.eyrie.api.audit.AuditVerification;
+import io.eyrie.api.audit.ProjectState;
+import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.project.ProjectId;
+import io.eyrie.api.query.Page;
+import io.eyrie.queryside.web.Cursors;
+import io.eyrie.queryside.web.InvalidParameterException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Who did what, when and why, read from the event store; and the proof that it has not been changed. */
+@RestController
+public class AuditController {
+    private final AuditLog log;
+    private final ProjectHistory history;
+
+    public AuditController(AuditLog log, ProjectHistory history) {
+        this.log = log;
+        this.history = history;
+    }
+
+    /** What the project ran at {@code at} (now, without it), rebuilt from its events. */
+    @GetMapping("/api/projects/{slug}/state")
+    public Mono<ProjectState> state(@PathVariable String slug, @RequestParam(required = false) String at) {
+        String project = new ProjectId(slug).value();
+        Instant instant = at == null ? Instant.now() : instant("at", at);
+        return Mono.fromCallable(() -> history.at(project, instant)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/api/projects/{slug}/audit")
+    public Mono<Page<AuditEntry>> project(@PathVariable String slug,
+                                          @RequestParam(required = false) String deployment,
+                                          @RequestParam(required = false) String from,
+                                          @RequestParam(required = false) String to,
+                                          @RequestParam(required = false) String cursor,
+                                          @RequestParam(required = false) Integer limit) {
+        String project = new ProjectId(slug).value();
+        String only = deployment == null ? null : deploymentId("deployment", deployment);
+        return Mono.fromCallable(() -> log.page(project, only, instant("from", from), instant("to", to),
+                Cursors.request(cursor, limit))).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/api/deployments/{id}/audit")
+    public Mono<Page<AuditEntry>> deployment(@PathVariable String id,
+                                             @RequestParam(required = false) String from,
+                                             @RequestParam(required = false) String to,
+                                             @RequestParam(required = false) String cursor,
+                                             @RequestParam(required = false) Integer limit) {
+        String deployment = deploymentId("id", id);
+        return Mono.fromCallable(() -> log.page(null, deployment, instant("from", from), instant("to", to),
+                Cursors.request(cursor, limit))).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/api/projects/{slug}/audit/verify")
+    public Mono<AuditVerification> verify(@PathVariable String slug) {
+        String project = new ProjectId(slug).value();
+        return Mono.fromCallable(() -> log.verify(project)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static String deploymentId(String parameter, String value) {
+        try {
+            return new DeploymentId(value).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(parameter, "must be a deployment's id");
+        }
+    }
+
+    private static Instant instant(String parameter, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(parameter, "must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
+        }
+    }
+}

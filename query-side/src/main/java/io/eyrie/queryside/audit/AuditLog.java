@@ -1,0 +1,167 @@
+package io.eyrie.queryside.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eyrie.api.AuditMetaData;
+import io.eyrie.api.audit.AuditEntry;
+import io.eyrie.api.audit.AuditVerification;
+import io.eyrie.api.query.Page;
+import io.eyrie.api.query.PageRequest;
+import io.eyrie.queryside.web.Cursors;
+import io.eyrie.queryside.web.InvalidParameterException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the audit trail straight from the event store, through the chain's links (which say which project and
+ * deployment each event belongs to), and recomputes a project's chain from the stored events.
+ */
+@Component
+public class AuditLog {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Events hold references, never secret values; a field that looks like one is masked all the same. */
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|passphrase|secret|token|privatekey|apikey)");
+
+    private final JdbcTemplate jdbc;
+
+    AuditLog(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Oldest first, from the given project's chain; optionally one deployment's events, within [from, to). */
+    public Page<AuditEntry> page(String project, String deployment, Instant from, Instant to, PageRequest page) {
+        StringBuilder where = new StringBuilder(project != null ? "c.project = ?" : "c.deployment = ?");
+        List<Object> arguments = new ArrayList<>(List.of(project != null ? project : deployment));
+        if (project != null && deployment != null) {
+            where.append(" AND c.deployment = ?");
+            arguments.add(deployment);
+        }
+        if (from != null) {
+            where.append(" AND CAST(e.timeStamp AS timestamptz) >= ?");
+            arguments.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" AND CAST(e.timeStamp AS timestamptz) < ?");
+            arguments.add(Timestamp.from(to));
+        }
+        String filtered = " FROM audit_chain c JOIN DomainEventEntry e ON e.globalIndex = c.global_index WHERE " + where;
+        long total = jdbc.queryForObject("SELECT COUNT(*)" + filtered, Long.class, arguments.toArray());
+        List<Object> paged = new ArrayList<>(arguments);
+        String after = "";
+        if (page.after() != null) {
+            after = " AND c.global_index > ?";
+            paged.add(position(page.after()));
+        }
+        paged.add(page.limit() + 1);
+        List<AuditEntry> found = jdbc.query("SELECT c.hash, " + StoredEvents.COLUMNS + filtered + after
+                + " ORDER BY c.global_index LIMIT ?", (rs, row) -> entry(StoredEvents.ROW.mapRow(rs, row),
+                rs.getString("hash")), paged.toArray());
+        return Cursors.page(found, page.limit(), entry -> entry, AuditEntry::position, total);
+    }
+
+    /**
+     * Walks the project's chain link by link, recomputing each hash from the event as stored now; then looks for
+     * events of the project that the chain skipped. The first problem is named.
+     */
+    public AuditVerification verify(String project) {
+        String previous = AuditHash.GENESIS;
+        long expected = 1;
+        long checked = 0;
+        List<Map<String, Object>> links = jdbc.queryForList("SELECT global_index, link, hash FROM audit_chain "
+                + "WHERE project = ? ORDER BY link", project);
+        Iterator<Map<String, Object>> each = links.iterator();
+        while (each.hasNext()) {
+            Map<String, Object> link = each.next();
+            long index = ((Number) link.get("global_index")).longValue();
+            long number = ((Number) link.get("link")).longValue();
+            if (number != expected) {
+                return broken(checked, index, expected, "link " + expected + " is missing from the chain", previous);
+            }
+            List<AuditHash.StoredEvent> stored = jdbc.query("SELECT " + StoredEvents.COLUMNS
+                    + " FROM DomainEventEntry e WHERE e.globalIndex = ?", StoredEvents.ROW, index);
+            if (stored.isEmpty()) {
+                return broken(checked, index, number, "the event is no longer in the event store", previous);
+            }
+            String hash = AuditHash.of(previous, stored.getFirst());
+            if (!hash.equals(link.get("hash"))) {
+                return broken(checked, index, number, "the stored event no longer gives its link's hash: it was "
+                        + "changed after it was chained", previous);
+            }
+            previous = hash;
+            expected++;
+            checked++;
+        }
+        List<Long> skipped = jdbc.queryForList("SELECT e.globalIndex FROM DomainEventEntry e "
+                + "JOIN audit_scopes s ON s.aggregate_id = e.aggregateIdentifier "
+                + "LEFT JOIN audit_chain c ON c.global_index = e.globalIndex "
+                + "WHERE s.project = ? AND c.global_index IS NULL "
+                + "AND e.globalIndex <= (SELECT COALESCE(MAX(global_index), -1) FROM audit_chain) "
+                + "ORDER BY e.globalIndex LIMIT 1", Long.class, project);
+        if (!skipped.isEmpty()) {
+            return broken(checked, skipped.getFirst(), 0, "an event of the project is in no link: it was added "
+                    + "after the fact, or committed after the chain's processor had given up waiting for it", previous);
+        }
+        return new AuditVerification(true, checked, null, previous);
+    }
+
+    private static AuditVerification broken(long checked, long index, long link, String reason, String head) {
+        return new AuditVerification(false, checked,
+                new AuditVerification.BrokenLink(Long.toString(index), link, reason), head);
+    }
+
+    private static AuditEntry entry(AuditHash.StoredEvent event, String hash) {
+        JsonNode metaData = json(event.metaData());
+        return new AuditEntry(Long.toString(event.globalIndex()), event.payloadType(),
+                Instant.parse(event.timeStamp()), text(metaData, AuditMetaData.INITIATOR),
+                text(metaData, AuditMetaData.CORRELATION_ID), text(metaData, AuditMetaData.CAUSATION_ID),
+                event.aggregateIdentifier(), redacted(json(event.payload())), hash);
+    }
+
+    private static JsonNode json(byte[] bytes) {
+        try {
+            return bytes == null ? JSON.nullNode() : JSON.readTree(bytes);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode("(not JSON: " + bytes.length + " bytes)");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    static JsonNode redacted(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (SECRET.matcher(name).matches() && object.get(name).isValueNode() && !object.get(name).isNull()) {
+                    object.put(name, "[redacted]");
+                } else {
+                    redacted(object.get(name));
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(AuditLog::redacted);
+        }
+        return node;
+    }
+
+    private static long position(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("cursor", "is not a cursor this API gave out");
+        }
+    }
+}
