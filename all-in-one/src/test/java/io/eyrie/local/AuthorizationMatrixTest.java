@@ -151,6 +151,7 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/projects/{slug}/audit", new Call(Map.of("slug", "acme"), null, 200)),
                 Map.entry("GET /api/projects/{slug}/audit/verify", new Call(Map.of("slug", "acme"), null, 200)),
                 Map.entry("GET /api/projects/{slug}/state", new Call(Map.of("slug", "acme"), null, 200)),
+                Map.entry("GET /api/projects/{slug}/metrics", new Call(Map.of("slug", "acme"), null, 200)),
                 Map.entry("GET /api/deployments/{id}/audit", new Call(Map.of("id", deployment), null, 200)),
                 Map.entry("GET /api/deployments/{id}/stream", new Call(Map.of("id", deployment), null, 200)),
                 Map.entry("GET /api/jobs/{id}/stream", new Call(Map.of("id", ids.get("job")), null, 200)),

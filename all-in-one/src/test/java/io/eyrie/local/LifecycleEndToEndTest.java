@@ -592,6 +592,28 @@ class LifecycleEndToEndTest {
         assertThat(get(queries("/api/projects/acme/state?at=last-tuesday")).statusCode()).isEqualTo(400);
     }
 
+    /** The delivery figures over HTTP, from this run's deploys and failures; the fold itself is DeliveryFoldTest's. */
+    @Test
+    @Order(15)
+    void theDeliveryFiguresCountThisRunsDeploysAndFailures() throws Exception {
+        String position = json(post(commands("/api/projects"), "{\"slug\":\"dora\",\"name\":\"Dora\"}", "c-dora"))
+                .get("position").asText();
+        JsonNode figures = json(get(queries("/api/projects/acme/metrics?minPosition=" + position)));
+        assertThat(figures.get("deploymentFrequency").get("deploys").asLong()).isGreaterThanOrEqualTo(5);
+        assertThat(figures.get("changeFailureRate").get("failed").asLong()).as("the broken deploy and the unhealthy canary")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(figures.get("changeFailureRate").get("rate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(figures.get("leadTime").get("samples").asLong()).isPositive();
+        assertThat(figures.get("timeToRestore").get("samples").asLong())
+                .as("neither failed deployment has deployed since").isZero();
+        assertThat(figures.get("timeToRestore").get("medianSeconds").isNull()).isTrue();
+        JsonNode none = json(get(queries("/api/projects/acme/metrics?group=nothing")));
+        assertThat(none.get("deploymentFrequency").get("deploys").asLong()).isZero();
+        assertThat(none.get("changeFailureRate").get("rate").isNull()).isTrue();
+        assertThat(get(queries("/api/projects/acme/metrics?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z"))
+                .statusCode()).isEqualTo(400);
+    }
+
     private JsonNode travel(String deployment, Instant at, String position) throws Exception {
         JsonNode state = json(get(queries("/api/projects/acme/state?at=" + at + "&minPosition=" + position)));
         for (JsonNode found : state.get("deployments")) {

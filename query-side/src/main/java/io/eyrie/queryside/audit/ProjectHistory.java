@@ -14,20 +14,14 @@ import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.ReleaseRecorded;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * Time travel: a project's deployment events up to an instant, read from the event store in order and folded into
@@ -36,27 +30,19 @@ import javax.sql.DataSource;
  */
 @Component
 public class ProjectHistory {
-    private final JdbcTemplate jdbc;
-    private final Serializer events;
+    private final ProjectEvents events;
 
-    ProjectHistory(DataSource dataSource, @Qualifier("eventSerializer") Serializer events) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    ProjectHistory(ProjectEvents events) {
         this.events = events;
     }
 
     public ProjectState at(String project, Instant at) {
         Map<String, Running> deployments = new LinkedHashMap<>();
         long[] last = {-1};
-        jdbc.query("SELECT e.globalIndex, e.payloadType, e.payloadRevision, e.payload FROM audit_chain c "
-                        + "JOIN DomainEventEntry e ON e.globalIndex = c.global_index "
-                        + "WHERE c.project = ? AND e.aggregateIdentifier LIKE 'deployment:%' "
-                        + "AND CAST(e.timeStamp AS timestamptz) <= ? ORDER BY e.globalIndex",
-                row -> {
-                    Object event = events.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"),
-                            byte[].class, row.getString("payloadType"), row.getString("payloadRevision")));
-                    apply(deployments, event);
-                    last[0] = row.getLong("globalIndex");
-                }, project, Timestamp.from(at));
+        events.forEach(project, at, true, "deployment:", (event, time, position) -> {
+            apply(deployments, event);
+            last[0] = position;
+        });
         List<ProjectState.DeploymentAt> states = new ArrayList<>();
         deployments.forEach((id, running) -> states.add(running.view(id)));
         return new ProjectState(project, at, last[0] < 0 ? null : Long.toString(last[0]), states);
