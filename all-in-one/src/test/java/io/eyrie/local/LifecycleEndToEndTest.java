@@ -25,7 +25,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -612,6 +614,55 @@ class LifecycleEndToEndTest {
         assertThat(none.get("changeFailureRate").get("rate").isNull()).isTrue();
         assertThat(get(queries("/api/projects/acme/metrics?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z"))
                 .statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * A rebuild equals the live models: every card of the group, and every deployment's jobs, releases and versions,
+     * read before and after a reset and replay of the dashboard processor, are the same.
+     */
+    @Test
+    @Order(16)
+    void aRebuildGivesTheSameReadModels() throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/api/projects/acme/groups/web/deployments?limit=500",
+                "/api/projects/acme/groups", "/api/projects/acme"));
+        // Quiet first: a job still running would change the live models between the two reads.
+        Instant quiet = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(quiet)) {
+            boolean idle = true;
+            for (JsonNode card : json(get(queries(paths.getFirst()))).get("items")) {
+                idle &= card.get("runningJobs").asInt() == 0 && card.get("queuedJobs").asInt() == 0;
+            }
+            if (idle) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        for (JsonNode card : json(get(queries(paths.getFirst()))).get("items")) {
+            String id = card.get("id").asText();
+            paths.addAll(List.of("/api/deployments/" + id + "/jobs?limit=500", "/api/deployments/" + id + "/releases?limit=500",
+                    "/api/deployments/" + id + "/versions?limit=500"));
+        }
+        Map<String, JsonNode> live = new LinkedHashMap<>();
+        for (String path : paths) {
+            live.put(path, json(get(queries(path))));
+        }
+        assertThat(live.get(paths.getFirst()).get("items").size()).isGreaterThan(20);
+
+        var processing = eyrie.querySideContext().getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                .eventProcessor("dashboard", org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        processing.shutDown();
+        processing.resetTokens();
+        processing.start();
+        String position = json(post(commands("/api/projects"), "{\"slug\":\"rebuilt\",\"name\":\"Rebuilt\"}",
+                "c-rebuild")).get("position").asText();
+        var caughtUp = get(queries("/api/projects/acme?minPosition=" + position));
+        for (int i = 0; i < 20 && caughtUp.statusCode() == 503; i++) {
+            caughtUp = get(queries("/api/projects/acme?minPosition=" + position));
+        }
+        assertThat(caughtUp.statusCode()).isEqualTo(200);
+        for (String path : paths) {
+            assertThat(json(get(queries(path)))).as(path).isEqualTo(live.get(path));
+        }
     }
 
     private JsonNode travel(String deployment, Instant at, String position) throws Exception {

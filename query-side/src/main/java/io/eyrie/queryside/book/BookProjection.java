@@ -47,7 +47,7 @@ public class BookProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), BookDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, BookDocument.class);
     }
 
     @QueryHandler

@@ -77,7 +77,7 @@ public class ClusterProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), ClusterDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, ClusterDocument.class);
     }
 
     @QueryHandler

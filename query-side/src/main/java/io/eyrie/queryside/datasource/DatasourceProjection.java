@@ -74,7 +74,7 @@ public class DatasourceProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), DatasourceDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, DatasourceDocument.class);
     }
 
     @QueryHandler

@@ -244,7 +244,7 @@ public class DeploymentCardProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), DeploymentCardDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, DeploymentCardDocument.class);
     }
 
     @QueryHandler

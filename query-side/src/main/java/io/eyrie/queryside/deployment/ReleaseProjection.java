@@ -77,7 +77,7 @@ public class ReleaseProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), ReleaseDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, ReleaseDocument.class);
     }
 
     /** Newest first; the cursor is the last version shown. */

@@ -57,7 +57,7 @@ public class VersionProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), VersionDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, VersionDocument.class);
     }
 
     /** Newest first; the cursor is the last version shown. */

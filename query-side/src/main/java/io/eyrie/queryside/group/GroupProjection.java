@@ -125,7 +125,7 @@ public class GroupProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), GroupDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, GroupDocument.class);
     }
 
     @QueryHandler

@@ -94,7 +94,7 @@ public class GroupRunProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), GroupRunDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, GroupRunDocument.class);
     }
 
     @QueryHandler

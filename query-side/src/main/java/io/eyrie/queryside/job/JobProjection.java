@@ -275,7 +275,7 @@ public class JobProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), JobDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, JobDocument.class);
     }
 
     @QueryHandler

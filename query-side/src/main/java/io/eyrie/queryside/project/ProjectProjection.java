@@ -106,8 +106,8 @@ public class ProjectProjection {
 
     @ResetHandler
     public void reset() {
-        mongo.remove(new Query(), ProjectDocument.class);
-        mongo.remove(new Query(), UserProjectsDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, ProjectDocument.class);
+        ReadModelBatch.emptyForReplay(mongo, UserProjectsDocument.class);
     }
 
     @QueryHandler
