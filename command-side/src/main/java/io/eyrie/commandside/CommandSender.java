@@ -60,7 +60,8 @@ public class CommandSender {
                             throw refused;
                         }
                         idempotency.ifPresent(found -> found.committed().set(true));
-                        reached.ifPresent(position -> position.reached(positions.positionOf(message.getIdentifier())));
+                        reached.ifPresent(position -> positions.positionOf(message.getIdentifier())
+                                .ifPresent(position::reached));
                         return result;
                     })
                     .subscribeOn(Schedulers.boundedElastic());

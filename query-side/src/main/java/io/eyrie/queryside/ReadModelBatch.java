@@ -77,17 +77,7 @@ public final class ReadModelBatch<D> {
         if (!deferred) {
             return Optional.ofNullable(mongo.findById(id, type));
         }
-        return read.computeIfAbsent(id, missing -> Replays.neverWritten(mongo, type, missing) ? Optional.empty()
-                : Optional.ofNullable(mongo.findById(missing, type)));
-    }
-
-    /**
-     * For a reset handler: removes every document of {@code type}, and remembers, for the replay that follows, which
-     * ids it writes again, so that looking up any other id needs no read: it cannot be there.
-     */
-    public static void emptyForReplay(MongoTemplate mongo, Class<?> type) {
-        mongo.remove(new Query(), type);
-        Replays.emptied(mongo, type);
+        return read.computeIfAbsent(id, missing -> Optional.ofNullable(mongo.findById(missing, type)));
     }
 
     /**
@@ -156,7 +146,6 @@ public final class ReadModelBatch<D> {
         List<D> saved = new java.util.ArrayList<>();
         for (String id : changed) {
             Optional<D> document = read.get(id);
-            Replays.written(mongo, type, id, document.isPresent());
             if (document.isPresent()) {
                 saved.add(document.get());
                 bulk.replaceOne(Query.query(where("_id").is(id)), document.get(), FindAndReplaceOptions.options().upsert());

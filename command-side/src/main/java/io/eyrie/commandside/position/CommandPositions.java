@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CommandPositions {
     private static final String APPENDED = CommandPositions.class.getName() + ".appended";
     private static final List<String> NONE = List.of();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandPositions.class);
 
     private final DataSource dataSource;
     /** Expected commands, by message identifier: empty until committed, then the identifiers of their events. */
@@ -64,10 +65,20 @@ public class CommandPositions {
 
     /**
      * The global index of the command's last event; for a command that changed nothing, the store's newest event,
-     * which is at least as far as anything the command read.
+     * which is at least as far as anything the command read. Empty, and logged as an error, when it cannot be read:
+     * the command has committed, and its answer must say so rather than fail.
      */
-    public long positionOf(String commandId) {
-        List<String> events = expected.remove(commandId);
+    public java.util.OptionalLong positionOf(String commandId) {
+        try {
+            return java.util.OptionalLong.of(lookUp(expected.remove(commandId)));
+        } catch (UnavailableException e) {
+            log.error("Command {} committed, but its position could not be read; its answer goes without one",
+                    commandId, e);
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    private long lookUp(List<String> events) {
         try (Connection connection = dataSource.getConnection()) {
             if (events == null || events.isEmpty()) {
                 return head(connection);

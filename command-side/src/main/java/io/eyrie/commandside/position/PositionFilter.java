@@ -3,6 +3,7 @@ package io.eyrie.commandside.position;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eyrie.platform.web.UnavailableException;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -33,6 +34,7 @@ public class PositionFilter implements WebFilter, Ordered {
     private static final Set<HttpMethod> COMMANDS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PositionFilter.class);
 
     private final CommandPositions positions;
 
@@ -71,7 +73,7 @@ public class PositionFilter implements WebFilter, Ordered {
                         getHeaders().setContentLength(marked.length);
                         return super.writeWith(Mono.just(bufferFactory().wrap(marked)));
                     });
-                });
+                }).switchIfEmpty(Mono.defer(() -> super.writeWith(body)));
             }
 
             @Override
@@ -88,10 +90,15 @@ public class PositionFilter implements WebFilter, Ordered {
                 .contextWrite(context -> context.put(PositionContext.class, reached));
     }
 
+    /** Empty only when a request that sent no command cannot read the store's head; the answer then has none. */
     private Mono<String> position(PositionContext reached) {
         String position = reached.position();
         return position != null ? Mono.just(position)
-                : Mono.fromCallable(() -> Long.toString(positions.head())).subscribeOn(Schedulers.boundedElastic());
+                : Mono.fromCallable(() -> Long.toString(positions.head())).subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(UnavailableException.class, unreadable -> {
+                    log.error("An answer goes without its position: {}", unreadable.getMessage(), unreadable);
+                    return Mono.empty();
+                });
     }
 
     /** A JSON object gets the field; any other body (a list, say) is left as it is and the header says it. */

@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
 public class AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Events hold references, never secret values; a field that looks like one is masked all the same. */
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|passphrase|secret|token|privatekey|apikey)");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|passphrase|passwd|secret|token|privatekey|apikey|credential).*");
+    /** A reference names where a secret is kept ({@code secretRef}, {@code credentialsRef}): that is shown. */
+    private static final Pattern REFERENCE = Pattern.compile("(?i).*ref");
 
     private final JdbcTemplate jdbc;
 
@@ -145,7 +147,9 @@ public class AuditLog {
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
-                if (SECRET.matcher(name).matches() && object.get(name).isValueNode() && !object.get(name).isNull()) {
+                String plain = name.replace("_", "").replace("-", "");
+                if (SECRET.matcher(plain).matches() && !REFERENCE.matcher(plain).matches()
+                        && !object.get(name).isNull()) {
                     object.put(name, "[redacted]");
                 } else {
                     redacted(object.get(name));

@@ -5,13 +5,19 @@ import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.deployment.ActionCancelled;
 import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.ActionFailed;
+import io.eyrie.api.deployment.ActionQueued;
 import io.eyrie.api.deployment.ActionStarted;
+import io.eyrie.api.deployment.CancelRequested;
 import io.eyrie.api.deployment.DeploymentChanged;
 import io.eyrie.api.deployment.DeploymentCreated;
 import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.deployment.QueueHeld;
+import io.eyrie.api.deployment.QueuedActionCancelled;
+import io.eyrie.api.deployment.QueuedActionRefused;
+import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import org.springframework.stereotype.Component;
@@ -73,6 +79,18 @@ public class ProjectHistory {
                     running -> running.status = failed.status());
             case ActionCancelled cancelled -> on(deployments, cancelled.deploymentId().value(),
                     running -> running.status = cancelled.status());
+            // The statuses a queue and a cancel set, as the cards take them.
+            case ActionQueued queued -> on(deployments, queued.deploymentId().value(),
+                    running -> running.status = queued.status());
+            case QueueHeld held -> on(deployments, held.deploymentId().value(), running -> running.status = held.status());
+            case QueuedActionCancelled dropped -> on(deployments, dropped.deploymentId().value(),
+                    running -> running.status = dropped.status());
+            case QueuedActionRefused refused -> on(deployments, refused.deploymentId().value(),
+                    running -> running.status = refused.status());
+            case CancelRequested cancelling -> on(deployments, cancelling.deploymentId().value(),
+                    running -> running.status = cancelling.status());
+            case RedeploySkipped skipped -> on(deployments, skipped.deploymentId().value(),
+                    running -> running.status = skipped.status());
             default -> {
                 // Other events change nothing of what this answers.
             }

@@ -47,7 +47,7 @@ public class BookProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, BookDocument.class);
+        mongo.remove(new Query(), BookDocument.class);
     }
 
     @QueryHandler

@@ -77,7 +77,7 @@ public class ClusterProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, ClusterDocument.class);
+        mongo.remove(new Query(), ClusterDocument.class);
     }
 
     @QueryHandler

@@ -14,19 +14,21 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Holds a read until the read models have processed a position. A position is passed when every segment of the
@@ -39,8 +41,10 @@ import java.util.concurrent.TimeUnit;
 @Component
 public class ConsistencyGate implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsistencyGate.class);
-    /** Every processor whose model the query side answers from: the dashboards, and the audit chain. */
-    private static final List<String> PROCESSORS = List.of(DashboardProcessing.GROUP, AuditChain.GROUP);
+    /** The dashboards' read models. */
+    public static final List<String> DASHBOARDS = List.of(DashboardProcessing.GROUP);
+    /** The audit trail, time travel and the metrics, read through the audit chain. */
+    public static final List<String> AUDIT = List.of(AuditChain.GROUP);
 
     private final DataSource dataSource;
     private final Serializer serializer;
@@ -62,10 +66,10 @@ public class ConsistencyGate implements AutoCloseable {
         return bound;
     }
 
-    /** Completes once the read models have processed {@code position}; fails with a time-out past the bound. */
-    public Mono<Void> await(long position) {
+    /** Completes once {@code processors} have processed {@code position}; fails with a time-out past the bound. */
+    public Mono<Void> await(long position, List<String> processors) {
         return Mono.<Void>create(sink -> {
-                    Waiter waiter = new Waiter(position, sink);
+                    Waiter waiter = new Waiter(position, processors, sink);
                     waiting.add(waiter);
                     sink.onDispose(() -> waiting.remove(waiter));
                 })
@@ -78,9 +82,11 @@ public class ConsistencyGate implements AutoCloseable {
             return;
         }
         try {
-            List<TrackingToken> tokens = tokens();
+            Map<String, List<TrackingToken>> tokens = tokens();
             for (Waiter waiter : waiting) {
-                if (!tokens.isEmpty() && tokens.stream().allMatch(token -> passed(token, waiter.position()))) {
+                // A processor with no token rows has not started: it has passed nothing.
+                if (waiter.processors().stream().allMatch(processor -> tokens.containsKey(processor)
+                        && tokens.get(processor).stream().allMatch(token -> passed(token, waiter.position())))) {
                     waiting.remove(waiter);
                     waiter.sink().success();
                 }
@@ -99,17 +105,18 @@ public class ConsistencyGate implements AutoCloseable {
         return current != null && current.position().orElse(-1) >= position;
     }
 
-    private List<TrackingToken> tokens() throws SQLException {
-        List<TrackingToken> tokens = new ArrayList<>();
+    private Map<String, List<TrackingToken>> tokens() throws SQLException {
+        Map<String, List<TrackingToken>> tokens = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT token, tokenType FROM TokenEntry WHERE processorName = ANY(?)")) {
-            statement.setArray(1, connection.createArrayOf("varchar", PROCESSORS.toArray()));
+                     "SELECT processorName, token, tokenType FROM TokenEntry WHERE processorName = ANY(?)")) {
+            statement.setArray(1, connection.createArrayOf("varchar",
+                    java.util.stream.Stream.concat(DASHBOARDS.stream(), AUDIT.stream()).toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    byte[] token = rows.getBytes(1);
-                    String type = rows.getString(2);
-                    tokens.add(token == null ? null
+                    byte[] token = rows.getBytes(2);
+                    String type = rows.getString(3);
+                    tokens.computeIfAbsent(rows.getString(1), processor -> new ArrayList<>()).add(token == null ? null
                             : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null)));
                 }
             }
@@ -122,6 +129,6 @@ public class ConsistencyGate implements AutoCloseable {
         poller.shutdownNow();
     }
 
-    private record Waiter(long position, MonoSink<Void> sink) {
+    private record Waiter(long position, List<String> processors, MonoSink<Void> sink) {
     }
 }

@@ -40,14 +40,19 @@ public class MinPositionFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String position = exchange.getRequest().getQueryParams().getFirst(PARAMETER);
-        if (position == null || exchange.getRequest().getMethod() != HttpMethod.GET) {
+        if (position == null || exchange.getRequest().getMethod() != HttpMethod.GET
+                || !exchange.getRequest().getPath().value().startsWith("/api/")) {
             return chain.filter(exchange);
         }
         if (!POSITION.matcher(position).matches()) {
             return ProblemResponses.invalidInput(exchange, "Invalid value for: " + PARAMETER,
                     List.of(new Problems.FieldError(PARAMETER, "must be a position from a command's answer")));
         }
-        return gate.await(Long.parseLong(position))
+        // The audit trail, time travel and metrics read the audit chain; a backlog there holds no dashboard.
+        String path = exchange.getRequest().getPath().value();
+        boolean audit = path.endsWith("/audit") || path.endsWith("/audit/verify") || path.endsWith("/state")
+                || path.endsWith("/metrics");
+        return gate.await(Long.parseLong(position), audit ? ConsistencyGate.AUDIT : ConsistencyGate.DASHBOARDS)
                 .then(Mono.defer(() -> chain.filter(exchange)))
                 .onErrorResume(ConsistencyTimeoutException.class, late -> {
                     exchange.getResponse().getHeaders().set("Retry-After", "1");

@@ -74,7 +74,7 @@ public class DatasourceProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, DatasourceDocument.class);
+        mongo.remove(new Query(), DatasourceDocument.class);
     }
 
     @QueryHandler

@@ -61,6 +61,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 @ProcessingGroup(DashboardProcessing.GROUP)
 public class DeploymentCardProjection {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeploymentCardProjection.class);
     private final MongoTemplate mongo;
     private final GroupPolicies groups;
     private final QueryUpdateEmitter live;
@@ -244,7 +245,7 @@ public class DeploymentCardProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, DeploymentCardDocument.class);
+        mongo.remove(new Query(), DeploymentCardDocument.class);
     }
 
     @QueryHandler
@@ -298,8 +299,14 @@ public class DeploymentCardProjection {
                     instanceof WatchDeploymentCard watch && watch.deploymentId().value().equals(card.id))) {
                 continue;
             }
-            live.emit(WatchDeploymentCard.class, query -> query.deploymentId().value().equals(card.id),
-                    new LiveView(card.revision, card(card)));
+            java.util.function.Predicate<WatchDeploymentCard> watching = query -> query.deploymentId().value().equals(card.id);
+            try {
+                live.emit(WatchDeploymentCard.class, watching, new LiveView(card.revision, card(card)));
+            } catch (RuntimeException e) {
+                // The write committed; its streams end with the error, and a client that reconnects reads it anew.
+                log.error("Card {} could not be sent to its live streams", card.id, e);
+                live.completeExceptionally(WatchDeploymentCard.class, watching, e);
+            }
         }
     }
 }

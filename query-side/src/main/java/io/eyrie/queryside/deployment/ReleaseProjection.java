@@ -77,7 +77,7 @@ public class ReleaseProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, ReleaseDocument.class);
+        mongo.remove(new Query(), ReleaseDocument.class);
     }
 
     /** Newest first; the cursor is the last version shown. */

@@ -57,7 +57,7 @@ public class VersionProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, VersionDocument.class);
+        mongo.remove(new Query(), VersionDocument.class);
     }
 
     /** Newest first; the cursor is the last version shown. */

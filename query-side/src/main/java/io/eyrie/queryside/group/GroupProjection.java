@@ -125,7 +125,7 @@ public class GroupProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, GroupDocument.class);
+        mongo.remove(new Query(), GroupDocument.class);
     }
 
     @QueryHandler

@@ -94,7 +94,7 @@ public class GroupRunProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, GroupRunDocument.class);
+        mongo.remove(new Query(), GroupRunDocument.class);
     }
 
     @QueryHandler

@@ -65,6 +65,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 @ProcessingGroup(DashboardProcessing.GROUP)
 public class JobProjection {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobProjection.class);
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter live;
 
@@ -275,7 +276,7 @@ public class JobProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, JobDocument.class);
+        mongo.remove(new Query(), JobDocument.class);
     }
 
     @QueryHandler
@@ -348,7 +349,14 @@ public class JobProjection {
                     instanceof WatchJob watch && watch.jobId().value().equals(job.id))) {
                 continue;
             }
-            live.emit(WatchJob.class, query -> query.jobId().value().equals(job.id), new LiveView(job.revision, job.toView()));
+            java.util.function.Predicate<WatchJob> watching = query -> query.jobId().value().equals(job.id);
+            try {
+                live.emit(WatchJob.class, watching, new LiveView(job.revision, job.toView()));
+            } catch (RuntimeException e) {
+                // The write committed; its streams end with the error, and a client that reconnects reads it anew.
+                log.error("Job {} could not be sent to its live streams", job.id, e);
+                live.completeExceptionally(WatchJob.class, watching, e);
+            }
         }
     }
 

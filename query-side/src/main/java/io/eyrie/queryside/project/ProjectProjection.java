@@ -106,8 +106,8 @@ public class ProjectProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, ProjectDocument.class);
-        ReadModelBatch.emptyForReplay(mongo, UserProjectsDocument.class);
+        mongo.remove(new Query(), ProjectDocument.class);
+        mongo.remove(new Query(), UserProjectsDocument.class);
     }
 
     @QueryHandler

@@ -110,8 +110,8 @@ public class RepositoryProjection {
 
     @ResetHandler
     public void reset() {
-        ReadModelBatch.emptyForReplay(mongo, RepositoryDocument.class);
-        ReadModelBatch.emptyForReplay(mongo, ImageDocument.class);
+        mongo.remove(new Query(), RepositoryDocument.class);
+        mongo.remove(new Query(), ImageDocument.class);
     }
 
     @QueryHandler

@@ -53,6 +53,13 @@ class AuditHashTest {
         assertThat(shown.get("credentialsRef").asText()).isEqualTo("kubeconfig:/x");
         assertThat(shown.get("name").asText()).isEqualTo("shop");
         assertThat(shown.get("token").isNull()).isTrue();
+        JsonNode more = AuditLog.redacted(new ObjectMapper().readTree("""
+                {"db_password":"x","passwordHash":"y","secrets":{"a":"b"},"api-key":"z","tokenRef":"secret://t"}"""));
+        assertThat(more.get("db_password").asText()).isEqualTo("[redacted]");
+        assertThat(more.get("passwordHash").asText()).isEqualTo("[redacted]");
+        assertThat(more.get("secrets").asText()).as("the whole subtree").isEqualTo("[redacted]");
+        assertThat(more.get("api-key").asText()).isEqualTo("[redacted]");
+        assertThat(more.get("tokenRef").asText()).isEqualTo("secret://t");
     }
 
     private static byte[] bytes(String text) {
