@@ -441,6 +441,19 @@ class LifecycleEndToEndTest {
         } finally {
             processing.start();
         }
+        // A retry with the same Idempotency-Key answers the first answer's position, in the body and the header.
+        String key = "ryw-" + UUID.randomUUID();
+        HttpRequest keyed = HttpRequest.newBuilder(commands("/api/projects/acme/groups/web/deployments"))
+                .header("Authorization", "Bearer " + token("alice")).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"ryw-keyed\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}"))
+                .build();
+        var firstTry = HttpClient.newHttpClient().send(keyed, HttpResponse.BodyHandlers.ofString());
+        var secondTry = HttpClient.newHttpClient().send(keyed, HttpResponse.BodyHandlers.ofString());
+        assertThat(secondTry.headers().firstValue("Idempotency-Replayed")).contains("true");
+        assertThat(json(secondTry).get("position")).isEqualTo(json(firstTry).get("position"));
+        assertThat(secondTry.headers().firstValue("Eyrie-Position")).contains(json(firstTry).get("position").asText());
+
         var bad = get(queries("/api/deployments/" + shopId + "?minPosition=yesterday"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(fields(json(bad))).containsExactly("minPosition");

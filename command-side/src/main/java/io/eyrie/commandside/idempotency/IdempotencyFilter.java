@@ -1,5 +1,6 @@
 package io.eyrie.commandside.idempotency;
 
+import io.eyrie.commandside.position.PositionFilter;
 import io.eyrie.platform.security.Callers;
 import io.eyrie.platform.web.ProblemResponses;
 import io.eyrie.platform.web.Problems;
@@ -49,6 +50,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
     private static final int MAX_BODY = 256 * 1024;
     private static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper POSITIONS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final IdempotencyStore store;
     private final Callers callers;
@@ -126,12 +128,24 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                         response.getHeaders().setContentType(MediaType.parseMediaType(recorded.contentType()));
                     }
                     byte[] stored = recorded.body() == null ? new byte[0] : recorded.body();
+                    positionOf(stored).ifPresent(position -> response.getHeaders().set(PositionFilter.HEADER, position));
                     return response.writeWith(Mono.just(response.bufferFactory().wrap(stored)));
                 })
                 .onErrorResume(IllegalStateException.class, notYet -> ProblemResponses.write(exchange,
                         HttpStatus.CONFLICT, "idempotency-key-in-flight", "Idempotency key in flight",
                         "A request with this Idempotency-Key was carried out, but its answer is not available; "
                                 + "read the resource to see its result"));
+    }
+
+    /** The first answer's position, which its body kept: the header says it again on a replay. */
+    private static java.util.Optional<String> positionOf(byte[] answer) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = POSITIONS.readTree(answer);
+            return body != null && body.hasNonNull("position") ? java.util.Optional.of(body.get("position").asText())
+                    : java.util.Optional.empty();
+        } catch (java.io.IOException notJson) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, IdempotentRequest request, byte[] body) {
