@@ -8,6 +8,7 @@ import io.eyrie.api.project.ProjectId;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.web.Cursors;
 import io.eyrie.queryside.web.InvalidParameterException;
+import io.eyrie.queryside.web.Parameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** Who did what, when and why, read from the event store; and the proof that it has not been changed. */
 @RestController
@@ -33,7 +33,7 @@ public class AuditController {
     @GetMapping("/api/projects/{slug}/state")
     public Mono<ProjectState> state(@PathVariable String slug, @RequestParam(required = false) String at) {
         String project = new ProjectId(slug).value();
-        Instant instant = at == null ? Instant.now() : instant("at", at);
+        Instant instant = at == null ? Instant.now() : Parameters.instant("at", at);
         return Mono.fromCallable(() -> history.at(project, instant)).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -46,8 +46,8 @@ public class AuditController {
                                           @RequestParam(required = false) Integer limit) {
         String project = new ProjectId(slug).value();
         String only = deployment == null ? null : deploymentId("deployment", deployment);
-        return Mono.fromCallable(() -> log.page(project, only, instant("from", from), instant("to", to),
-                Cursors.request(cursor, limit))).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> log.page(project, only, Parameters.instant("from", from),
+                Parameters.instant("to", to), Cursors.request(cursor, limit))).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/api/deployments/{id}/audit")
@@ -57,8 +57,8 @@ public class AuditController {
                                              @RequestParam(required = false) String cursor,
                                              @RequestParam(required = false) Integer limit) {
         String deployment = deploymentId("id", id);
-        return Mono.fromCallable(() -> log.page(null, deployment, instant("from", from), instant("to", to),
-                Cursors.request(cursor, limit))).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> log.page(null, deployment, Parameters.instant("from", from),
+                Parameters.instant("to", to), Cursors.request(cursor, limit))).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/api/projects/{slug}/audit/verify")
@@ -72,14 +72,6 @@ public class AuditController {
             return new DeploymentId(value).value();
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(parameter, "must be a deployment's id");
-        }
-    }
-
-    private static Instant instant(String parameter, String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
         }
     }
 }

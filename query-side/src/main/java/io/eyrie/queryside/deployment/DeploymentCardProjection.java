@@ -30,6 +30,7 @@ import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.group.GroupPolicies;
+import io.eyrie.queryside.live.LiveViews;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -61,7 +62,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 @ProcessingGroup(DashboardProcessing.GROUP)
 public class DeploymentCardProjection {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeploymentCardProjection.class);
     private final MongoTemplate mongo;
     private final GroupPolicies groups;
     private final QueryUpdateEmitter live;
@@ -294,19 +294,8 @@ public class DeploymentCardProjection {
     /** After the batch committed: each changed card to its live streams, in order. */
     private void written(List<DeploymentCardDocument> written) {
         for (DeploymentCardDocument card : written) {
-            // Only a card someone watches is turned into a view.
-            if (live.activeSubscriptions().stream().noneMatch(subscription -> subscription.getPayload()
-                    instanceof WatchDeploymentCard watch && watch.deploymentId().value().equals(card.id))) {
-                continue;
-            }
-            java.util.function.Predicate<WatchDeploymentCard> watching = query -> query.deploymentId().value().equals(card.id);
-            try {
-                live.emit(WatchDeploymentCard.class, watching, new LiveView(card.revision, card(card)));
-            } catch (RuntimeException e) {
-                // The write committed; its streams end with the error, and a client that reconnects reads it anew.
-                log.error("Card {} could not be sent to its live streams", card.id, e);
-                live.completeExceptionally(WatchDeploymentCard.class, watching, e);
-            }
+            LiveViews.emit(live, WatchDeploymentCard.class, query -> query.deploymentId().value().equals(card.id),
+                    () -> new LiveView(card.revision, card(card)), "Card " + card.id);
         }
     }
 }

@@ -30,6 +30,7 @@ import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.job.JobDocument.StepDocument;
+import io.eyrie.queryside.live.LiveViews;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -65,7 +66,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 @ProcessingGroup(DashboardProcessing.GROUP)
 public class JobProjection {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobProjection.class);
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter live;
 
@@ -345,18 +345,8 @@ public class JobProjection {
     /** After the batch committed: each changed job to its live streams, in order. */
     private void written(List<JobDocument> written) {
         for (JobDocument job : written) {
-            if (live.activeSubscriptions().stream().noneMatch(subscription -> subscription.getPayload()
-                    instanceof WatchJob watch && watch.jobId().value().equals(job.id))) {
-                continue;
-            }
-            java.util.function.Predicate<WatchJob> watching = query -> query.jobId().value().equals(job.id);
-            try {
-                live.emit(WatchJob.class, watching, new LiveView(job.revision, job.toView()));
-            } catch (RuntimeException e) {
-                // The write committed; its streams end with the error, and a client that reconnects reads it anew.
-                log.error("Job {} could not be sent to its live streams", job.id, e);
-                live.completeExceptionally(WatchJob.class, watching, e);
-            }
+            LiveViews.emit(live, WatchJob.class, query -> query.jobId().value().equals(job.id),
+                    () -> new LiveView(job.revision, job.toView()), "Job " + job.id);
         }
     }
 

@@ -4,6 +4,7 @@ import io.eyrie.api.metrics.DeliveryFigures;
 import io.eyrie.api.project.ProjectId;
 import io.eyrie.queryside.audit.ProjectEvents;
 import io.eyrie.queryside.web.InvalidParameterException;
+import io.eyrie.queryside.web.Parameters;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,7 +14,6 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** DORA's four figures, from the project's own events: nothing is guessed from health checks. */
 @RestController
@@ -31,8 +31,8 @@ public class MetricsController {
                                          @RequestParam(required = false) String group,
                                          @RequestParam(required = false) String scope) {
         String project = new ProjectId(slug).value();
-        Instant until = to == null ? Instant.now() : instant("to", to);
-        Instant since = from == null ? until.minus(DEFAULT_WINDOW) : instant("from", from);
+        Instant until = to == null ? Instant.now() : Parameters.instant("to", to);
+        Instant since = from == null ? until.minus(DEFAULT_WINDOW) : Parameters.instant("from", from);
         if (!since.isBefore(until)) {
             throw new InvalidParameterException("from", "must be before to");
         }
@@ -42,13 +42,5 @@ public class MetricsController {
             events.forEach(project, until, false, "", (event, at, position) -> fold.accept(event, at));
             return fold.figures(project);
         }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static Instant instant(String parameter, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
-        }
     }
 }
