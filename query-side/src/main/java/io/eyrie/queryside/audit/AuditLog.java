@@ -13,15 +13,13 @@ import io.eyrie.queryside.web.InvalidParameterException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Reads the audit trail straight from the event store, through the chain's links (which say which project and
@@ -77,32 +75,36 @@ public class AuditLog {
      * events of the project that the chain skipped. The first problem is named.
      */
     public AuditVerification verify(String project) {
-        String previous = AuditHash.GENESIS;
-        long expected = 1;
-        long checked = 0;
-        List<Map<String, Object>> links = jdbc.queryForList("SELECT global_index, link, hash FROM audit_chain "
-                + "WHERE project = ? ORDER BY link", project);
-        Iterator<Map<String, Object>> each = links.iterator();
-        while (each.hasNext()) {
-            Map<String, Object> link = each.next();
-            long index = ((Number) link.get("global_index")).longValue();
-            long number = ((Number) link.get("link")).longValue();
-            if (number != expected) {
-                return broken(checked, index, expected, "link " + expected + " is missing from the chain", previous);
+        // One pass over the links with their events, in link order: a missing event comes back as nulls.
+        AuditVerification walked = jdbc.query("SELECT c.global_index, c.link, c.hash, " + StoredEvents.COLUMNS
+                + " FROM audit_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index"
+                + " WHERE c.project = ? ORDER BY c.link", rows -> {
+            String previous = AuditHash.GENESIS;
+            long expected = 1;
+            long checked = 0;
+            while (rows.next()) {
+                long index = rows.getLong("global_index");
+                long number = rows.getLong("link");
+                if (number != expected) {
+                    return broken(checked, index, expected, "link " + expected + " is missing from the chain", previous);
+                }
+                AuditHash.StoredEvent stored = StoredEvents.ROW.mapRow(rows, rows.getRow());
+                if (stored == null) {
+                    return broken(checked, index, number, "the event is no longer in the event store", previous);
+                }
+                String hash = AuditHash.of(previous, stored);
+                if (!hash.equals(rows.getString("hash"))) {
+                    return broken(checked, index, number, "the stored event no longer gives its link's hash: it was "
+                            + "changed after it was chained", previous);
+                }
+                previous = hash;
+                expected++;
+                checked++;
             }
-            List<AuditHash.StoredEvent> stored = jdbc.query("SELECT " + StoredEvents.COLUMNS
-                    + " FROM DomainEventEntry e WHERE e.globalIndex = ?", StoredEvents.ROW, index);
-            if (stored.isEmpty()) {
-                return broken(checked, index, number, "the event is no longer in the event store", previous);
-            }
-            String hash = AuditHash.of(previous, stored.getFirst());
-            if (!hash.equals(link.get("hash"))) {
-                return broken(checked, index, number, "the stored event no longer gives its link's hash: it was "
-                        + "changed after it was chained", previous);
-            }
-            previous = hash;
-            expected++;
-            checked++;
+            return new AuditVerification(true, checked, null, previous);
+        }, project);
+        if (walked == null || !walked.ok()) {
+            return walked;
         }
         List<Long> skipped = jdbc.queryForList("SELECT e.globalIndex FROM DomainEventEntry e "
                 + "JOIN audit_scopes s ON s.aggregate_id = e.aggregateIdentifier "
@@ -111,10 +113,11 @@ public class AuditLog {
                 + "AND e.globalIndex <= (SELECT COALESCE(MAX(global_index), -1) FROM audit_chain) "
                 + "ORDER BY e.globalIndex LIMIT 1", Long.class, project);
         if (!skipped.isEmpty()) {
-            return broken(checked, skipped.getFirst(), 0, "an event of the project is in no link: it was added "
-                    + "after the fact, or committed after the chain's processor had given up waiting for it", previous);
+            return broken(walked.checked(), skipped.getFirst(), 0, "an event of the project is in no link: it was "
+                    + "added after the fact, or committed after the chain's processor had given up waiting for it",
+                    walked.head());
         }
-        return new AuditVerification(true, checked, null, previous);
+        return walked;
     }
 
     private static AuditVerification broken(long checked, long index, long link, String reason, String head) {
