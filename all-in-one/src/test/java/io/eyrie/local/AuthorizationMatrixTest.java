@@ -166,6 +166,11 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/jobs/{id}", new Call(Map.of("id", ids.get("job")), null, 200)),
                 Map.entry("GET /api/runner", new Call(Map.of(), null, 200)),
                 // Every service has these; none has a processor of that name.
+                Map.entry("GET /api/admin/read-models", new Call(Map.of(), null, 200)),
+                Map.entry("POST /api/admin/read-models/{name}/rebuild",
+                        new Call(Map.of("name", "nothing"), "{\"reason\":\"matrix\"}", 404)),
+                // Nothing is being rebuilt.
+                Map.entry("POST /api/admin/read-models/rebuild/cancel", new Call(Map.of(), "{\"reason\":\"matrix\"}", 409)),
                 Map.entry("GET /api/dead-letters", new Call(Map.of(), null, 200)),
                 Map.entry("POST /api/dead-letters/{processor}/retry", new Call(Map.of("processor", "nothing"), null, 404)));
     }

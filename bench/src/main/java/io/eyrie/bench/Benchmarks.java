@@ -116,7 +116,7 @@ public final class Benchmarks {
 
         stage("rebuild");
         awaitQuiet(db, dashboard, "before the rebuild");
-        rebuild(db, dashboard);
+        rebuild(db, dashboard, eyrie.queryPort(), eyrie.devKeys().orElseThrow().token("root", true));
 
         stage("raw baselines");
         rawBaselines(db);
@@ -327,16 +327,16 @@ public final class Benchmarks {
         }
     }
 
-    private void rebuild(EventStoreDb db, Dashboard dashboard) throws Exception {
-        Dashboard.Rebuild rebuild = dashboard.rebuild(db, REBUILD_LIMIT);
+    private void rebuild(EventStoreDb db, Dashboard dashboard, int queryPort, String adminToken) throws Exception {
+        Dashboard.Rebuild rebuild = dashboard.rebuild(db, REBUILD_LIMIT, queryPort, adminToken);
         String context = Report.count(rebuild.events()) + " events (every event in the store; the projections skip "
                 + "those they have no handler for) in " + Report.seconds(rebuild.nanos()) + ", " + dashboard.type();
         if (rebuild.caughtUp()) {
             rebuildPerSecond = rebuild.eventsPerSecond();
-            report.metric("Read-model rebuild (reset + replay of dashboard)", Report.rate(rebuildPerSecond, "events/s"),
+            report.metric("Read-model rebuild (all read models, beside the live ones, to the switch)", Report.rate(rebuildPerSecond, "events/s"),
                     "≥ 20,000 events/s", rebuildPerSecond >= TARGET_REBUILD_PER_SECOND, context);
         } else {
-            report.metric("Read-model rebuild (reset + replay of dashboard)",
+            report.metric("Read-model rebuild (all read models, beside the live ones, to the switch)",
                     "not caught up after " + REBUILD_LIMIT.toSeconds() + " s", "≥ 20,000 events/s", false, context);
         }
     }

@@ -1,6 +1,7 @@
 package io.eyrie.queryside;
 
 import io.eyrie.platform.deadletter.DeadLetterProcessors;
+import io.eyrie.queryside.rebuild.RebuildProcessing;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,7 @@ public class DashboardProcessing {
     /** A projection that cannot handle an event dead-letters it, and the read models go on. */
     @Bean
     public DeadLetterProcessors deadLetterProcessors() {
-        return new DeadLetterProcessors(java.util.List.of(GROUP));
+        return new DeadLetterProcessors(java.util.List.of(GROUP, RebuildProcessing.GROUP));
     }
 
     public static final String GROUP = "dashboard";

@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 import static io.eyrie.platform.access.Endpoint.get;
+import static io.eyrie.platform.access.Endpoint.post;
 import static io.eyrie.platform.access.Need.AUTHENTICATED;
+import static io.eyrie.platform.access.Need.PLATFORM_ADMIN;
 import static io.eyrie.platform.access.Need.USER;
 import static io.eyrie.platform.access.Target.CLUSTER;
 import static io.eyrie.platform.access.Target.DATASOURCE;
@@ -63,6 +65,12 @@ public class QueryEndpoints {
                 get("/api/repositories/{id}/images", REPOSITORY, USER, "list a repository's images"),
                 get("/api/images/{id}", IMAGE, USER, "read an image and its pushes"),
                 get("/api/projects/{slug}/datasources", PROJECT, USER, "list the project's datasources"),
-                get("/api/datasources/{id}", DATASOURCE, USER, "read a datasource"))));
+                get("/api/datasources/{id}", DATASOURCE, USER, "read a datasource"),
+                get("/api/admin/read-models", NONE, PLATFORM_ADMIN,
+                        "list the dashboards' read models, their generations and the rebuild under way or last run"),
+                post("/api/admin/read-models/{name}/rebuild", NONE, PLATFORM_ADMIN,
+                        "rebuild one read model (or all) from the events while queries read the old one, then switch"),
+                post("/api/admin/read-models/rebuild/cancel", NONE, PLATFORM_ADMIN,
+                        "cancel the rebuild under way; the live read models stay"))));
     }
 }

@@ -1,5 +1,6 @@
 package io.eyrie.queryside;
 
+import io.eyrie.queryside.rebuild.Rebuilding;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -32,6 +33,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public final class ReadModelBatch<D> {
     private final MongoTemplate mongo;
     private final Class<D> type;
+    /** Resolved once, where the batch is made: the generation its events are handled for. */
+    private final String collection;
     private final Function<D, String> idOf;
     private final boolean deferred;
     private final Map<String, Optional<D>> read = new HashMap<>();
@@ -43,6 +46,7 @@ public final class ReadModelBatch<D> {
                            Consumer<List<D>> committed) {
         this.mongo = mongo;
         this.type = type;
+        this.collection = mongo.getCollectionName(type);
         this.idOf = idOf;
         this.deferred = deferred;
         this.committed = committed;
@@ -63,11 +67,13 @@ public final class ReadModelBatch<D> {
             return new ReadModelBatch<>(mongo, type, idOf, false, committed);
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        // A generation being rebuilt is not what anyone watches: its writes go to no live stream.
+        Consumer<List<D>> watched = Rebuilding.active() ? null : committed;
         return unitOfWork.getOrComputeResource(ReadModelBatch.class.getName() + ":" + type.getName(), key -> {
-            ReadModelBatch<D> batch = new ReadModelBatch<>(mongo, type, idOf, true, committed);
+            ReadModelBatch<D> batch = new ReadModelBatch<>(mongo, type, idOf, true, watched);
             unitOfWork.onPrepareCommit(committing -> batch.flush());
-            if (committed != null) {
-                unitOfWork.afterCommit(done -> committed.accept(batch.written));
+            if (watched != null) {
+                unitOfWork.afterCommit(done -> watched.accept(batch.written));
             }
             return batch;
         });
@@ -75,9 +81,9 @@ public final class ReadModelBatch<D> {
 
     public Optional<D> find(String id) {
         if (!deferred) {
-            return Optional.ofNullable(mongo.findById(id, type));
+            return Optional.ofNullable(mongo.findById(id, type, collection));
         }
-        return read.computeIfAbsent(id, missing -> Optional.ofNullable(mongo.findById(missing, type)));
+        return read.computeIfAbsent(id, missing -> Optional.ofNullable(mongo.findById(missing, type, collection)));
     }
 
     /**
@@ -86,9 +92,9 @@ public final class ReadModelBatch<D> {
      */
     public List<D> findAll(Query query, Predicate<D> matches) {
         if (!deferred) {
-            return mongo.find(query, type);
+            return mongo.find(query, type, collection);
         }
-        for (D stored : mongo.find(query, type)) {
+        for (D stored : mongo.find(query, type, collection)) {
             read.putIfAbsent(idOf.apply(stored), Optional.of(stored));
         }
         return read.values().stream().flatMap(Optional::stream).filter(matches).toList();
@@ -104,7 +110,7 @@ public final class ReadModelBatch<D> {
             revisioned.revision(Math.max(revisioned.revision(), handledPosition()));
         }
         if (!deferred) {
-            mongo.save(document);
+            mongo.save(document, collection);
             if (committed != null) {
                 committed.accept(List.of(document));
             }
@@ -118,7 +124,7 @@ public final class ReadModelBatch<D> {
     /** Removes the document; within a batch, a later find sees it gone. */
     public void delete(String id) {
         if (!deferred) {
-            mongo.remove(Query.query(where("_id").is(id)), type);
+            mongo.remove(Query.query(where("_id").is(id)), type, collection);
             return;
         }
         read.put(id, Optional.empty());
@@ -142,7 +148,7 @@ public final class ReadModelBatch<D> {
         if (changed.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection);
         List<D> saved = new java.util.ArrayList<>();
         for (String id : changed) {
             Optional<D> document = read.get(id);

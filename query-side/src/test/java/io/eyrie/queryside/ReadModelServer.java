@@ -20,7 +20,10 @@ public final class ReadModelServer {
     private ReadModelServer() {
     }
 
+    /** A template on an emptied database. */
     public static MongoTemplate template(String database) {
-        return new MongoTemplate(CLIENT, database);
+        MongoTemplate template = new MongoTemplate(CLIENT, database);
+        template.getDb().drop();
+        return template;
     }
 }

@@ -11,7 +11,6 @@ import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -43,11 +42,6 @@ public class BookProjection {
         book.groupType = event.groupType().wire();
         book.publish(new BookDocument.Version(event.version(), event.steps(), event.timeoutMultiplier(), initiator, at));
         books().save(book);
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), BookDocument.class);
     }
 
     @QueryHandler

@@ -15,7 +15,6 @@ import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -73,11 +72,6 @@ public class ClusterProjection {
     public void on(ClusterStateChanged event, @MetaDataValue(AuditMetaData.INITIATOR) String initiator,
                    @Timestamp Instant at) {
         change(event.cluster().value(), initiator, at, cluster -> cluster.state = event.to());
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), ClusterDocument.class);
     }
 
     @QueryHandler

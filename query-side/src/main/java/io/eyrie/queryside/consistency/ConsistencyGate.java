@@ -46,18 +46,16 @@ public class ConsistencyGate implements AutoCloseable {
     /** The audit trail, time travel and the metrics, read through the audit chain. */
     public static final List<String> AUDIT = List.of(AuditChain.GROUP);
 
-    private final DataSource dataSource;
-    private final Serializer serializer;
+    private final ProcessorTokens tokens;
     private final Duration bound;
     private final Queue<Waiter> waiting = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("consistency-gate").daemon().factory());
 
-    public ConsistencyGate(DataSource dataSource, Serializer serializer,
+    public ConsistencyGate(ProcessorTokens tokens,
                            @Value("${eyrie.queries.consistency-wait:5s}") Duration bound,
                            @Value("${eyrie.queries.consistency-poll:10ms}") Duration poll) {
-        this.dataSource = dataSource;
-        this.serializer = serializer;
+        this.tokens = tokens;
         this.bound = bound;
         poller.scheduleWithFixedDelay(this::pollSafely, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -82,11 +80,12 @@ public class ConsistencyGate implements AutoCloseable {
             return;
         }
         try {
-            Map<String, List<TrackingToken>> tokens = tokens();
+            Map<String, List<ProcessorTokens.Segment>> found = tokens.read(
+                    java.util.stream.Stream.concat(DASHBOARDS.stream(), AUDIT.stream()).toList());
             for (Waiter waiter : waiting) {
                 // A processor with no token rows has not started: it has passed nothing.
-                if (waiter.processors().stream().allMatch(processor -> tokens.containsKey(processor)
-                        && tokens.get(processor).stream().allMatch(token -> passed(token, waiter.position())))) {
+                if (waiter.processors().stream().allMatch(processor -> found.containsKey(processor)
+                        && found.get(processor).stream().allMatch(row -> passed(row.token(), waiter.position())))) {
                     waiting.remove(waiter);
                     waiter.sink().success();
                 }
@@ -103,25 +102,6 @@ public class ConsistencyGate implements AutoCloseable {
             return position <= gapAware.getIndex() && !gapAware.getGaps().contains(position);
         }
         return current != null && current.position().orElse(-1) >= position;
-    }
-
-    private Map<String, List<TrackingToken>> tokens() throws SQLException {
-        Map<String, List<TrackingToken>> tokens = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT processorName, token, tokenType FROM TokenEntry WHERE processorName = ANY(?)")) {
-            statement.setArray(1, connection.createArrayOf("varchar",
-                    java.util.stream.Stream.concat(DASHBOARDS.stream(), AUDIT.stream()).toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    byte[] token = rows.getBytes(2);
-                    String type = rows.getString(3);
-                    tokens.computeIfAbsent(rows.getString(1), processor -> new ArrayList<>()).add(token == null ? null
-                            : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null)));
-                }
-            }
-        }
-        return tokens;
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -70,11 +69,6 @@ public class DatasourceProjection {
     @EventHandler
     public void on(DatasourceRemoved event) {
         datasources().delete(event.datasource().value());
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), DatasourceDocument.class);
     }
 
     @QueryHandler

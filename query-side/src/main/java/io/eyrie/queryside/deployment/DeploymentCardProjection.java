@@ -34,7 +34,6 @@ import io.eyrie.queryside.live.LiveViews;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -241,11 +240,6 @@ public class DeploymentCardProjection {
             card.touchedBy(initiator, at);
         }
         cards().save(card);
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), DeploymentCardDocument.class);
     }
 
     @QueryHandler

@@ -18,7 +18,6 @@ import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -73,11 +72,6 @@ public class ReleaseProjection {
     @EventHandler
     public void on(ActionCancelled event) {
         ended(event.deploymentId(), event.jobId(), JobState.CANCELLED);
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), ReleaseDocument.class);
     }
 
     /** Newest first; the cursor is the last version shown. */

@@ -12,7 +12,6 @@ import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -53,11 +52,6 @@ public class VersionProjection {
         version.before = event.before();
         version.after = event.after();
         record(version, initiator, correlationId, at);
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), VersionDocument.class);
     }
 
     /** Newest first; the cursor is the last version shown. */

@@ -20,7 +20,6 @@ import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -121,11 +120,6 @@ public class GroupProjection {
     @EventHandler
     public void on(DeploymentGroupDeleted event) {
         groups().delete(event.group().value());
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), GroupDocument.class);
     }
 
     @QueryHandler

@@ -17,7 +17,6 @@ import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -90,11 +89,6 @@ public class GroupRunProjection {
             run.runningStage = null;
             run.endedAt = at;
         });
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), GroupRunDocument.class);
     }
 
     @QueryHandler

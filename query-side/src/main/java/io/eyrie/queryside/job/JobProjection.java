@@ -34,7 +34,6 @@ import io.eyrie.queryside.live.LiveViews;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -272,11 +271,6 @@ public class JobProjection {
     @EventHandler
     public void on(JobExpired event, @Timestamp Instant at) {
         finish(event.jobId().value(), JobState.EXPIRED, event.error(), at);
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), JobDocument.class);
     }
 
     @QueryHandler

@@ -18,7 +18,6 @@ import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -102,12 +101,6 @@ public class ProjectProjection {
             project.setMember(event.newOwner(), Role.ADMIN);
         });
         member(event.newOwner(), event.project().value(), true);
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), ProjectDocument.class);
-        mongo.remove(new Query(), UserProjectsDocument.class);
     }
 
     @QueryHandler

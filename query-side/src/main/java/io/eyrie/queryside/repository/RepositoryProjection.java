@@ -19,7 +19,6 @@ import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
@@ -106,12 +105,6 @@ public class RepositoryProjection {
                 images().save(image);
             }
         });
-    }
-
-    @ResetHandler
-    public void reset() {
-        mongo.remove(new Query(), RepositoryDocument.class);
-        mongo.remove(new Query(), ImageDocument.class);
     }
 
     @QueryHandler

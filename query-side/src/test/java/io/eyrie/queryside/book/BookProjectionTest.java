@@ -35,7 +35,6 @@ class BookProjectionTest {
     void emptyReadModel() {
         mongo = ReadModelServer.template("books");
         projection = new BookProjection(mongo);
-        projection.reset();
     }
 
     @Test

@@ -30,7 +30,6 @@ class BatchedCardWritesTest {
         var mongo = ReadModelServer.template("batched-cards");
         projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, new GroupProjection(mongo)),
                 org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
-        projection.reset();
     }
 
     @Test

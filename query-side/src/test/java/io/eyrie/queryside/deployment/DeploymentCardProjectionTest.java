@@ -27,7 +27,6 @@ import io.eyrie.api.project.KubernetesNames;
 import io.eyrie.queryside.ReadModelServer;
 import io.eyrie.queryside.group.GroupPolicies;
 import io.eyrie.queryside.group.GroupProjection;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,11 +57,9 @@ class DeploymentCardProjectionTest {
     void emptyReadModel() {
         mongo = ReadModelServer.template("cards");
         GroupProjection groups = new GroupProjection(mongo);
-        groups.reset();
         groups.on(groupCreated("acme", "web", GroupType.ODOO), "olivia", T0);
         projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, groups),
                 org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
-        projection.reset();
     }
 
     @Test
@@ -216,19 +213,6 @@ class DeploymentCardProjectionTest {
         assertThat(card().lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
         assertThat(card().status()).isEqualTo(DeploymentStatus.PAUSING);
         assertThat(card().runningJobs()).isEqualTo(1);
-    }
-
-    @Test
-    void resetClearsTheCards() {
-        created();
-        projection.on(deploymentCreated(deployment("dep-2"), "acme", "web", GroupType.ODOO, "shop-2", "dev", "odoo:17"),
-                "alice", T0);
-
-        // Through Axon's annotation handling, as a processor reset would: this also checks the @ResetHandler.
-        new AnnotationEventHandlerAdapter(projection).prepareReset();
-
-        assertThat(storedCards()).isEmpty();
-        assertThat(projection.handle(new FindDeploymentCard(ID))).isEmpty();
     }
 
     @Test

@@ -24,7 +24,6 @@ import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.query.PageRequest;
 import io.eyrie.queryside.ReadModelServer;
 import io.eyrie.queryside.web.Cursors;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,6 @@ class JobProjectionTest {
     void emptyReadModel() {
         mongo = ReadModelServer.template("jobs");
         projection = new JobProjection(mongo, org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
-        projection.reset();
     }
 
     @Test
@@ -223,18 +221,6 @@ class JobProjectionTest {
         }
         assertThat(storedJob().state()).isEqualTo(JobState.FAILED);
         assertThat(storedJob().error()).isEqualTo("step 'apply' failed: quota exceeded");
-    }
-
-    @Test
-    void resetClearsTheJobs() {
-        created(JOB, T0);
-        projection.on(started(), at(1));
-
-        // Through Axon's annotation handling, as a processor reset would: this also checks the @ResetHandler.
-        new AnnotationEventHandlerAdapter(projection).prepareReset();
-
-        assertThat(storedJobs()).isEmpty();
-        assertThat(projection.handle(new FindJob(JOB))).isEmpty();
     }
 
     private void created(JobId jobId, Instant at) {

@@ -1,0 +1,383 @@
+package io.eyrie.queryside.rebuild;
+
+import io.eyrie.queryside.DashboardProcessing;
+import io.eyrie.queryside.consistency.ProcessorTokens;
+import io.eyrie.queryside.rebuild.ReadModelState.Phase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
+import org.springframework.data.mongodb.core.index.IndexResolver;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Runs rebuilds without downtime. Queries and the live processor ({@code dashboard}) use each read model's live
+ * generation while the rebuild processor replays every event into the next one. Once it has nearly caught up, the
+ * live processor stops on every instance; once the rebuild has seen every event the live one had, it stops too, and
+ * one write to the shared state makes the new generations live. The live processor then goes on from its own
+ * token, handling again the few events the rebuild had already applied, which the projections' idempotence allows.
+ * <p>
+ * Every instance runs this loop: it follows the shared state, starts and stops its own processors to match, and
+ * makes whichever step is due, guarded by the state's version, so the rebuild goes on if the instance that started
+ * it dies. The old generations are dropped a little later, once no instance can still be reading them.
+ */
+@Component
+public class RebuildSupervisor implements SmartInitializingSingleton {
+    private static final Logger log = LoggerFactory.getLogger(RebuildSupervisor.class);
+
+    private final MongoTemplate mongo;
+    private final ReadModelGenerations generations;
+    private final ProcessorTokens tokens;
+    private final EventCounts events;
+    private final String instance = UUID.randomUUID().toString();
+    /** Only the loop's thread reads and writes it. */
+    private boolean pausedLive;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final Clock clock;
+    private final Duration tick;
+    private final long switchLag;
+    private final Duration pauseLimit;
+    private final Duration retireAfter;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("read-model-rebuilds").daemon().factory());
+
+    public RebuildSupervisor(MongoTemplate mongo, ReadModelGenerations generations, ProcessorTokens tokens,
+                             EventCounts events,
+                             ObjectProvider<EventProcessingConfiguration> processing,
+                             @Value("${eyrie.read-models.tick:200ms}") Duration tick,
+                             @Value("${eyrie.read-models.switch-lag:200}") long switchLag,
+                             @Value("${eyrie.read-models.pause-limit:15s}") Duration pauseLimit,
+                             @Value("${eyrie.read-models.retire-after:10s}") Duration retireAfter) {
+        this.mongo = mongo;
+        this.generations = generations;
+        this.tokens = tokens;
+        this.events = events;
+        this.processing = processing;
+        this.clock = Clock.systemUTC();
+        this.tick = tick;
+        this.switchLag = switchLag;
+        this.pauseLimit = pauseLimit;
+        this.retireAfter = retireAfter;
+    }
+
+    /** Before any processor starts or any query is served: which generations are live, with their indexes. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        ReadModelState state = load();
+        generations.replace(state.liveGenerations(), state.buildingGenerations());
+        for (ReadModel model : ReadModel.values()) {
+            ensureIndexes(model, state.live(model));
+        }
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    public void follow() {
+        loop.scheduleWithFixedDelay(this::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Before Axon stops the processors, so that this loop does not start them again. */
+    @EventListener(ContextClosedEvent.class)
+    public void stop() throws InterruptedException {
+        loop.shutdownNow();
+        loop.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    public ReadModelState state() {
+        return load();
+    }
+
+    /**
+     * Starts rebuilding {@code models}; empty when another rebuild is under way. The new generations are emptied
+     * and indexed here, before the rebuild processor starts anywhere.
+     */
+    Optional<ReadModelState> request(Collection<ReadModel> models, String initiator, String reason) {
+        ReadModelState state = load();
+        if (state.phase != Phase.IDLE) {
+            return Optional.empty();
+        }
+        ReadModelState.Rebuild rebuild = new ReadModelState.Rebuild();
+        rebuild.id = UUID.randomUUID().toString();
+        rebuild.readModels = models.stream().map(ReadModel::modelName).toList();
+        rebuild.requestedBy = initiator;
+        rebuild.reason = reason;
+        rebuild.requestedAt = clock.instant();
+        rebuild.outcome = "running";
+        state.rebuild = rebuild;
+        state.building = new LinkedHashMap<>();
+        for (ReadModel model : models) {
+            state.building.put(model.modelName(), state.live(model) + 1);
+        }
+        if (!advance(state, Phase.PREPARING)) {
+            return Optional.empty();
+        }
+        log.info("{} asked to rebuild {}: {}", initiator, rebuild.readModels, reason);
+        try {
+            preparePhase(state, clock.instant());
+        } catch (SQLException | RuntimeException e) {
+            // The loop prepares it on its next tick.
+            log.warn("Could not prepare the rebuild of {} at once; it is prepared shortly", rebuild.readModels, e);
+        }
+        return Optional.of(load());
+    }
+
+    /** Ends the rebuild under way; the live generations stay. Empty when there is none or it is switching. */
+    Optional<ReadModelState> cancel(String initiator, String reason) {
+        ReadModelState state = load();
+        if (state.phase == Phase.IDLE || state.phase == Phase.SWITCHING) {
+            return Optional.empty();
+        }
+        state.building = new LinkedHashMap<>();
+        state.rebuild.outcome = "cancelled";
+        state.rebuild.cancelledBy = initiator;
+        state.rebuild.cancelReason = reason;
+        state.rebuild.finishedAt = clock.instant();
+        if (!advance(state, Phase.IDLE)) {
+            return Optional.empty();
+        }
+        log.info("{} cancelled the rebuild of {}: {}", initiator, state.rebuild.readModels, reason);
+        return Optional.of(load());
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException | SQLException e) {
+            // Nothing is lost: the next tick reads the shared state again and makes the step then.
+            log.error("The read-model rebuild loop could not make its step; it tries again", e);
+        }
+    }
+
+    void tick() throws SQLException {
+        ReadModelState state = load();
+        generations.replace(state.liveGenerations(), state.buildingGenerations());
+        align(state.phase);
+        Instant now = clock.instant();
+        switch (state.phase) {
+            case IDLE -> retire(state, now);
+            case PREPARING -> preparePhase(state, now);
+            case BUILDING -> {
+                Map<String, List<ProcessorTokens.Segment>> rows = positions();
+                List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
+                long live = rows.getOrDefault(DashboardProcessing.GROUP, List.of()).stream()
+                        .mapToLong(ProcessorTokens.Segment::position).max().orElse(-1);
+                long rebuilt = rebuild.stream().mapToLong(ProcessorTokens.Segment::position).min().orElse(-1);
+                if (!rebuild.isEmpty() && rebuilt >= live - switchLag) {
+                    advance(state, Phase.PAUSING);
+                }
+            }
+            case PAUSING -> {
+                Map<String, List<ProcessorTokens.Segment>> rows = positions();
+                List<ProcessorTokens.Segment> live = rows.getOrDefault(DashboardProcessing.GROUP, List.of());
+                List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
+                if (live.stream().noneMatch(segment -> segment.claimed(now)) && covers(rebuild, live)) {
+                    advance(state, Phase.SWITCHING);
+                } else if (state.phaseSince.plus(pauseLimit).isBefore(now)) {
+                    log.warn("The rebuild of {} did not pass the live read models within {}; the live processor "
+                            + "goes on and the rebuild tries again", state.rebuild.readModels, pauseLimit);
+                    advance(state, Phase.BUILDING);
+                }
+            }
+            case SWITCHING -> {
+                List<ProcessorTokens.Segment> rebuild = positions()
+                        .getOrDefault(RebuildProcessing.GROUP, List.of());
+                if (rebuild.stream().noneMatch(segment -> segment.claimed(now))) {
+                    switchOver(state, rebuild);
+                }
+            }
+        }
+    }
+
+    /**
+     * This instance's processors, as the phase wants them: the live one stops for the switch, the rebuild one runs
+     * only for a rebuild. The live processor is started again only if this loop stopped it.
+     */
+    private void align(Phase phase) {
+        EventProcessingConfiguration axon = processing.getObject();
+        boolean liveRuns = phase == Phase.IDLE || phase == Phase.PREPARING || phase == Phase.BUILDING;
+        axon.eventProcessor(DashboardProcessing.GROUP, TrackingEventProcessor.class).ifPresent(processor -> {
+            if (!liveRuns && processor.isRunning()) {
+                processor.shutDown();
+                pausedLive = true;
+            } else if (liveRuns && pausedLive) {
+                processor.start();
+                pausedLive = false;
+            }
+        });
+        boolean rebuildRuns = phase == Phase.BUILDING || phase == Phase.PAUSING;
+        axon.eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class).ifPresent(processor -> {
+            if (rebuildRuns && !processor.isRunning()) {
+                processor.start();
+            } else if (!rebuildRuns && processor.isRunning()) {
+                processor.shutDown();
+            }
+        });
+    }
+
+    /**
+     * Once no instance still runs the rebuild processor (a cancelled rebuild's may take a tick to stop), one instance
+     * takes the preparation, fenced by the state's version; another takes it over only if that one has gone quiet.
+     */
+    private void preparePhase(ReadModelState state, Instant now) throws SQLException {
+        boolean free = state.preparedBy == null || state.phaseSince.plus(pauseLimit).isBefore(now);
+        if (!free || positions().getOrDefault(RebuildProcessing.GROUP, List.of()).stream()
+                .anyMatch(segment -> segment.claimed(now))) {
+            return;
+        }
+        state.preparedBy = instance;
+        state.phaseSince = null;
+        if (advance(state, Phase.PREPARING)) {
+            prepare(state);
+        }
+    }
+
+    /** Empties and indexes the new generations and forgets the rebuild processor's position; then it may start. */
+    private void prepare(ReadModelState state) throws SQLException {
+        tokens.delete(RebuildProcessing.GROUP);
+        state.buildingGenerations().forEach((model, generation) -> {
+            for (String base : model.collections()) {
+                mongo.dropCollection(ReadModel.collection(base, generation));
+            }
+            ensureIndexes(model, generation);
+        });
+        state.rebuild.startedAt = clock.instant();
+        state.rebuild.eventsTotal = events.all();
+        state.preparedBy = null;
+        advance(state, Phase.BUILDING);
+    }
+
+    /** The one write that makes the new generations live. */
+    private void switchOver(ReadModelState state, List<ProcessorTokens.Segment> rebuild) throws SQLException {
+        state.building.forEach((model, generation) -> {
+            // Retired by an earlier switch and not yet dropped: a whole rebuild has passed since, it can go now.
+            Integer older = state.retired.put(model, state.live.getOrDefault(model, 0));
+            if (older != null) {
+                ReadModel.named(model).ifPresent(found -> found.collections()
+                        .forEach(base -> mongo.dropCollection(ReadModel.collection(base, older))));
+            }
+            state.live.put(model, generation);
+        });
+        state.building = new LinkedHashMap<>();
+        state.rebuild.finishedAt = clock.instant();
+        state.rebuild.outcome = "done";
+        long position = rebuild.stream().mapToLong(ProcessorTokens.Segment::position).min().orElse(-1);
+        state.rebuild.eventsDone = events.upTo(position);
+        state.rebuild.eventsTotal = events.all();
+        if (advance(state, Phase.IDLE)) {
+            generations.replace(state.liveGenerations(), state.buildingGenerations());
+            tokens.delete(RebuildProcessing.GROUP);
+            log.info("Rebuilt {} and made them live: generations {}", state.rebuild.readModels, state.live);
+        }
+    }
+
+    /** Drops the generations the last switch replaced, once every instance has had time to see the switch. */
+    private void retire(ReadModelState state, Instant now) {
+        if (state.retired.isEmpty() || state.phaseSince.plus(retireAfter).isAfter(now)) {
+            return;
+        }
+        state.retired.forEach((name, generation) -> ReadModel.named(name).ifPresent(model -> {
+            if (state.live(model) != generation) {
+                model.collections().forEach(base -> mongo.dropCollection(ReadModel.collection(base, generation)));
+            }
+        }));
+        state.retired = new LinkedHashMap<>();
+        advance(state, Phase.IDLE);
+    }
+
+    /** Every segment of the rebuild has seen every event any segment of the live processor has. */
+    private static boolean covers(List<ProcessorTokens.Segment> rebuild, List<ProcessorTokens.Segment> live) {
+        if (rebuild.isEmpty()) {
+            return false;
+        }
+        for (ProcessorTokens.Segment built : rebuild) {
+            for (ProcessorTokens.Segment current : live) {
+                if (current.token() == null) {
+                    continue;
+                }
+                TrackingToken seen = built.token() == null ? null : WrappedToken.unwrapLowerBound(built.token());
+                if (seen == null || !seen.covers(WrappedToken.unwrapUpperBound(current.token()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Map<String, List<ProcessorTokens.Segment>> positions() throws SQLException {
+        return tokens.read(List.of(DashboardProcessing.GROUP, RebuildProcessing.GROUP));
+    }
+
+    /** Writes {@code state} in {@code phase} if nobody changed it since it was read. */
+    private boolean advance(ReadModelState state, Phase phase) {
+        long read = state.version;
+        Phase before = state.phase;
+        Instant since = state.phaseSince;
+        state.version = read + 1;
+        if (phase != before || since == null) {
+            state.phaseSince = clock.instant();
+        }
+        state.phase = phase;
+        boolean written = mongo.replace(Query.query(where("_id").is(ReadModelState.ID).and("version").is(read)),
+                state, ReplaceOptions.none(), ReadModelState.COLLECTION).getModifiedCount() == 1;
+        if (!written) {
+            state.version = read;
+            state.phase = before;
+            state.phaseSince = since;
+        }
+        return written;
+    }
+
+    private ReadModelState load() {
+        ReadModelState state = mongo.findById(ReadModelState.ID, ReadModelState.class, ReadModelState.COLLECTION);
+        if (state != null) {
+            return state;
+        }
+        try {
+            return mongo.insert(new ReadModelState(), ReadModelState.COLLECTION);
+        } catch (DuplicateKeyException another) {
+            return mongo.findById(ReadModelState.ID, ReadModelState.class, ReadModelState.COLLECTION);
+        }
+    }
+
+    private void ensureIndexes(ReadModel model, int generation) {
+        IndexResolver resolver = IndexResolver.create(mongo.getConverter().getMappingContext());
+        for (String base : model.collections()) {
+            MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getPersistentEntities()
+                    .stream().filter(found -> found.getCollection().equals(base)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No document class is stored in " + base));
+            var indexes = mongo.indexOps(ReadModel.collection(base, generation), entity.getType());
+            for (IndexDefinition index : resolver.resolveIndexFor(entity.getType())) {
+                indexes.createIndex(index);
+            }
+        }
+    }
+}
