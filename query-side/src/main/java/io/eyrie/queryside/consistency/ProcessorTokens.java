@@ -51,6 +51,11 @@ public class ProcessorTokens {
         }
     }
 
+    /** The position every one of {@code segments} has passed, or -1 when there are none. */
+    public static long lowestPosition(List<Segment> segments) {
+        return segments.stream().mapToLong(Segment::position).min().orElse(-1);
+    }
+
     public Map<String, List<Segment>> read(Collection<String> processors) throws SQLException {
         Map<String, List<Segment>> tokens = new HashMap<>();
         try (Connection connection = dataSource.getConnection();

@@ -112,8 +112,8 @@ public class ReadModelController {
         long done;
         long total;
         if (running) {
-            long position = tokens.read(List.of(RebuildProcessing.GROUP)).getOrDefault(RebuildProcessing.GROUP,
-                    List.of()).stream().mapToLong(ProcessorTokens.Segment::position).min().orElse(-1);
+            long position = ProcessorTokens.lowestPosition(tokens.read(List.of(RebuildProcessing.GROUP))
+                    .getOrDefault(RebuildProcessing.GROUP, List.of()));
             done = state.phase == ReadModelState.Phase.PREPARING ? 0 : events.upTo(position);
             total = events.all();
         } else {

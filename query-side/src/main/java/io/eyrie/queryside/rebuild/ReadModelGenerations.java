@@ -20,10 +20,6 @@ public class ReadModelGenerations {
                 .orElse(base);
     }
 
-    public int live(ReadModel model) {
-        return current.live().getOrDefault(model, 0);
-    }
-
     public boolean building(ReadModel model) {
         return current.building().containsKey(model);
     }

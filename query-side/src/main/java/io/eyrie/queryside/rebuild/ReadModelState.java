@@ -59,7 +59,7 @@ class ReadModelState {
         String outcome;
         String cancelledBy;
         String cancelReason;
-        /** Events in the store and events the rebuild had passed when it switched. */
+        /** Events the rebuild had passed, and events in the store, when it switched. */
         Long eventsDone;
         Long eventsTotal;
     }

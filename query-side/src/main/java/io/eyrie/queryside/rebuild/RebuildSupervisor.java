@@ -190,7 +190,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                 List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
                 long live = rows.getOrDefault(DashboardProcessing.GROUP, List.of()).stream()
                         .mapToLong(ProcessorTokens.Segment::position).max().orElse(-1);
-                long rebuilt = rebuild.stream().mapToLong(ProcessorTokens.Segment::position).min().orElse(-1);
+                long rebuilt = ProcessorTokens.lowestPosition(rebuild);
                 if (!rebuild.isEmpty() && rebuilt >= live - switchLag) {
                     advance(state, Phase.PAUSING);
                 }
@@ -270,7 +270,6 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
             ensureIndexes(model, generation);
         });
         state.rebuild.startedAt = clock.instant();
-        state.rebuild.eventsTotal = events.all();
         state.preparedBy = null;
         advance(state, Phase.BUILDING);
     }
@@ -289,8 +288,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         state.building = new LinkedHashMap<>();
         state.rebuild.finishedAt = clock.instant();
         state.rebuild.outcome = "done";
-        long position = rebuild.stream().mapToLong(ProcessorTokens.Segment::position).min().orElse(-1);
-        state.rebuild.eventsDone = events.upTo(position);
+        state.rebuild.eventsDone = events.upTo(ProcessorTokens.lowestPosition(rebuild));
         state.rebuild.eventsTotal = events.all();
         if (advance(state, Phase.IDLE)) {
             generations.replace(state.liveGenerations(), state.buildingGenerations());
