@@ -1,6 +1,7 @@
 package io.eyrie.queryside;
 
-import io.eyrie.queryside.rebuild.Rebuilding;
+import io.eyrie.queryside.rebuild.BuiltIds;
+import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -10,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +41,17 @@ public final class ReadModelBatch<D> {
     private final boolean deferred;
     private final Map<String, Optional<D>> read = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
+    /** Inside the rebuild processor: what the generation being built holds, so absent documents are not read. */
+    private final BuiltIds built;
+    /** Ids this batch found absent in a generation being built; they are inserted, not replaced. */
+    private final Set<String> absent = new HashSet<>();
     private final Consumer<List<D>> committed;
     private List<D> written = List.of();
 
     private ReadModelBatch(MongoTemplate mongo, Class<D> type, Function<D, String> idOf, boolean deferred,
-                           Consumer<List<D>> committed) {
+                           Consumer<List<D>> committed, BuiltIds built) {
         this.mongo = mongo;
+        this.built = built;
         this.type = type;
         this.collection = mongo.getCollectionName(type);
         this.idOf = idOf;
@@ -64,14 +71,19 @@ public final class ReadModelBatch<D> {
     public static <D> ReadModelBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf,
                                                 Consumer<List<D>> committed) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new ReadModelBatch<>(mongo, type, idOf, false, committed);
+            return new ReadModelBatch<>(mongo, type, idOf, false, committed, null);
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        BuiltIds built = mongo instanceof ReadModelTemplate readModels ? readModels.builtIds().orElse(null) : null;
         // A generation being rebuilt is not what anyone watches: its writes go to no live stream.
-        Consumer<List<D>> watched = Rebuilding.active() ? null : committed;
+        Consumer<List<D>> watched = built != null ? null : committed;
         return unitOfWork.getOrComputeResource(ReadModelBatch.class.getName() + ":" + type.getName(), key -> {
-            ReadModelBatch<D> batch = new ReadModelBatch<>(mongo, type, idOf, true, watched);
+            ReadModelBatch<D> batch = new ReadModelBatch<>(mongo, type, idOf, true, watched, built);
             unitOfWork.onPrepareCommit(committing -> batch.flush());
+            if (built != null) {
+                // The batch may have written part of its documents, or lost the segment's claim: learn them again.
+                unitOfWork.onRollback(failed -> built.forget());
+            }
             if (watched != null) {
                 unitOfWork.afterCommit(done -> watched.accept(batch.written));
             }
@@ -83,7 +95,15 @@ public final class ReadModelBatch<D> {
         if (!deferred) {
             return Optional.ofNullable(mongo.findById(id, type, collection));
         }
-        return read.computeIfAbsent(id, missing -> Optional.ofNullable(mongo.findById(missing, type, collection)));
+        return read.computeIfAbsent(id, missing -> {
+            Optional<D> stored = built == null || built.mayHold(mongo, collection, missing)
+                    ? Optional.ofNullable(mongo.findById(missing, type, collection))
+                    : Optional.empty();
+            if (stored.isEmpty() && built != null) {
+                absent.add(missing);
+            }
+            return stored;
+        });
     }
 
     /**
@@ -150,11 +170,20 @@ public final class ReadModelBatch<D> {
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection);
         List<D> saved = new java.util.ArrayList<>();
+        if (built != null) {
+            built.writing(collection, changed);
+        }
         for (String id : changed) {
             Optional<D> document = read.get(id);
             if (document.isPresent()) {
                 saved.add(document.get());
-                bulk.replaceOne(Query.query(where("_id").is(id)), document.get(), FindAndReplaceOptions.options().upsert());
+                if (absent.contains(id)) {
+                    // No other writer: a generation being built is the rebuild processor's alone.
+                    bulk.insert(document.get());
+                } else {
+                    bulk.replaceOne(Query.query(where("_id").is(id)), document.get(),
+                            FindAndReplaceOptions.options().upsert());
+                }
             } else {
                 bulk.remove(Query.query(where("_id").is(id)));
             }

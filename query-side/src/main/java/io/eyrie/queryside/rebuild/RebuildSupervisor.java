@@ -57,6 +57,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
 
     private final MongoTemplate mongo;
     private final ReadModelGenerations generations;
+    private final BuiltIds builtIds;
     private final ProcessorTokens tokens;
     private final EventCounts events;
     private final String instance = UUID.randomUUID().toString();
@@ -71,7 +72,8 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("read-model-rebuilds").daemon().factory());
 
-    public RebuildSupervisor(MongoTemplate mongo, ReadModelGenerations generations, ProcessorTokens tokens,
+    public RebuildSupervisor(MongoTemplate mongo, ReadModelGenerations generations, BuiltIds builtIds,
+                             ProcessorTokens tokens,
                              EventCounts events,
                              ObjectProvider<EventProcessingConfiguration> processing,
                              @Value("${eyrie.read-models.tick:200ms}") Duration tick,
@@ -80,6 +82,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                              @Value("${eyrie.read-models.retire-after:10s}") Duration retireAfter) {
         this.mongo = mongo;
         this.generations = generations;
+        this.builtIds = builtIds;
         this.tokens = tokens;
         this.events = events;
         this.processing = processing;
@@ -236,6 +239,8 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         boolean rebuildRuns = phase == Phase.BUILDING || phase == Phase.PAUSING;
         axon.eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class).ifPresent(processor -> {
             if (rebuildRuns && !processor.isRunning()) {
+                // Another instance may have built while this one's processor was stopped.
+                builtIds.forget();
                 processor.start();
             } else if (!rebuildRuns && processor.isRunning()) {
                 processor.shutDown();
@@ -265,7 +270,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         tokens.delete(RebuildProcessing.GROUP);
         state.buildingGenerations().forEach((model, generation) -> {
             for (String base : model.collections()) {
-                mongo.dropCollection(ReadModel.collection(base, generation));
+                drop(ReadModel.collection(base, generation));
             }
             ensureIndexes(model, generation);
         });
@@ -281,7 +286,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
             Integer older = state.retired.put(model, state.live.getOrDefault(model, 0));
             if (older != null) {
                 ReadModel.named(model).ifPresent(found -> found.collections()
-                        .forEach(base -> mongo.dropCollection(ReadModel.collection(base, older))));
+                        .forEach(base -> drop(ReadModel.collection(base, older))));
             }
             state.live.put(model, generation);
         });
@@ -304,11 +309,18 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         }
         state.retired.forEach((name, generation) -> ReadModel.named(name).ifPresent(model -> {
             if (state.live(model) != generation) {
-                model.collections().forEach(base -> mongo.dropCollection(ReadModel.collection(base, generation)));
+                model.collections().forEach(base -> drop(ReadModel.collection(base, generation)));
             }
         }));
         state.retired = new LinkedHashMap<>();
         advance(state, Phase.IDLE);
+    }
+
+    /** Only what exists: dropping a missing collection is an error some servers log. */
+    private void drop(String collection) {
+        if (mongo.collectionExists(collection)) {
+            mongo.dropCollection(collection);
+        }
     }
 
     /** Every segment of the rebuild has seen every event any segment of the live processor has. */
