@@ -101,7 +101,8 @@ public final class Benchmarks {
                 eyrie.devKeys().orElseThrow().token(HttpDriver.USER))) {
             stage("setup: create deployments");
             int lagCount = defaultLag ? config.lagWarmup() + config.lagSamples() : 0;
-            Fleet fleet = createFleet(http, config.warmupActions() + config.deployments() + lagCount);
+            // The live-stream probe takes as many deployments as the lag probe, after them.
+            Fleet fleet = createFleet(http, config.warmupActions() + config.deployments() + 2 * lagCount);
             List<String> ids = fleet.deploymentIds();
             int warmEnd = Math.min(ids.size(), config.warmupActions());
             int loadEnd = Math.min(ids.size(), warmEnd + config.deployments());
@@ -110,7 +111,8 @@ public final class Benchmarks {
             mixed(http, db, dashboard, ids.subList(warmEnd, mixedEnd), fleet.names().subList(warmEnd, mixedEnd));
             longLived(eyrie, ids.get(warmEnd), ids.get(mixedEnd < ids.size() ? mixedEnd : warmEnd + 1));
             if (defaultLag) {
-                lag("default", dashboard.type(), http, ids.subList(loadEnd, ids.size()));
+                lag("default", dashboard.type(), http, ids.subList(loadEnd, loadEnd + lagCount));
+                live(http, db, ids.subList(loadEnd + lagCount, ids.size()));
             }
         }
 
@@ -300,6 +302,22 @@ public final class Benchmarks {
         report.metric(label + " p99", Report.millis(p.p99()), "≤ 200 ms", p.p99() <= TARGET_LAG_P99_MS, "");
         report.metric(label + " max", Report.millis(p.max()), p.countAbove(TARGET_LAG_P99_MS) + " of " + p.count()
                 + " samples over " + Report.millis(TARGET_LAG_P99_MS));
+    }
+
+    private void live(HttpDriver http, EventStoreDb db, List<String> ids) throws Exception {
+        stage("live stream");
+        LiveProbe.Result result = LiveProbe.measure(http, db, ids, config.lagWarmup(), deadline(LAG_LIMIT));
+        Percentiles fromEvent = Percentiles.of(result.fromEvent());
+        Percentiles fromAnswer = Percentiles.of(result.fromAnswer());
+        String context = fromEvent.count() + " samples, " + result.timeouts() + " timeouts (> 5 s), " + result.errors()
+                + " errors" + (result.stoppedByDeadline() ? ", STOPPED at the time limit" : "")
+                + "; a stream per deployment, its card awaited, then an initialize; from the event's timestamp "
+                + "(made just before it was stored) to the frame naming the new job, same clock";
+        report.metric("Live stream: event → SSE client p50", Report.millis(fromEvent.p50()), context);
+        report.metric("Live stream: event → SSE client p99", Report.millis(fromEvent.p99()),
+                "max " + Report.millis(fromEvent.max()));
+        report.metric("Live stream: command answer → SSE client p50", Report.millis(fromAnswer.p50()),
+                "p99 " + Report.millis(fromAnswer.p99()) + "; comparable with the polled lag above");
     }
 
     private void lagInFreshInstance(String variant) throws Exception {

@@ -50,6 +50,20 @@ final class EventStoreDb {
         return queryLong("SELECT coalesce(max(globalIndex), -1) FROM " + table());
     }
 
+    /** When the event at {@code globalIndex} was made (its message's timestamp, set just before it was stored). */
+    java.time.Instant timestamp(long globalIndex) throws SQLException {
+        try (Connection connection = connect();
+             var statement = connection.prepareStatement("SELECT timeStamp FROM " + table() + " WHERE globalIndex = ?")) {
+            statement.setLong(1, globalIndex);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no event at global index " + globalIndex);
+                }
+                return java.time.Instant.parse(rs.getString(1));
+            }
+        }
+    }
+
     long count() throws SQLException {
         return queryLong("SELECT count(*) FROM " + table());
     }

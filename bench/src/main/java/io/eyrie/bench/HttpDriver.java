@@ -68,6 +68,12 @@ final class HttpDriver implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(queries + "/api/jobs/" + jobId)).GET());
     }
 
+    /** Opens a server-sent event stream on the query side; its lines arrive as the server sends them. */
+    HttpResponse<java.util.stream.Stream<String>> stream(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(queries + path)).header("Authorization", authorization)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+    }
+
     private Result send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpRequest built = request.header("Authorization", authorization).timeout(REQUEST_TIMEOUT).build();
         long started = System.nanoTime();
