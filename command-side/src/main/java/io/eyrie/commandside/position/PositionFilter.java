@@ -60,20 +60,24 @@ public class PositionFilter implements WebFilter, Ordered {
                 if (!successful()) {
                     return super.writeWith(body);
                 }
-                return position(reached).flatMap(position -> {
-                    getHeaders().set(HEADER, position);
-                    if (!MediaType.APPLICATION_JSON.isCompatibleWith(getHeaders().getContentType())) {
-                        return super.writeWith(body);
-                    }
-                    return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
-                        byte[] answer = new byte[joined.readableByteCount()];
-                        joined.read(answer);
-                        DataBufferUtils.release(joined);
-                        byte[] marked = withPosition(answer, position);
-                        getHeaders().setContentLength(marked.length);
-                        return super.writeWith(Mono.just(bufferFactory().wrap(marked)));
-                    });
-                }).switchIfEmpty(Mono.defer(() -> super.writeWith(body)));
+                // Written once either way: a Mono<Void> completes empty, so no switchIfEmpty after the write.
+                return position(reached).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(position -> position.isEmpty() ? super.writeWith(body) : marked(body, position.get()));
+            }
+
+            private Mono<Void> marked(Publisher<? extends DataBuffer> body, String position) {
+                getHeaders().set(HEADER, position);
+                if (!MediaType.APPLICATION_JSON.isCompatibleWith(getHeaders().getContentType())) {
+                    return super.writeWith(body);
+                }
+                return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
+                    byte[] answer = new byte[joined.readableByteCount()];
+                    joined.read(answer);
+                    DataBufferUtils.release(joined);
+                    byte[] marked = withPosition(answer, position);
+                    getHeaders().setContentLength(marked.length);
+                    return super.writeWith(Mono.just(bufferFactory().wrap(marked)));
+                });
             }
 
             @Override
