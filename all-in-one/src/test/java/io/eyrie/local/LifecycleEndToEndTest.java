@@ -67,7 +67,9 @@ class LifecycleEndToEndTest {
         return EyrieLocal.start(settings, "--eyrie.runner.simulated.step-time=30ms", "--eyrie.books.step-timeout-min=5s",
                 "--eyrie.queries.consistency-wait=1s",
                 // Small rebuild batches, so that the rebuild lasts long enough for reads to meet it.
-                "--eyrie.read-models.rebuild-batch-size=5");
+                "--eyrie.read-models.rebuild-batch-size=5",
+                // The replaced generations are dropped soon after the switch, so the test sees reads without them.
+                "--eyrie.read-models.retire-after=1s");
     }
 
     @AfterAll
@@ -639,7 +641,7 @@ class LifecycleEndToEndTest {
     @Order(16)
     void aRebuildGivesTheSameReadModelsAndNoQueryEverSeesItHalfDone() throws Exception {
         List<String> paths = new ArrayList<>(List.of("/api/projects/acme/groups/web/deployments?limit=500",
-                "/api/projects/acme/groups", "/api/projects/acme"));
+                "/api/projects/acme/groups", "/api/projects/acme", "/api/clusters", "/api/repositories"));
         // Quiet first: a job still running would change the live models between the two reads.
         Instant quiet = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(quiet)) {
@@ -704,6 +706,18 @@ class LifecycleEndToEndTest {
         assertThat(storedDocuments(mongo, after)).isEqualTo(stored);
         for (String path : paths) {
             assertThat(json(get(queries(path)))).as(path).isEqualTo(live.get(path));
+        }
+        // Once the old generations are gone, reads (and their access checks) still find everything in the new.
+        String retired = "deployment_cards_g" + before.get("readModels").get(0).get("generation").asInt();
+        Instant dropped = Instant.now().plus(WAIT);
+        while (retired.equals("deployment_cards_g0") ? mongo.collectionExists("deployment_cards")
+                : mongo.collectionExists(retired)) {
+            assertThat(Instant.now()).as("the replaced generation is dropped").isBefore(dropped);
+            Thread.sleep(50);
+        }
+        for (String path : paths) {
+            assertThat(json(get(queries(path)))).as(path + " once the old generation is dropped")
+                    .isEqualTo(live.get(path));
         }
         // The live processor goes on in the new generation.
         String position = json(post(commands("/api/projects"), "{\"slug\":\"rebuilt\",\"name\":\"Rebuilt\"}",

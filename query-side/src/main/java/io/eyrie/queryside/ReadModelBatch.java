@@ -1,6 +1,6 @@
 package io.eyrie.queryside;
 
-import io.eyrie.queryside.rebuild.BuiltIds;
+import io.eyrie.queryside.rebuild.BuiltDocuments;
 import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -41,15 +41,15 @@ public final class ReadModelBatch<D> {
     private final boolean deferred;
     private final Map<String, Optional<D>> read = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
-    /** Inside the rebuild processor: what the generation being built holds, so absent documents are not read. */
-    private final BuiltIds built;
+    /** Inside the rebuild processor: what the generation being built holds, so that little is read back. */
+    private final BuiltDocuments built;
     /** Ids this batch found absent in a generation being built; they are inserted, not replaced. */
     private final Set<String> absent = new HashSet<>();
     private final Consumer<List<D>> committed;
     private List<D> written = List.of();
 
     private ReadModelBatch(MongoTemplate mongo, Class<D> type, Function<D, String> idOf, boolean deferred,
-                           Consumer<List<D>> committed, BuiltIds built) {
+                           Consumer<List<D>> committed, BuiltDocuments built) {
         this.mongo = mongo;
         this.built = built;
         this.type = type;
@@ -74,7 +74,7 @@ public final class ReadModelBatch<D> {
             return new ReadModelBatch<>(mongo, type, idOf, false, committed, null);
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        BuiltIds built = mongo instanceof ReadModelTemplate readModels ? readModels.builtIds().orElse(null) : null;
+        BuiltDocuments built = mongo instanceof ReadModelTemplate readModels ? readModels.builtDocuments().orElse(null) : null;
         // A generation being rebuilt is not what anyone watches: its writes go to no live stream.
         Consumer<List<D>> watched = built != null ? null : committed;
         return unitOfWork.getOrComputeResource(ReadModelBatch.class.getName() + ":" + type.getName(), key -> {
@@ -96,10 +96,17 @@ public final class ReadModelBatch<D> {
             return Optional.ofNullable(mongo.findById(id, type, collection));
         }
         return read.computeIfAbsent(id, missing -> {
-            Optional<D> stored = built == null || built.mayHold(mongo, collection, missing)
+            if (built == null) {
+                return Optional.ofNullable(mongo.findById(missing, type, collection));
+            }
+            Object written = built.written(collection, missing);
+            if (written != null) {
+                return Optional.of(type.cast(written));
+            }
+            Optional<D> stored = built.mayHold(mongo, collection, missing)
                     ? Optional.ofNullable(mongo.findById(missing, type, collection))
                     : Optional.empty();
-            if (stored.isEmpty() && built != null) {
+            if (stored.isEmpty()) {
                 absent.add(missing);
             }
             return stored;
@@ -171,7 +178,9 @@ public final class ReadModelBatch<D> {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection);
         List<D> saved = new java.util.ArrayList<>();
         if (built != null) {
-            built.writing(collection, changed);
+            Map<String, D> writing = new HashMap<>();
+            changed.forEach(id -> writing.put(id, read.get(id).orElse(null)));
+            built.writing(collection, writing);
         }
         for (String id : changed) {
             Optional<D> document = read.get(id);

@@ -5,6 +5,7 @@ import io.eyrie.platform.access.AccessDirectory;
 import io.eyrie.platform.access.Target;
 import io.eyrie.queryside.group.GroupPolicies;
 import io.eyrie.queryside.project.ProjectMembers;
+import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -55,7 +56,7 @@ class QueryAccess implements AccessDirectory {
     private Optional<Access> owned(String collection, String id, String user, boolean mayBePlatformWide) {
         Query byId = Query.query(where("_id").is(id));
         byId.fields().include("project");
-        return Optional.ofNullable(mongo.findOne(byId, Document.class, collection))
+        return Optional.ofNullable(mongo.findOne(byId, Document.class, ReadModelTemplate.collection(mongo, collection)))
                 .flatMap(document -> document.getString("project") != null
                         ? member(document.getString("project"), user)
                         : mayBePlatformWide ? Optional.of(Access.platformWide()) : Optional.empty());

@@ -12,6 +12,7 @@ import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
+import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -93,7 +94,7 @@ public class ClusterProjection {
 
     private ClusterView view(ClusterDocument cluster) {
         long using = mongo.count(Query.query(where("spec.clusters").is(cluster.slug)
-                .and("lifecycle").ne(Lifecycle.DROPPED.name())), "deployment_cards");
+                .and("lifecycle").ne(Lifecycle.DROPPED.name())), ReadModelTemplate.collection(mongo, "deployment_cards"));
         return cluster.toView((int) using);
     }
 

@@ -17,6 +17,7 @@ import io.eyrie.api.project.ScopeRemoved;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
+import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -148,7 +149,8 @@ public class GroupProjection {
     private GroupView view(GroupDocument group) {
         Query living = Query.query(where("groupId").is(group.id).and("lifecycle").ne(Lifecycle.DROPPED.name()));
         living.fields().include("status");
-        List<DeploymentStatus> statuses = mongo.find(living, Document.class, "deployment_cards").stream()
+        List<DeploymentStatus> statuses = mongo.find(living, Document.class,
+                ReadModelTemplate.collection(mongo, "deployment_cards")).stream()
                 .map(card -> card.getString("status")).filter(java.util.Objects::nonNull)
                 .flatMap(name -> java.util.Arrays.stream(DeploymentStatus.values()).filter(s -> s.name().equals(name)))
                 .toList();

@@ -6,63 +6,94 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ids each generation being built may hold, so that the rebuild processor reads only documents it has
- * written and takes every other id as absent: a rebuild starts from empty collections, and most of its reads
- * would find nothing.
+ * What the generations being built hold, as far as this instance's rebuild processor knows, so that it reads
+ * almost nothing back: a rebuild starts from empty collections, most of its reads would find nothing, and the rest
+ * would find what it wrote itself a batch or two before.
  * <p>
- * Only the rebuild processor writes a generation being built, with one segment, so on the instance that holds
- * its claim this is a superset of what is stored. It is learnt again from the collection (ids only) when that may
- * no longer hold: on first use, after any rolled-back batch (a segment can only change hands through one), and
- * when the processor starts. Past {@code limit} ids a collection is read as usual, to bound the memory.
+ * Only the rebuild processor writes a generation being built, with one segment, so on the instance that holds its
+ * claim the ids here are a superset of what is stored, and the documents here are what it last wrote. Both are
+ * forgotten when that may no longer hold: after any rolled-back batch (a segment can only change hands through
+ * one) and when the processor starts; the ids are then learnt again from the collection. Past {@code idLimit} ids a
+ * collection is read as usual; at most {@code documentLimit} documents are kept, the least recently used dropped.
  */
 @Component
-public class BuiltIds {
+public class BuiltDocuments {
     private static final Set<String> TOO_MANY = Set.of();
 
-    private final int limit;
-    private final Map<String, Set<String>> byCollection = new ConcurrentHashMap<>();
+    private final int idLimit;
+    private final Map<String, Set<String>> ids = new HashMap<>();
+    private final LinkedHashMap<String, Object> documents;
 
-    BuiltIds(@Value("${eyrie.read-models.rebuild-known-ids:1000000}") int limit) {
-        this.limit = limit;
+    BuiltDocuments(@Value("${eyrie.read-models.rebuild-known-ids:1000000}") int idLimit,
+                   @Value("${eyrie.read-models.rebuild-cached-documents:20000}") int documentLimit) {
+        this.idLimit = idLimit;
+        this.documents = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > documentLimit;
+            }
+        };
+    }
+
+    /** The document as this processor last wrote it, or null when it has to be looked for. */
+    public synchronized Object written(String collection, String id) {
+        return documents.get(key(collection, id));
     }
 
     /** False when {@code id} is certainly not in {@code collection}; true when it may be, and must be read. */
-    public boolean mayHold(MongoTemplate mongo, String collection, String id) {
-        Set<String> ids = byCollection.computeIfAbsent(collection, name -> load(mongo, name));
-        return ids == TOO_MANY || ids.contains(id);
+    public synchronized boolean mayHold(MongoTemplate mongo, String collection, String id) {
+        Set<String> known = ids.computeIfAbsent(collection, name -> load(mongo, name));
+        return known == TOO_MANY || known.contains(id);
     }
 
-    /** Called before the batch writes them, so that a write that fails half-way still leaves a superset. */
-    public void writing(String collection, Collection<String> ids) {
-        byCollection.computeIfPresent(collection, (name, known) -> {
-            if (known == TOO_MANY || known.size() + ids.size() > limit) {
-                return TOO_MANY;
+    /**
+     * Called before the batch writes them (a removal is {@code null}), so that a write that fails half-way still
+     * leaves the ids a superset; the batch rolls back, and this is forgotten.
+     */
+    public synchronized void writing(String collection, Map<String, ?> changed) {
+        Set<String> known = ids.get(collection);
+        if (known != null && known != TOO_MANY) {
+            if (known.size() + changed.size() > idLimit) {
+                ids.put(collection, TOO_MANY);
+            } else {
+                known.addAll(changed.keySet());
             }
-            known.addAll(ids);
-            return known;
+        }
+        changed.forEach((id, document) -> {
+            if (document == null) {
+                documents.remove(key(collection, id));
+            } else {
+                documents.put(key(collection, id), document);
+            }
         });
     }
 
-    /** Forgets every collection; each is learnt again from MongoDB when next used. */
-    public void forget() {
-        byCollection.clear();
+    /** Forgets everything; each collection's ids are learnt again from MongoDB when next used. */
+    public synchronized void forget() {
+        ids.clear();
+        documents.clear();
+    }
+
+    private static String key(String collection, String id) {
+        return collection + '\u0000' + id;
     }
 
     private Set<String> load(MongoTemplate mongo, String collection) {
-        Set<String> ids = ConcurrentHashMap.newKeySet();
+        Set<String> found = new HashSet<>();
         for (Document document : mongo.getCollection(collection).find().projection(new Document("_id", 1))) {
-            if (ids.size() >= limit) {
+            if (found.size() >= idLimit) {
                 return TOO_MANY;
             }
             Object id = document.get("_id");
-            ids.add(id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id));
+            found.add(id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id));
         }
-        return ids;
+        return found;
     }
 }

@@ -14,18 +14,26 @@ import java.util.Optional;
  */
 public class ReadModelTemplate extends MongoTemplate {
     private final ReadModelGenerations generations;
-    private final BuiltIds builtIds;
+    private final BuiltDocuments builtDocuments;
 
     public ReadModelTemplate(MongoDatabaseFactory factory, MongoConverter converter, ReadModelGenerations generations,
-                             BuiltIds builtIds) {
+                             BuiltDocuments builtDocuments) {
         super(factory, converter);
         this.generations = generations;
-        this.builtIds = builtIds;
+        this.builtDocuments = builtDocuments;
+    }
+
+    /**
+     * The collection that holds {@code base} now, for the few reads that name a collection rather than a document
+     * class (a template that is not this one uses the names as given, as the projections' unit tests do).
+     */
+    public static String collection(MongoTemplate mongo, String base) {
+        return mongo instanceof ReadModelTemplate readModels ? readModels.generations.collection(base) : base;
     }
 
     /** What the generations being built hold, inside the rebuild processor's units of work; else empty. */
-    public Optional<BuiltIds> builtIds() {
-        return Rebuilding.active() ? Optional.of(builtIds) : Optional.empty();
+    public Optional<BuiltDocuments> builtDocuments() {
+        return Rebuilding.active() ? Optional.of(builtDocuments) : Optional.empty();
     }
 
     @Override
@@ -38,8 +46,8 @@ public class ReadModelTemplate extends MongoTemplate {
     static class Definition {
         @Bean
         MongoTemplate mongoTemplate(MongoDatabaseFactory factory, MongoConverter converter,
-                                    ReadModelGenerations generations, BuiltIds builtIds) {
-            return new ReadModelTemplate(factory, converter, generations, builtIds);
+                                    ReadModelGenerations generations, BuiltDocuments builtDocuments) {
+            return new ReadModelTemplate(factory, converter, generations, builtDocuments);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.util.ClassUtils;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The rebuild processor: a second tracking processor over the same projections, registered once more with Axon
@@ -38,8 +39,10 @@ public class RebuildProcessing {
             var processing = configurer.eventProcessing();
             processing.registerTrackingEventProcessor(GROUP,
                             config -> beans.getBean(PromptEventSource.class),
+                            // A short wait for events: the processor stops for the switch only between waits.
                             config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                    .andBatchSize(batchSize).andInitialSegmentsCount(1).andAutoStart(false))
+                                    .andBatchSize(batchSize).andInitialSegmentsCount(1).andAutoStart(false)
+                                    .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
                     .assignHandlerInstancesMatching(GROUP, RebuildingHandler.class::isInstance)
                     .registerListenerInvocationErrorHandler(GROUP, config -> PropagatingErrorHandler.instance());
             for (String name : projections) {

@@ -57,7 +57,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
 
     private final MongoTemplate mongo;
     private final ReadModelGenerations generations;
-    private final BuiltIds builtIds;
+    private final BuiltDocuments builtDocuments;
     private final ProcessorTokens tokens;
     private final EventCounts events;
     private final String instance = UUID.randomUUID().toString();
@@ -72,7 +72,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("read-model-rebuilds").daemon().factory());
 
-    public RebuildSupervisor(MongoTemplate mongo, ReadModelGenerations generations, BuiltIds builtIds,
+    public RebuildSupervisor(MongoTemplate mongo, ReadModelGenerations generations, BuiltDocuments builtDocuments,
                              ProcessorTokens tokens,
                              EventCounts events,
                              ObjectProvider<EventProcessingConfiguration> processing,
@@ -82,7 +82,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                              @Value("${eyrie.read-models.retire-after:10s}") Duration retireAfter) {
         this.mongo = mongo;
         this.generations = generations;
-        this.builtIds = builtIds;
+        this.builtDocuments = builtDocuments;
         this.tokens = tokens;
         this.events = events;
         this.processing = processing;
@@ -240,7 +240,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         axon.eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class).ifPresent(processor -> {
             if (rebuildRuns && !processor.isRunning()) {
                 // Another instance may have built while this one's processor was stopped.
-                builtIds.forget();
+                builtDocuments.forget();
                 processor.start();
             } else if (!rebuildRuns && processor.isRunning()) {
                 processor.shutDown();

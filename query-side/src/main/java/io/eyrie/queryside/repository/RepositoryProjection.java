@@ -16,6 +16,7 @@ import io.eyrie.api.repository.RepositoryRegistered;
 import io.eyrie.api.repository.RepositoryView;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
+import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -155,7 +156,7 @@ public class RepositoryProjection {
     }
 
     private List<String> memberOf(String user) {
-        Document mine = mongo.findById(user, Document.class, "user_projects");
+        Document mine = mongo.findById(user, Document.class, ReadModelTemplate.collection(mongo, "user_projects"));
         return mine == null ? List.of() : new ArrayList<>(mine.getList("projects", String.class));
     }
 

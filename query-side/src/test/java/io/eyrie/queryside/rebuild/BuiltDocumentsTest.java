@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Inside the rebuild processor a batch reads only the documents the generation may hold. Documents written
- * behind the batch's back (which nothing does in a real rebuild) show which reads it skipped.
+ * Inside the rebuild processor a batch reads only the documents the generation may hold and it has not written
+ * itself. Documents stored or changed behind the batch's back (which nothing does in a real rebuild) show which
+ * reads it skipped.
  */
-class BuiltIdsTest {
+class BuiltDocumentsTest {
     private static final String COLLECTION = "thing";
 
     private MongoTemplate plain;
@@ -42,7 +43,7 @@ class BuiltIdsTest {
 
     private ReadModelTemplate template(int limit) {
         return new ReadModelTemplate(plain.getMongoDatabaseFactory(), plain.getConverter(),
-                new ReadModelGenerations(), new BuiltIds(limit));
+                new ReadModelGenerations(), new BuiltDocuments(limit, 100));
     }
 
     private void storeBehindItsBack(String id) {
@@ -84,7 +85,7 @@ class BuiltIdsTest {
     @Test
     void forgettingLearnsTheCollectionAgain() {
         var mongo = template(100);
-        var ids = new BuiltIds(100);
+        var ids = new BuiltDocuments(100, 100);
         assertThat(ids.mayHold(mongo, COLLECTION, "c")).isFalse();
         storeBehindItsBack("c");
         assertThat(ids.mayHold(mongo, COLLECTION, "c")).isFalse();
@@ -111,6 +112,40 @@ class BuiltIdsTest {
 
         assertThat(value(mongo, "d")).contains("second");
         assertThat(plain.getCollection(COLLECTION).countDocuments(new Document("_id", "d"))).isEqualTo(1);
+    }
+
+    private void changeBehindItsBack(String id) {
+        plain.getCollection(COLLECTION).replaceOne(new Document("_id", id),
+                new Document("_id", id).append("value", "changed"));
+    }
+
+    private static void write(ReadModelTemplate mongo, String id, String value) {
+        rebuilding(batch -> {
+            batch.save(new Thing(id, value));
+            return null;
+        }, mongo);
+    }
+
+    @Test
+    void whatItWroteIsTakenAsItWasWrittenWithoutReadingIt() {
+        var mongo = template(100);
+        write(mongo, "k", "written");
+        changeBehindItsBack("k");
+
+        assertThat(value(mongo, "k")).contains("written");
+    }
+
+    @Test
+    void pastItsDocumentLimitTheLeastRecentlyUsedIsReadAgain() {
+        var mongo = new ReadModelTemplate(plain.getMongoDatabaseFactory(), plain.getConverter(),
+                new ReadModelGenerations(), new BuiltDocuments(100, 1));
+        write(mongo, "l", "written");
+        write(mongo, "m", "written");
+        changeBehindItsBack("l");
+        changeBehindItsBack("m");
+
+        assertThat(value(mongo, "l")).as("dropped, so read").contains("changed");
+        assertThat(value(mongo, "m")).as("kept").contains("written");
     }
 
     @Test
@@ -165,6 +200,6 @@ class BuiltIdsTest {
         var live = DefaultUnitOfWork.startAndGet(null);
         assertThat(ReadModelBatch.current(mongo, Thing.class, thing -> thing.id).find("j")).isPresent();
         live.commit();
-        assertThat(mongo.builtIds()).isEmpty();
+        assertThat(mongo.builtDocuments()).isEmpty();
     }
 }
