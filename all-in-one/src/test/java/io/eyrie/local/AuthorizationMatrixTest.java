@@ -161,6 +161,7 @@ class AuthorizationMatrixTest {
                         new Call(Map.of("slug", "acme", "group", "web", "id", ids.get("run")), null, 200)),
                 Map.entry("GET /api/projects", new Call(Map.of(), null, 200)),
                 Map.entry("GET /api/projects/{slug}", new Call(Map.of("slug", "acme"), null, 200)),
+                Map.entry("GET /api/projects/{slug}/overview", new Call(Map.of("slug", "acme"), null, 200)),
                 Map.entry("GET /api/deployments/{id}", new Call(Map.of("id", deployment), null, 200)),
                 Map.entry("GET /api/deployments/{id}/jobs", new Call(Map.of("id", deployment), null, 200)),
                 Map.entry("GET /api/jobs/{id}", new Call(Map.of("id", ids.get("job")), null, 200)),

@@ -611,6 +611,78 @@ class LifecycleEndToEndTest {
         assertThat(get(queries("/api/projects/acme/state?at=last-tuesday")).statusCode()).isEqualTo(400);
     }
 
+    /** The overview counts what the project's cards say, group by group; jobs may still end, so it reads again. */
+    @Test
+    @Order(15)
+    void theOverviewCountsWhatTheCardsSay() throws Exception {
+        Instant limit = Instant.now().plus(WAIT);
+        while (true) {
+            JsonNode overview = json(get(queries("/api/projects/acme/overview")));
+            JsonNode expected = overviewFromCards();
+            JsonNode shown = JSON.createObjectNode().put("deployments", overview.get("deployments").asInt())
+                    .put("runningJobs", overview.get("runningJobs").asInt())
+                    .set("statuses", overview.get("statuses"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) shown).set("groups", JSON.valueToTree(
+                    java.util.stream.StreamSupport.stream(overview.get("groups").spliterator(), false)
+                            .map(group -> group.get("name").asText() + " " + group.get("status").asText() + " "
+                                    + group.get("deployments").asInt()).toList()));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) shown).set("failing", JSON.valueToTree(
+                    java.util.stream.StreamSupport.stream(overview.get("failing").spliterator(), false)
+                            .map(failing -> failing.get("id").asText()).sorted().toList()));
+            if (shown.equals(expected) || Instant.now().isAfter(limit)) {
+                assertThat(shown).isEqualTo(expected);
+                assertThat(overview.get("deployments").asInt()).isGreaterThan(20);
+                assertThat(overview.get("failing")).as("the broken deploy at least").isNotEmpty();
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(get(queries("/api/projects/nowhere/overview")).statusCode()).isEqualTo(404);
+
+        // A group's cards filtered by status: the failing ones the overview names, and nothing else.
+        JsonNode failing = json(get(queries("/api/projects/acme/overview"))).get("failing").get(0);
+        String group = failing.get("group").asText();
+        String status = failing.get("status").asText();
+        JsonNode filtered = json(get(queries("/api/projects/acme/groups/" + group + "/deployments?status=" + status
+                + "&limit=500")));
+        assertThat(filtered.get("items")).isNotEmpty().allSatisfy(card ->
+                assertThat(card.get("status").asText()).isEqualTo(status));
+        assertThat(filtered.get("items").findValuesAsText("id")).contains(failing.get("id").asText());
+        assertThat(filtered.get("total").asInt()).isEqualTo(filtered.get("items").size());
+        assertThat(get(queries("/api/projects/acme/groups/" + group + "/deployments?status=sideways")).statusCode())
+                .isEqualTo(400);
+    }
+
+    private JsonNode overviewFromCards() throws Exception {
+        int living = 0;
+        int running = 0;
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        List<String> groups = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        for (JsonNode group : json(get(queries("/api/projects/acme/groups"))).get("items")) {
+            int inGroup = 0;
+            for (JsonNode card : json(get(queries("/api/projects/acme/groups/" + group.get("name").asText()
+                    + "/deployments?limit=500"))).get("items")) {
+                if (card.get("lifecycle").asText().equals("dropped")) {
+                    continue;
+                }
+                inGroup++;
+                running += card.get("runningJobs").asInt();
+                statuses.merge(card.get("status").asText(), 1, Integer::sum);
+                if (card.get("status").asText().endsWith("_error")) {
+                    failing.add(card.get("id").asText());
+                }
+            }
+            living += inGroup;
+            groups.add(group.get("name").asText() + " " + group.get("status").asText() + " " + inGroup);
+        }
+        var expected = JSON.createObjectNode().put("deployments", living).put("runningJobs", running);
+        expected.set("statuses", JSON.valueToTree(statuses));
+        expected.set("groups", JSON.valueToTree(groups));
+        expected.set("failing", JSON.valueToTree(failing.stream().sorted().toList()));
+        return expected;
+    }
+
     /** The delivery figures over HTTP, from this run's deploys and failures; the fold itself is DeliveryFoldTest's. */
     @Test
     @Order(15)
@@ -641,7 +713,8 @@ class LifecycleEndToEndTest {
     @Order(16)
     void aRebuildGivesTheSameReadModelsAndNoQueryEverSeesItHalfDone() throws Exception {
         List<String> paths = new ArrayList<>(List.of("/api/projects/acme/groups/web/deployments?limit=500",
-                "/api/projects/acme/groups", "/api/projects/acme", "/api/clusters", "/api/repositories"));
+                "/api/projects/acme/groups", "/api/projects/acme", "/api/projects/acme/overview", "/api/clusters",
+                "/api/repositories"));
         // Quiet first: a job still running would change the live models between the two reads.
         Instant quiet = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(quiet)) {

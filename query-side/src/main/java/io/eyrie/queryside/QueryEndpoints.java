@@ -38,6 +38,8 @@ public class QueryEndpoints {
                         "recompute the project's hash chain and name the first broken link"),
                 get("/api/projects/{slug}/metrics", PROJECT, USER,
                         "DORA's four figures over ?from=&to=, for the project or one ?group= or ?scope="),
+                get("/api/projects/{slug}/overview", PROJECT, USER,
+                        "the project at a glance: deployments by status, each group's status, jobs, failures"),
                 get("/api/projects/{slug}/state", PROJECT, USER,
                         "what the project ran at ?at= (lifecycle, active release, images, clusters), from its events"),
                 get("/api/projects/{slug}/groups/{group}/runs", GROUP, USER, "list a group's actions, newest first"),

@@ -88,7 +88,7 @@ public class DeploymentCardProjection {
         card.createdBy = initiator;
         card.createdAt = at;
         card.touchedBy(initiator, at);
-        cards().save(card);
+        save(card);
     }
 
     /** Versions only move forward, so a replayed older change never undoes a newer one. */
@@ -101,7 +101,7 @@ public class DeploymentCardProjection {
                     card.spec = event.after();
                     card.version = event.version();
                     card.touchedBy(initiator, at);
-                    cards().save(card);
+                    save(card);
                 });
     }
 
@@ -239,7 +239,7 @@ public class DeploymentCardProjection {
         if (at != null) {
             card.touchedBy(initiator, at);
         }
-        cards().save(card);
+        save(card);
     }
 
     @QueryHandler
@@ -265,6 +265,9 @@ public class DeploymentCardProjection {
         if (query.lifecycle() != null) {
             inGroup = inGroup.and("lifecycle").is(query.lifecycle().name());
         }
+        if (query.status() != null) {
+            inGroup = inGroup.and("status").is(query.status().name());
+        }
         if (query.scope() != null) {
             inGroup = inGroup.and("spec.scope").is(query.scope());
         }
@@ -279,6 +282,18 @@ public class DeploymentCardProjection {
 
     private DeploymentCard card(DeploymentCardDocument card) {
         return card.toCard(groups.scope(card.groupId, card.spec.scope()));
+    }
+
+    /** The card, and its entry in its project's overview, written with it. */
+    private void save(DeploymentCardDocument card) {
+        cards().save(card);
+        if (card.project != null) {
+            ReadModelBatch<ProjectOverviewDocument> overviews = ReadModelBatch.current(mongo,
+                    ProjectOverviewDocument.class, overview -> overview.project);
+            ProjectOverviewDocument overview = overviews.findOrCreate(card.project, ProjectOverviewDocument::of);
+            overview.copy(card);
+            overviews.save(overview);
+        }
     }
 
     private ReadModelBatch<DeploymentCardDocument> cards() {

@@ -27,7 +27,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -103,19 +102,27 @@ public class ReleaseProjection {
 
     /** Only a job that deployed a release has one; a restore or a pause finds none. */
     private void ended(DeploymentId deployment, JobId job, JobState outcome) {
-        List<ReleaseDocument> made = releases().findAll(Query.query(where("deploymentId").is(deployment.value())
-                        .and("release.jobId").is(job.value())),
-                release -> release.deploymentId.equals(deployment.value()) && job.equals(release.release.jobId()));
-        for (ReleaseDocument release : made) {
-            release.outcome = outcome;
-            releases().save(release);
-        }
+        jobs().find(deployment.value()).map(known -> known.versions.get(job.value()))
+                .flatMap(version -> releases().find(ReleaseDocument.id(deployment.value(), version)))
+                .ifPresent(release -> {
+                    release.outcome = outcome;
+                    releases().save(release);
+                });
     }
 
     private void record(ReleaseDocument release, String initiator, Instant at) {
         release.initiator = initiator;
         release.createdAt = at;
         releases().save(release);
+        if (release.release.jobId() != null) {
+            ReleaseJobsDocument jobs = jobs().findOrCreate(release.deploymentId, ReleaseJobsDocument::of);
+            jobs.versions.put(release.release.jobId().value(), release.release.version());
+            jobs().save(jobs);
+        }
+    }
+
+    private ReadModelBatch<ReleaseJobsDocument> jobs() {
+        return ReadModelBatch.current(mongo, ReleaseJobsDocument.class, document -> document.deploymentId);
     }
 
     private ReadModelBatch<ReleaseDocument> releases() {

@@ -1,6 +1,7 @@
 package io.eyrie.queryside.group;
 
 import io.eyrie.api.deployment.DeploymentCard;
+import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.deployment.ListGroupDeployments;
 import io.eyrie.api.id.Ids;
@@ -41,16 +42,18 @@ public class GroupController {
                         "No group '" + group + "' in project '" + slug + "'")));
     }
 
-    /** The group's cards by name, optionally only those in one lifecycle phase or scope. */
+    /** The group's cards by name, optionally only those in one lifecycle phase, status or scope. */
     @GetMapping("/api/projects/{slug}/groups/{group}/deployments")
     public Mono<Page<DeploymentCard>> deployments(@PathVariable String slug, @PathVariable String group,
                                                   @RequestParam(required = false) String lifecycle,
+                                                  @RequestParam(required = false) String status,
                                                   @RequestParam(required = false) String scope,
                                                   @RequestParam(required = false) String cursor,
                                                   @RequestParam(required = false) Integer limit) {
         Lifecycle phase = InvalidParameterException.parse("lifecycle", lifecycle, Lifecycle::fromWire);
+        DeploymentStatus state = InvalidParameterException.parse("status", status, DeploymentStatus::fromWire);
         String scopeName = InvalidParameterException.parse("scope", scope, value -> Ids.requireSlug("scope", value));
-        return queries.page(new ListGroupDeployments(new ProjectId(slug), group, phase, scopeName,
+        return queries.page(new ListGroupDeployments(new ProjectId(slug), group, phase, state, scopeName,
                 Cursors.request(cursor, limit)), DeploymentCard.class);
     }
 }

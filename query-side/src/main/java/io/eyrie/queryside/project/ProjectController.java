@@ -1,8 +1,10 @@
 package io.eyrie.queryside.project;
 
 import io.eyrie.api.project.FindProject;
+import io.eyrie.api.project.FindProjectOverview;
 import io.eyrie.api.project.ListProjects;
 import io.eyrie.api.project.ProjectId;
+import io.eyrie.api.project.ProjectOverview;
 import io.eyrie.api.project.ProjectView;
 import io.eyrie.api.query.Page;
 import io.eyrie.platform.security.Caller;
@@ -29,6 +31,13 @@ public class ProjectController {
                                             @RequestParam(required = false) Integer limit) {
         return queries.page(new ListProjects(caller.user(), caller.platformAdmin(), Cursors.request(cursor, limit)),
                 ProjectView.class);
+    }
+
+    /** The project at a glance, from its overview read model. */
+    @GetMapping("/api/projects/{slug}/overview")
+    public Mono<ProjectOverview> overview(@PathVariable String slug) {
+        return queries.optional(new FindProjectOverview(new ProjectId(slug)), ProjectOverview.class)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("project", slug)));
     }
 
     /** A project with its members and its namespace. */

@@ -21,4 +21,9 @@ public class ProjectMembers {
         return Optional.ofNullable(mongo.findById(slug, ProjectDocument.class))
                 .map(project -> new Access(slug, project.roleOf(user), user.equals(project.owner), Role.DEVELOPER));
     }
+
+    /** The project's display name; empty when no such project exists. */
+    public Optional<String> name(String slug) {
+        return Optional.ofNullable(mongo.findById(slug, ProjectDocument.class)).map(project -> project.name);
+    }
 }

@@ -21,8 +21,8 @@ import java.util.Optional;
  * whole. No projection reads another's collections while it handles an event, so any of them can be rebuilt alone.
  */
 public enum ReadModel {
-    CARDS("cards", DeploymentCardProjection.class, "deployment_cards"),
-    RELEASES("releases", ReleaseProjection.class, "deployment_releases"),
+    CARDS("cards", DeploymentCardProjection.class, "deployment_cards", "project_overviews"),
+    RELEASES("releases", ReleaseProjection.class, "deployment_releases", "release_jobs"),
     VERSIONS("versions", VersionProjection.class, "deployment_versions"),
     JOBS("jobs", JobProjection.class, "jobs"),
     GROUPS("groups", GroupProjection.class, "groups"),

@@ -85,6 +85,12 @@ public enum DeploymentStatus {
         return !statuses.isEmpty() && statuses.stream().allMatch(status -> status == PAUSED) ? PAUSED : READY;
     }
 
+    /** The status a client names, as {@link #wire()} writes it. */
+    public static DeploymentStatus fromWire(String value) {
+        return java.util.Arrays.stream(values()).filter(status -> status.wire().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown status: " + value));
+    }
+
     @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,59 @@
+package io.eyrie.queryside.deployment;
+
+import io.eyrie.api.deployment.DeploymentStatus;
+import io.eyrie.api.deployment.Lifecycle;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A project's overview, one document per project: the few fields of each of its cards that the overview counts,
+ * copied whenever the card is written. Each entry is the card's latest state, never a running count, so a batch
+ * applied twice leaves it as it was; the counts are made when it is read.
+ */
+@Document(ProjectOverviewDocument.COLLECTION)
+final class ProjectOverviewDocument {
+    static final String COLLECTION = "project_overviews";
+
+    @Id
+    String project;
+    Map<String, Entry> deployments = new HashMap<>();
+
+    static ProjectOverviewDocument of(String project) {
+        ProjectOverviewDocument overview = new ProjectOverviewDocument();
+        overview.project = project;
+        return overview;
+    }
+
+    static final class Entry {
+        String name;
+        String group;
+        Lifecycle lifecycle;
+        DeploymentStatus status;
+        String error;
+        int runningJobs;
+        int queuedJobs;
+        Instant updatedAt;
+
+        boolean living() {
+            return lifecycle != Lifecycle.DROPPED;
+        }
+    }
+
+    /** Copies what the overview counts from the card. */
+    void copy(DeploymentCardDocument card) {
+        Entry entry = new Entry();
+        entry.name = card.name;
+        entry.group = card.group;
+        entry.lifecycle = card.lifecycle;
+        entry.status = card.status;
+        entry.error = card.error;
+        entry.runningJobs = card.runningJobIds.size();
+        entry.queuedJobs = card.queuedJobIds.size();
+        entry.updatedAt = card.updatedAt;
+        deployments.put(card.id, entry);
+    }
+}

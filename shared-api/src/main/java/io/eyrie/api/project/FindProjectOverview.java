@@ -1,0 +1,5 @@
+package io.eyrie.api.project;
+
+/** Answered with a {@link ProjectOverview}: one with no deployments when the project has none. */
+public record FindProjectOverview(ProjectId project) {
+}
