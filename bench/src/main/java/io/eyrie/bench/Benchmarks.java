@@ -46,6 +46,7 @@ public final class Benchmarks {
     private final Report report = new Report();
     private final List<EyrieLocal> running = new CopyOnWriteArrayList<>();
     private final List<Path> dataDirectories = new CopyOnWriteArrayList<>();
+    private final List<io.eyrie.platform.local.EmbeddedMongo> inMemoryMongos = new CopyOnWriteArrayList<>();
     private final Object cleanUpLock = new Object();
     private final Object publishLock = new Object();
     private volatile String stage = "start";
@@ -92,6 +93,9 @@ public final class Benchmarks {
                 "from the call to its return: embedded PostgreSQL and MongoDB, three Spring contexts");
         EventStoreDb db = new EventStoreDb(eyrie.eventStoreUrl());
         Dashboard dashboard = new Dashboard(eyrie.querySideContext());
+        report.setup("Read-model store", "memory".equals(System.getProperty("eyrie.bench.mongo"))
+                ? "mongo-java-server, in-memory backend (-Deyrie.bench.mongo=memory)"
+                : "mongo-java-server, H2 file backend, as bin/run-local");
         report.setup("Query side: spring.application.name / dashboard processor (default config)",
                 eyrie.querySideContext().getEnvironment().getProperty("spring.application.name") + " / " + dashboard.type());
         report.setup("PostgreSQL fsync / synchronous_commit; event table",
@@ -396,7 +400,15 @@ public final class Benchmarks {
         args.addAll(extraArgs);
         // LocalSettings.from(...) is package-private; this is what from(name -> null) gives, with random ports and
         // the purely simulated cluster, so that the figures measure Eyrie and not the Kubernetes API double.
-        LocalSettings settings = new LocalSettings(directory, 0, 0, 0, 0, 0, null, "eyrie", "eyrie", null, null,
+        // -Deyrie.bench.mongo=memory: mongo-java-server's in-memory backend instead of the H2 file run-local uses, to
+        // tell the read models' own cost from that file's.
+        String mongoUri = null;
+        if ("memory".equals(System.getProperty("eyrie.bench.mongo"))) {
+            io.eyrie.platform.local.EmbeddedMongo memory = io.eyrie.platform.local.EmbeddedMongo.inMemory();
+            inMemoryMongos.add(memory);
+            mongoUri = memory.uri("eyrie");
+        }
+        LocalSettings settings = new LocalSettings(directory, 0, 0, 0, 0, 0, null, "eyrie", "eyrie", mongoUri, null,
                 LocalSettings.LocalCluster.SIMULATED, 0, java.time.Duration.ZERO);
         long started = System.nanoTime();
         EyrieLocal eyrie = EyrieLocal.start(settings, args.toArray(String[]::new));
@@ -404,6 +416,7 @@ public final class Benchmarks {
         running.add(eyrie);
         return new Instance(eyrie, startup);
     }
+
 
     private void close(EyrieLocal eyrie) {
         if (running.remove(eyrie)) {
@@ -440,6 +453,10 @@ public final class Benchmarks {
                     System.err.println("[bench] could not stop Eyrie: " + e);
                 }
             }
+            for (io.eyrie.platform.local.EmbeddedMongo memory : inMemoryMongos) {
+                memory.close();
+            }
+            inMemoryMongos.clear();
             for (Path directory : dataDirectories) {
                 deleteRecursively(directory);
                 dataDirectories.remove(directory);

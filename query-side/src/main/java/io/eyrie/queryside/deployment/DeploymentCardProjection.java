@@ -28,6 +28,7 @@ import io.eyrie.api.deployment.WatchDeploymentCard;
 import io.eyrie.api.query.LiveView;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
+import io.eyrie.queryside.FieldWrites;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.group.GroupPolicies;
 import io.eyrie.queryside.live.LiveViews;
@@ -288,11 +289,8 @@ public class DeploymentCardProjection {
     private void save(DeploymentCardDocument card) {
         cards().save(card);
         if (card.project != null) {
-            ReadModelBatch<ProjectOverviewDocument> overviews = ReadModelBatch.current(mongo,
-                    ProjectOverviewDocument.class, overview -> overview.project);
-            ProjectOverviewDocument overview = overviews.findOrCreate(card.project, ProjectOverviewDocument::of);
-            overview.copy(card);
-            overviews.save(overview);
+            FieldWrites.current(mongo, ProjectOverviewDocument.class)
+                    .set(card.project, "deployments." + card.id, ProjectOverviewDocument.Entry.of(card));
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * A project's overview, one document per project: the few fields of each of its cards that the overview counts,
- * copied whenever the card is written. Each entry is the card's latest state, never a running count, so a batch
- * applied twice leaves it as it was; the counts are made when it is read.
+ * set (never the whole document replaced, it grows with the project) whenever the card is written. Each entry is the
+ * card's latest state, never a running count, so a batch applied twice leaves it as it was; the counts are made when
+ * it is read.
  */
 @Document(ProjectOverviewDocument.COLLECTION)
 final class ProjectOverviewDocument {
@@ -21,12 +22,6 @@ final class ProjectOverviewDocument {
     @Id
     String project;
     Map<String, Entry> deployments = new HashMap<>();
-
-    static ProjectOverviewDocument of(String project) {
-        ProjectOverviewDocument overview = new ProjectOverviewDocument();
-        overview.project = project;
-        return overview;
-    }
 
     static final class Entry {
         String name;
@@ -38,22 +33,23 @@ final class ProjectOverviewDocument {
         int queuedJobs;
         Instant updatedAt;
 
+        /** What the overview counts of the card. */
+        static Entry of(DeploymentCardDocument card) {
+            Entry entry = new Entry();
+            entry.name = card.name;
+            entry.group = card.group;
+            entry.lifecycle = card.lifecycle;
+            entry.status = card.status;
+            entry.error = card.error;
+            entry.runningJobs = card.runningJobIds.size();
+            entry.queuedJobs = card.queuedJobIds.size();
+            entry.updatedAt = card.updatedAt;
+            return entry;
+        }
+
         boolean living() {
             return lifecycle != Lifecycle.DROPPED;
         }
     }
 
-    /** Copies what the overview counts from the card. */
-    void copy(DeploymentCardDocument card) {
-        Entry entry = new Entry();
-        entry.name = card.name;
-        entry.group = card.group;
-        entry.lifecycle = card.lifecycle;
-        entry.status = card.status;
-        entry.error = card.error;
-        entry.runningJobs = card.runningJobIds.size();
-        entry.queuedJobs = card.queuedJobIds.size();
-        entry.updatedAt = card.updatedAt;
-        deployments.put(card.id, entry);
-    }
 }
