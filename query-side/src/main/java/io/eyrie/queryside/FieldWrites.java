@@ -18,6 +18,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * a project. Each value is absolute, so a batch applied twice leaves the document as it was.
  */
 public final class FieldWrites {
+    private static final Object REMOVED = new Object();
+
     private final MongoTemplate mongo;
     private final Class<?> type;
     private final String collection;
@@ -45,6 +47,11 @@ public final class FieldWrites {
         });
     }
 
+    /** Removes {@code path} (dotted) from the document {@code id}; a later {@link #set} in the batch puts it back. */
+    public void unset(String id, String path) {
+        set(id, path, REMOVED);
+    }
+
     /** Sets {@code path} (dotted) to {@code value} in the document {@code id}, made if missing. */
     public void set(String id, String path, Object value) {
         pending.computeIfAbsent(id, missing -> new LinkedHashMap<>()).put(path, value);
@@ -60,7 +67,13 @@ public final class FieldWrites {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection);
         pending.forEach((id, fields) -> {
             Update update = new Update();
-            fields.forEach(update::set);
+            fields.forEach((path, value) -> {
+                if (value == REMOVED) {
+                    update.unset(path);
+                } else {
+                    update.set(path, value);
+                }
+            });
             bulk.upsert(Query.query(where("_id").is(id)), update);
         });
         bulk.execute();

@@ -28,11 +28,12 @@ class FieldWritesTest {
         FieldWrites.current(mongo, Tally.class).set("p", "entries.a", "first");
         FieldWrites.current(mongo, Tally.class).set("p", "entries.a", "second");
         FieldWrites.current(mongo, Tally.class).set("q", "entries.b", "made");
+        FieldWrites.current(mongo, Tally.class).unset("p", "entries.kept");
         assertThat(stored("p").get("entries", Document.class)).doesNotContainKey("a");
 
         unitOfWork.commit();
 
-        assertThat(stored("p").get("entries", Document.class)).containsEntry("a", "second").containsEntry("kept", "before");
+        assertThat(stored("p").get("entries", Document.class)).containsEntry("a", "second").doesNotContainKey("kept");
         assertThat(stored("q").get("entries", Document.class)).containsEntry("b", "made");
     }
 

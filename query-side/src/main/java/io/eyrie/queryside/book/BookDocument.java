@@ -3,6 +3,7 @@ package io.eyrie.queryside.book;
 import io.eyrie.api.book.BookStep;
 import io.eyrie.api.book.BookView;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 
 /** A Book with all its versions; versions never change once published, so each is stored as it came. */
 @Document(BookDocument.COLLECTION)
+@CompoundIndex(name = "books_by_group_type", def = "{'groupType': 1, '_id': 1}")
 final class BookDocument {
     static final String COLLECTION = "books";
 

@@ -4,11 +4,13 @@ import io.eyrie.api.cluster.ClusterAction;
 import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.cluster.ClusterView;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 
 @Document(ClusterDocument.COLLECTION)
+@CompoundIndex(name = "clusters_by_state", def = "{'state': 1, '_id': 1}")
 final class ClusterDocument {
     static final String COLLECTION = "clusters";
 

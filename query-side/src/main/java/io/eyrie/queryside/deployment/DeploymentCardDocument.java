@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 @Document(DeploymentCardDocument.COLLECTION)
 @CompoundIndex(name = "cards_by_group", def = "{'groupId': 1, 'name': 1}")
+// A cluster's count of the living deployments that use it.
+@CompoundIndex(name = "cards_by_cluster", def = "{'spec.clusters': 1, 'lifecycle': 1}")
 final class DeploymentCardDocument implements io.eyrie.queryside.Revisioned {
     static final String COLLECTION = "deployment_cards";
 

@@ -31,6 +31,7 @@ import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.FieldWrites;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.group.GroupPolicies;
+import io.eyrie.queryside.live.LiveRelay;
 import io.eyrie.queryside.live.LiveViews;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
@@ -49,6 +50,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -65,11 +67,16 @@ public class DeploymentCardProjection {
     private final MongoTemplate mongo;
     private final GroupPolicies groups;
     private final QueryUpdateEmitter live;
+    private final LiveRelay relay;
 
-    public DeploymentCardProjection(MongoTemplate mongo, GroupPolicies groups, QueryUpdateEmitter live) {
+    public DeploymentCardProjection(MongoTemplate mongo, GroupPolicies groups, QueryUpdateEmitter live,
+                                    LiveRelay relay) {
         this.mongo = mongo;
         this.groups = groups;
         this.live = live;
+        this.relay = relay;
+        relay.receive("card", this::changedElsewhere,
+                lost -> live.completeExceptionally(WatchDeploymentCard.class, any -> true, lost));
     }
 
     @EventHandler
@@ -289,8 +296,13 @@ public class DeploymentCardProjection {
     private void save(DeploymentCardDocument card) {
         cards().save(card);
         if (card.project != null) {
-            FieldWrites.current(mongo, ProjectOverviewDocument.class)
-                    .set(card.project, "deployments." + card.id, ProjectOverviewDocument.Entry.of(card));
+            // A dropped deployment leaves the overview, which would otherwise grow with every one ever made.
+            FieldWrites overview = FieldWrites.current(mongo, ProjectOverviewDocument.class);
+            if (card.lifecycle == Lifecycle.DROPPED) {
+                overview.unset(card.project, "deployments." + card.id);
+            } else {
+                overview.set(card.project, "deployments." + card.id, ProjectOverviewDocument.Entry.of(card));
+            }
         }
     }
 
@@ -298,11 +310,21 @@ public class DeploymentCardProjection {
         return ReadModelBatch.current(mongo, DeploymentCardDocument.class, card -> card.id, this::written);
     }
 
-    /** After the batch committed: each changed card to its live streams, in order. */
+    /** After the batch committed: each changed card to its live streams here, in order, and to other instances. */
     private void written(List<DeploymentCardDocument> written) {
         for (DeploymentCardDocument card : written) {
             LiveViews.emit(live, WatchDeploymentCard.class, query -> query.deploymentId().value().equals(card.id),
                     () -> new LiveView(card.revision, card(card)), "Card " + card.id);
+        }
+        relay.changed("card", written.stream().map(card -> card.id).toList());
+    }
+
+    /** Another query instance wrote the card: its streams here get it as stored. */
+    private void changedElsewhere(String id) {
+        Predicate<WatchDeploymentCard> watching = query -> query.deploymentId().value().equals(id);
+        if (LiveViews.watched(live, WatchDeploymentCard.class, watching)) {
+            handle(new WatchDeploymentCard(new DeploymentId(id))).ifPresent(view ->
+                    LiveViews.emit(live, WatchDeploymentCard.class, watching, () -> view, "Card " + id));
         }
     }
 }

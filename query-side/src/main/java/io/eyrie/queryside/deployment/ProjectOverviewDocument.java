@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A project's overview, one document per project: the few fields of each of its cards that the overview counts,
- * set (never the whole document replaced, it grows with the project) whenever the card is written. Each entry is the
- * card's latest state, never a running count, so a batch applied twice leaves it as it was; the counts are made when
- * it is read.
+ * A project's overview, one document per project: the few fields of each of its living cards that the overview
+ * counts, set whenever the card is written (never the whole document replaced: it grows with the project) and
+ * removed when the deployment is dropped. Each entry is the card's latest state, never a running count, so a batch
+ * applied twice leaves it as it was; the counts are made when it is read.
  */
 @Document(ProjectOverviewDocument.COLLECTION)
 final class ProjectOverviewDocument {

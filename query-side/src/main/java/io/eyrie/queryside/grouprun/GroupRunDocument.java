@@ -4,6 +4,7 @@ import io.eyrie.api.deployment.Action;
 import io.eyrie.api.grouprun.GroupRunView;
 import io.eyrie.api.grouprun.MemberOutcome;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 
 /** One group action, its members by stage; every change sets absolute values, so a replay changes nothing. */
 @Document(GroupRunDocument.COLLECTION)
+@CompoundIndex(name = "group_runs_newest", def = "{'project': 1, 'group': 1, 'startedAt': -1, '_id': -1}")
 final class GroupRunDocument {
     static final String COLLECTION = "group_runs";
 

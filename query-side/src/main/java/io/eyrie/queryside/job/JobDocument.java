@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * compound index. {@code simulated} is absent until a runner starts it, hence a {@link Boolean}.
  */
 @Document(JobDocument.COLLECTION)
-@CompoundIndex(name = "jobs_by_deployment", def = "{'deploymentId': 1, 'scheduledAt': -1}")
+@CompoundIndex(name = "jobs_by_deployment_newest", def = "{'deploymentId': 1, 'scheduledAt': -1, '_id': -1}")
 final class JobDocument implements io.eyrie.queryside.Revisioned {
     static final String COLLECTION = "jobs";
 

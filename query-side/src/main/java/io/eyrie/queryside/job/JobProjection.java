@@ -4,6 +4,7 @@ import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.book.FindJob;
 import io.eyrie.api.book.JobCancelled;
 import io.eyrie.api.book.JobCreated;
+import io.eyrie.api.book.JobId;
 import io.eyrie.api.book.JobExpired;
 import io.eyrie.api.book.JobFailed;
 import io.eyrie.api.book.JobProgressed;
@@ -30,6 +31,7 @@ import io.eyrie.api.query.Page;
 import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.job.JobDocument.StepDocument;
+import io.eyrie.queryside.live.LiveRelay;
 import io.eyrie.queryside.live.LiveViews;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
@@ -49,6 +51,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -67,10 +70,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class JobProjection {
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter live;
+    private final LiveRelay relay;
 
-    public JobProjection(MongoTemplate mongo, QueryUpdateEmitter live) {
+    public JobProjection(MongoTemplate mongo, QueryUpdateEmitter live, LiveRelay relay) {
         this.mongo = mongo;
         this.live = live;
+        this.relay = relay;
+        relay.receive("job", this::changedElsewhere, lost -> live.completeExceptionally(WatchJob.class, any -> true, lost));
     }
 
     /** Everything the job will do is known from the start: its steps are copied from its Book. */
@@ -336,11 +342,21 @@ public class JobProjection {
         return ReadModelBatch.current(mongo, JobDocument.class, job -> job.id, this::written);
     }
 
-    /** After the batch committed: each changed job to its live streams, in order. */
+    /** After the batch committed: each changed job to its live streams here, in order, and to other instances. */
     private void written(List<JobDocument> written) {
         for (JobDocument job : written) {
             LiveViews.emit(live, WatchJob.class, query -> query.jobId().value().equals(job.id),
                     () -> new LiveView(job.revision, job.toView()), "Job " + job.id);
+        }
+        relay.changed("job", written.stream().map(job -> job.id).toList());
+    }
+
+    /** Another query instance wrote the job: its streams here get it as stored. */
+    private void changedElsewhere(String id) {
+        Predicate<WatchJob> watching = query -> query.jobId().value().equals(id);
+        if (LiveViews.watched(live, WatchJob.class, watching)) {
+            handle(new WatchJob(new JobId(id))).ifPresent(view ->
+                    LiveViews.emit(live, WatchJob.class, watching, () -> view, "Job " + id));
         }
     }
 

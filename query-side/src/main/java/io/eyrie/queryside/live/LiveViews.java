@@ -15,6 +15,12 @@ public final class LiveViews {
     private LiveViews() {
     }
 
+    /** Whether any subscription of {@code watch} on this instance is one that {@code watching} selects. */
+    public static <Q> boolean watched(QueryUpdateEmitter live, Class<Q> watch, Predicate<Q> watching) {
+        return live.activeSubscriptions().stream().anyMatch(subscription -> watch.isInstance(subscription.getPayload())
+                && watching.test(watch.cast(subscription.getPayload())));
+    }
+
     /**
      * Emits {@code view} to the subscriptions of {@code watch} that {@code watching} selects; the view is only made
      * when one exists. If making or sending it fails, the write has committed all the same: its streams end with the
@@ -22,8 +28,7 @@ public final class LiveViews {
      */
     public static <Q> void emit(QueryUpdateEmitter live, Class<Q> watch, Predicate<Q> watching, Supplier<LiveView> view,
                                 String what) {
-        if (live.activeSubscriptions().stream().noneMatch(subscription -> watch.isInstance(subscription.getPayload())
-                && watching.test(watch.cast(subscription.getPayload())))) {
+        if (!watched(live, watch, watching)) {
             return;
         }
         try {

@@ -28,6 +28,7 @@ public class RebuildProcessing {
 
     @Bean
     ConfigurerModule rebuildProcessor(ListableBeanFactory beans, ReadModelGenerations generations,
+                                      BuiltDocuments built,
                                       @Value("${eyrie.read-models.rebuild-batch-size:500}") int batchSize) {
         // A projection missing from the table (ReadModelTest keeps the real ones in it) is not rebuilt.
         List<String> projections = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
@@ -42,7 +43,14 @@ public class RebuildProcessing {
                             // A short wait for events: the processor stops for the switch only between waits.
                             config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                     .andBatchSize(batchSize).andInitialSegmentsCount(1).andAutoStart(false)
-                                    .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
+                                    .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS)
+                                    // What it knows of the generation holds only while its segment stays here.
+                                    .andEventTrackerStatusChangeListener(statuses -> {
+                                        if (statuses.values().stream().anyMatch(status ->
+                                                status.trackerAdded() || status.trackerRemoved())) {
+                                            built.forget();
+                                        }
+                                    }))
                     .assignHandlerInstancesMatching(GROUP, RebuildingHandler.class::isInstance)
                     .registerListenerInvocationErrorHandler(GROUP, config -> PropagatingErrorHandler.instance());
             for (String name : projections) {

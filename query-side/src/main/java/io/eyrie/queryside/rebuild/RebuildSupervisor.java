@@ -211,9 +211,13 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                 }
             }
             case SWITCHING -> {
-                List<ProcessorTokens.Segment> rebuild = positions()
-                        .getOrDefault(RebuildProcessing.GROUP, List.of());
-                if (rebuild.stream().noneMatch(segment -> segment.claimed(now))) {
+                Map<String, List<ProcessorTokens.Segment>> rows = positions();
+                List<ProcessorTokens.Segment> live = rows.getOrDefault(DashboardProcessing.GROUP, List.of());
+                List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
+                if (live.stream().anyMatch(segment -> segment.claimed(now)) || !covers(rebuild, live)) {
+                    // An instance that had not seen the pause yet ran the live processor on: pause again.
+                    advance(state, Phase.PAUSING);
+                } else if (rebuild.stream().noneMatch(segment -> segment.claimed(now))) {
                     switchOver(state, rebuild);
                 }
             }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 @Document(RepositoryDocument.COLLECTION)
-@CompoundIndex(name = "repositories_by_project", def = "{'project': 1, 'url': 1}")
+@CompoundIndex(name = "repositories_by_project_url", def = "{'project': 1, 'url': 1, '_id': 1}")
+// A platform admin's list, which no project narrows.
+@CompoundIndex(name = "repositories_by_url", def = "{'url': 1, '_id': 1}")
 final class RepositoryDocument {
     static final String COLLECTION = "repositories";
 

@@ -29,7 +29,8 @@ class BatchedCardWritesTest {
     void emptyReadModel() {
         var mongo = ReadModelServer.template("batched-cards");
         projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, new GroupProjection(mongo)),
-                org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
+                org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build(),
+                io.eyrie.queryside.live.LiveRelay.alone());
     }
 
     @Test

@@ -59,7 +59,8 @@ class DeploymentCardProjectionTest {
         GroupProjection groups = new GroupProjection(mongo);
         groups.on(groupCreated("acme", "web", GroupType.ODOO), "olivia", T0);
         projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, groups),
-                org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
+                org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build(),
+                io.eyrie.queryside.live.LiveRelay.alone());
     }
 
     @Test

@@ -53,7 +53,8 @@ class JobProjectionTest {
     @BeforeEach
     void emptyReadModel() {
         mongo = ReadModelServer.template("jobs");
-        projection = new JobProjection(mongo, org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build());
+        projection = new JobProjection(mongo, org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build(),
+                io.eyrie.queryside.live.LiveRelay.alone());
     }
 
     @Test
