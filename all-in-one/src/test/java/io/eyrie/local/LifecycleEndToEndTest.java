@@ -69,7 +69,7 @@ class LifecycleEndToEndTest {
                 // Small rebuild batches, so that the rebuild lasts long enough for reads to meet it.
                 "--eyrie.read-models.rebuild-batch-size=5",
                 // The replaced generations are dropped soon after the switch, so the test sees reads without them.
-                "--eyrie.read-models.retire-after=1s");
+                "--eyrie.read-models.retire-after=3s");
     }
 
     @AfterAll
@@ -759,6 +759,11 @@ class LifecycleEndToEndTest {
             if (!rebuild.get("outcome").asText().equals("running")) {
                 assertThat(rebuild.get("outcome").asText()).as(rebuild.toString()).isEqualTo("done");
                 assertThat(rebuild.get("eventsDone").asLong()).isGreaterThan(0);
+                // Until the replaced generations are dropped, another rebuild would drop them early: refused.
+                HttpResponse<String> again = postAs("root", queries("/api/admin/read-models/cards/rebuild"),
+                        "{\"reason\":\"at once again\"}", "c-rebuild-again");
+                assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+                assertThat(json(again).get("detail").asText()).contains("retire-after");
                 break;
             }
             assertThat(Instant.now()).as("the rebuild ends: " + rebuild).isBefore(limit);

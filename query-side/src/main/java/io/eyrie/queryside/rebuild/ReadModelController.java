@@ -71,8 +71,7 @@ public class ReadModelController {
                         + "'. The audit chain is evidence, not a read model: it is never rebuilt")));
         return Mono.fromCallable(() -> {
             ReadModelState started = rebuilds.request(models, caller.user(), body.reason())
-                    .orElseThrow(() -> new Busy("A rebuild is under way; it must end or be cancelled first",
-                            rebuilds.state()));
+                    .orElseThrow(() -> busy(rebuilds.state()));
             return ResponseEntity.accepted().location(URI.create("/api/admin/read-models"))
                     .body(rebuild(started));
         }).subscribeOn(Schedulers.boundedElastic());
@@ -84,6 +83,13 @@ public class ReadModelController {
                         .orElseThrow(() -> new Busy("No rebuild can be cancelled now: none is under way, or it is "
                                 + "switching over", rebuilds.state()))))
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static Busy busy(ReadModelState state) {
+        return new Busy(state.phase == ReadModelState.Phase.IDLE
+                ? "The last rebuild's replaced generations are kept for eyrie.read-models.retire-after, for instances "
+                + "that may not have switched yet; try again once they are dropped"
+                : "A rebuild is under way; it must end or be cancelled first", state);
     }
 
     @ExceptionHandler(Busy.class)

@@ -120,12 +120,13 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     }
 
     /**
-     * Starts rebuilding {@code models}; empty when another rebuild is under way. The new generations are emptied
-     * and indexed here, before the rebuild processor starts anywhere.
+     * Starts rebuilding {@code models}; empty when another rebuild is under way, or the last one's replaced
+     * generations are still kept for instances that may not have switched yet. The new generations are emptied and
+     * indexed here, before the rebuild processor starts anywhere.
      */
     Optional<ReadModelState> request(Collection<ReadModel> models, String initiator, String reason) {
         ReadModelState state = load();
-        if (state.phase != Phase.IDLE) {
+        if (state.phase != Phase.IDLE || !state.retired.isEmpty()) {
             return Optional.empty();
         }
         ReadModelState.Rebuild rebuild = new ReadModelState.Rebuild();
@@ -248,6 +249,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                 processor.start();
             } else if (!rebuildRuns && processor.isRunning()) {
                 processor.shutDown();
+                builtDocuments.forget();
             }
         });
     }
