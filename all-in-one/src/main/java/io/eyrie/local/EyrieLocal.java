@@ -34,6 +34,9 @@ public final class EyrieLocal implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private ConfigurableApplicationContext commandSide;
     private ConfigurableApplicationContext querySide;
+    /** What every context was started with, for another query instance. */
+    private Map<String, Object> shared;
+    private String[] args;
     private ConfigurableApplicationContext bookRunner;
     private String eventStoreUrl;
     private DevKeys devKeys;
@@ -83,6 +86,8 @@ public final class EyrieLocal implements AutoCloseable {
         // Logging is global to the JVM: logback.xml configures it once for all three contexts.
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         Map<String, Object> shared = new HashMap<>();
+        this.shared = shared;
+        this.args = args;
         if (settings.eventStoreUrl() == null) {
             EmbeddedPostgres postgres = EmbeddedPostgres.persistent(settings.dataDirectory().resolve("postgres"),
                     settings.postgresPort());
@@ -180,6 +185,14 @@ public final class EyrieLocal implements AutoCloseable {
     /** The local cluster's API double, for tests that look at what the driver applied. */
     public Optional<io.fabric8.kubernetes.client.KubernetesClient> localCluster() {
         return Optional.ofNullable(kubernetes).map(LocalKubernetes::client);
+    }
+
+    /**
+     * Another query-side instance on the same stores, on a free port, as a second replica would run: it shares the
+     * processors' segments and the rebuild state with the first. The caller closes it.
+     */
+    public ConfigurableApplicationContext startAnotherQueryInstance() {
+        return run(QuerySideApplication.class, 0, shared, args);
     }
 
     /** For benchmarks and tests that drive a projection replay in-process. */

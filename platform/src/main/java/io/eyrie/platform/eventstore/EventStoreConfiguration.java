@@ -21,12 +21,15 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 
 /**
  * The PostgreSQL event store, token store and saga store, declared explicitly: Spring Boot 4 no longer orders
@@ -130,11 +133,20 @@ public class EventStoreConfiguration {
         return new PromptEventSourceCheck(processing);
     }
 
+    /**
+     * Each service instance claims segments under its own name. Axon's default, the JVM's {@code pid@host}, is the
+     * same for two instances in one JVM (the local run's, or a test's second query instance), which then both take
+     * a claim as their own and process the same segment at once.
+     */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                                 @Value("${spring.application.name:eyrie}") String application) {
+        String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + application + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
+                .nodeId(node)
                 .build();
     }
 

@@ -1,0 +1,163 @@
+package io.eyrie.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eyrie.platform.security.DevKeys;
+import io.eyrie.queryside.DashboardProcessing;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two query-side instances on the same stores, as two replicas run: one processes the dashboard's segment, the other
+ * stands by, and a live stream on the one standing by still sees every change, told by the one that wrote it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SeveralQueryInstancesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private EyrieLocal eyrie;
+    private ConfigurableApplicationContext second;
+    private DevKeys keys;
+
+    @BeforeAll
+    void startTwoQueryInstances() throws Exception {
+        eyrie = EyrieLocal.start(LocalSettings.from(name -> null)
+                .withDataDirectory(Files.createTempDirectory("eyrie-two-queries-"))
+                .withPorts(0, 0, 0, 0, 0, 0)
+                .withCluster(LocalSettings.LocalCluster.SIMULATED, Duration.ZERO), "--eyrie.runner.simulated.step-time=10ms");
+        keys = eyrie.devKeys().orElseThrow();
+        second = eyrie.startAnotherQueryInstance();
+    }
+
+    @AfterAll
+    void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (eyrie != null) {
+            eyrie.close();
+        }
+    }
+
+    @Test
+    void aStreamOnTheInstanceStandingBySeesEveryChange() throws Exception {
+        send("POST", commands("/api/projects"), "{\"slug\":\"pair\",\"name\":\"Pair\"}", 201);
+        send("POST", commands("/api/projects/pair/groups"), "{\"name\":\"web\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        String id = json(send("POST", commands("/api/projects/pair/groups/web/deployments"),
+                "{\"name\":\"shop\",\"scope\":\"dev\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
+
+        List<ConfigurableApplicationContext> instances = List.of(eyrie.querySideContext(), second);
+        Instant limit = Instant.now().plus(WAIT);
+        while (instances.stream().filter(SeveralQueryInstancesTest::processes).count() != 1) {
+            assertThat(Instant.now()).as("one instance claims the dashboard's segment: " + instances.stream()
+                    .map(instance -> instance.getBean(EventProcessingConfiguration.class)
+                            .eventProcessor(DashboardProcessing.GROUP, TrackingEventProcessor.class)
+                            .map(processor -> processor.isRunning() + " " + processor.processingStatus()).orElse("none"))
+                    .toList()).isBefore(limit);
+            Thread.sleep(50);
+        }
+        ConfigurableApplicationContext standingBy = instances.stream().filter(instance -> !processes(instance))
+                .findFirst().orElseThrow();
+        URI card = queries(standingBy, "/api/deployments/" + id);
+        while (get(card).statusCode() != 200) {
+            assertThat(Instant.now()).as("the card is written").isBefore(limit);
+            Thread.sleep(50);
+        }
+
+        BlockingQueue<JsonNode> cards = stream(queries(standingBy, "/api/deployments/" + id + "/stream"));
+        assertThat(next(cards).get("lifecycle").asText()).isEqualTo("draft");
+        String job = json(send("POST", commands("/api/deployments/" + id + "/actions/initialize"), null, 202))
+                .get("jobId").asText();
+
+        JsonNode shown = next(cards);
+        while (!(job.equals(shown.path("lastJobId").asText()) && shown.get("runningJobs").asInt() == 0)) {
+            shown = next(cards);
+        }
+        assertThat(shown.get("lifecycle").asText()).isEqualTo("initialize");
+        assertThat(processes(standingBy)).as("the change came from the other instance").isFalse();
+    }
+
+    private static boolean processes(ConfigurableApplicationContext instance) {
+        return instance.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(DashboardProcessing.GROUP, TrackingEventProcessor.class)
+                .map(processor -> !processor.processingStatus().isEmpty()).orElse(false);
+    }
+
+    private BlockingQueue<JsonNode> stream(URI uri) throws Exception {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + keys.token("olivia")).header("Accept", "text/event-stream")
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        BlockingQueue<JsonNode> cards = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:")) {
+                        cards.add(JSON.readTree(line.substring(5)));
+                    }
+                }
+            } catch (java.io.IOException closed) {
+                // The context closed the stream at the end of the test.
+            }
+        });
+        return cards;
+    }
+
+    private static JsonNode next(BlockingQueue<JsonNode> cards) throws InterruptedException {
+        JsonNode card = cards.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(card).as("a card on the stream within " + WAIT).isNotNull();
+        return card;
+    }
+
+    private URI commands(String path) {
+        return URI.create("http://localhost:" + eyrie.commandPort() + path);
+    }
+
+    private static URI queries(ConfigurableApplicationContext instance, String path) {
+        return URI.create("http://localhost:" + ((WebServerApplicationContext) instance).getWebServer().getPort() + path);
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + keys.token("olivia")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, URI uri, String body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + keys.token("olivia")).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + uri + ": " + response.body()).isEqualTo(expected);
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+}
