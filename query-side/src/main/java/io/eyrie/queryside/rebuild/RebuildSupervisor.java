@@ -264,6 +264,12 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                 .anyMatch(segment -> segment.claimed(now))) {
             return;
         }
+        if (state.preparedBy != null && !state.preparedBy.equals(instance)) {
+            // Taken over from an instance gone quiet: build under new names, so its late drops hit unused ones.
+            log.warn("Taking over the preparation of the rebuild of {} from {}, which went quiet",
+                    state.rebuild.readModels, state.preparedBy);
+            state.building.replaceAll((model, generation) -> generation + 1);
+        }
         state.preparedBy = instance;
         state.phaseSince = null;
         if (advance(state, Phase.PREPARING)) {
