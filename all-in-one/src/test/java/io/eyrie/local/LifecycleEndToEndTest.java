@@ -69,7 +69,9 @@ class LifecycleEndToEndTest {
                 // Small rebuild batches, so that the rebuild lasts long enough for reads to meet it.
                 "--eyrie.read-models.rebuild-batch-size=5",
                 // The replaced generations are dropped soon after the switch, so the test sees reads without them.
-                "--eyrie.read-models.retire-after=3s");
+                "--eyrie.read-models.retire-after=3s",
+                // Streams ask again whether their caller may see what they show at each heartbeat.
+                "--eyrie.queries.stream-heartbeat=500ms");
     }
 
     @AfterAll
@@ -568,6 +570,33 @@ class LifecycleEndToEndTest {
         }
     }
 
+    /** A member removed from the project while following a card: the stream says so and ends. */
+    @Test
+    @Order(13)
+    void aStreamEndsWhenItsCallerMayNoLongerSeeTheCard() throws Exception {
+        var dave = http.send(HttpRequest.newBuilder(commands("/api/projects/acme/members/dave"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token("alice"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"role\":\"user\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(dave.statusCode()).as(dave.body()).isEqualTo(200);
+        String position = json(dave).get("position").asText();
+        try (LiveStream card = LiveStream.open(queries("/api/deployments/" + shopId + "/stream?minPosition=" + position),
+                token("dave"), null)) {
+            assertThat(card.next()[1]).isEqualTo("card");
+            var removed = http.send(HttpRequest.newBuilder(commands("/api/projects/acme/members/dave"))
+                    .header("Authorization", "Bearer " + token("alice")).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(removed.statusCode()).as(removed.body()).isIn(200, 204);
+
+            String[] last = card.next();
+            while (!"revoked".equals(last[1])) {
+                last = card.next();
+            }
+            assertThat(json(last[2]).get("detail").asText()).isNotBlank();
+            assertThat(card.ended()).as("the stream ends after it").isTrue();
+        }
+    }
+
     /** Time travel: the project's state at an instant is what the card said then, rebuilt from the events. */
     @Test
     @Order(14)
@@ -838,6 +867,7 @@ class LifecycleEndToEndTest {
     private static final class LiveStream implements AutoCloseable {
         private final java.util.concurrent.BlockingQueue<String[]> events = new java.util.concurrent.LinkedBlockingQueue<>();
         private final java.io.InputStream body;
+        private volatile boolean finished;
 
         private LiveStream(java.io.InputStream body) {
             this.body = body;
@@ -861,6 +891,7 @@ class LifecycleEndToEndTest {
                 } catch (java.io.IOException closed) {
                     // The test closed the stream.
                 }
+                finished = true;
             });
         }
 
@@ -882,6 +913,15 @@ class LifecycleEndToEndTest {
                 throw new AssertionError("no event within " + WAIT);
             }
             return event;
+        }
+
+        /** True once the server has closed the stream (no event within the wait, and the reader has stopped). */
+        boolean ended() throws InterruptedException {
+            Instant limit = Instant.now().plus(WAIT);
+            while (!finished && Instant.now().isBefore(limit)) {
+                Thread.sleep(20);
+            }
+            return finished && events.isEmpty();
         }
 
         /** The events up to and including the first whose data matches. */

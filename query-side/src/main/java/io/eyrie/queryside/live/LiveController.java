@@ -5,9 +5,16 @@ import io.eyrie.api.book.WatchJob;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.WatchDeploymentCard;
 import io.eyrie.api.query.LiveView;
+import io.eyrie.platform.access.AccessChecks;
+import io.eyrie.platform.access.Need;
+import io.eyrie.platform.access.Target;
+import io.eyrie.platform.security.Caller;
+import io.eyrie.platform.web.ForbiddenException;
+import io.eyrie.platform.web.NotFoundException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +26,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,31 +35,40 @@ import java.util.concurrent.atomic.AtomicLong;
  * committed, fed by an Axon subscription query. Every event's id is the document's revision (the furthest event
  * position that changed it); a client that reconnects with {@code Last-Event-ID} gets the current state only if
  * it changed since, and no change twice.
- * The access filter has authorized the path already, as for the GET of the same resource.
+ * The access filter has authorized the path already, as for the GET of the same resource; each heartbeat asks
+ * again, and a stream whose caller may no longer see the resource ends with an {@code event: revoked}.
  */
 @RestController
 public class LiveController {
-    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private final Duration heartbeat;
     private final QueryGateway queries;
+    private final AccessChecks access;
 
-    public LiveController(QueryGateway queries) {
+    public LiveController(QueryGateway queries, AccessChecks access,
+                          @Value("${eyrie.queries.stream-heartbeat:15s}") Duration heartbeat) {
         this.queries = queries;
+        this.access = access;
+        this.heartbeat = heartbeat;
     }
 
     @GetMapping(path = "/api/deployments/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> deployment(@PathVariable String id,
-                                                    @RequestHeader(name = "Last-Event-ID", required = false) String last) {
-        return stream(new WatchDeploymentCard(new DeploymentId(id)), "card", last);
+                                                    @RequestHeader(name = "Last-Event-ID", required = false) String last,
+                                                    Caller caller) {
+        return stream(new WatchDeploymentCard(new DeploymentId(id)), "card", last,
+                access.require(caller, Target.DEPLOYMENT, Map.of("id", id), Need.USER, "follow the card live"));
     }
 
     @GetMapping(path = "/api/jobs/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> job(@PathVariable String id,
-                                             @RequestHeader(name = "Last-Event-ID", required = false) String last) {
-        return stream(new WatchJob(new JobId(id)), "job", last);
+                                             @RequestHeader(name = "Last-Event-ID", required = false) String last,
+                                             Caller caller) {
+        return stream(new WatchJob(new JobId(id)), "job", last,
+                access.require(caller, Target.JOB, Map.of("id", id), Need.USER, "follow a job live"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Flux<ServerSentEvent<Object>> stream(Object watch, String name, String lastEventId) {
+    private Flux<ServerSentEvent<Object>> stream(Object watch, String name, String lastEventId, Mono<Void> stillAllowed) {
         AtomicLong seen = new AtomicLong(revision(lastEventId));
         java.util.concurrent.atomic.AtomicReference<Object> shown = new java.util.concurrent.atomic.AtomicReference<>();
         return Flux.using(
@@ -63,12 +80,19 @@ public class LiveController {
                         .filter(view -> fresh(view, seen, shown))
                         .map(view -> ServerSentEvent.builder(view.view()).id(Long.toString(view.revision()))
                                 .event(name).build())
-                        .mergeWith(Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.builder()
-                                .comment("still here").build()))
+                        .mergeWith(Flux.interval(heartbeat).concatMap(tick -> stillAllowed
+                                .thenReturn(ServerSentEvent.builder().comment("still here").build())))
+                        .onErrorResume(LiveController::revoked, revoked -> Flux.just(ServerSentEvent.builder()
+                                .event("revoked").data((Object) Map.of("detail", revoked.getMessage())).build()))
                         // Sent at once, so the answer starts even when a resumed stream has nothing new.
                         .startWith(ServerSentEvent.builder().comment("open").build()),
                 SubscriptionQueryResult::close)
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The caller's access was taken away while the stream was open (removed from the project, say). */
+    private static boolean revoked(Throwable error) {
+        return error instanceof ForbiddenException || error instanceof NotFoundException;
     }
 
     /**
