@@ -294,7 +294,14 @@ public class JobProjection {
     @QueryHandler
     public Page<JobView> handle(ListDeploymentJobs query) {
         String deployment = query.deploymentId().value();
-        Query byDeployment = Query.query(where("deploymentId").is(deployment))
+        Criteria matching = where("deploymentId").is(deployment);
+        if (query.state() != null) {
+            matching = matching.and("state").is(query.state().name());
+        }
+        if (query.action() != null) {
+            matching = matching.and("action").is(query.action().name());
+        }
+        Query byDeployment = Query.query(matching)
                 .with(Sort.by(Sort.Order.desc("scheduledAt"), Sort.Order.desc("_id")))
                 .limit(query.page().limit() + 1);
         if (query.page().after() != null) {
@@ -305,7 +312,7 @@ public class JobProjection {
         }
         List<JobDocument> found = mongo.find(byDeployment, JobDocument.class);
         return Cursors.page(found, query.page().limit(), JobDocument::toView, job -> job.scheduledAt() + "|" + job.id(),
-                mongo.count(Query.query(where("deploymentId").is(deployment)), JobDocument.class));
+                mongo.count(Query.query(matching), JobDocument.class));
     }
 
     /** A step that was running when the job ended (it was cancelled, or expired) ends with it. */

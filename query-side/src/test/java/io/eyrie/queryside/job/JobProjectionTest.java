@@ -180,9 +180,25 @@ class JobProjectionTest {
         projection.on(new JobCreated(job("job-x"), deployment("dep-2"), ACME_PROJECT, Action.PAUSE, "odoo.pause", 1,
                 "odoo:17", io.eyrie.api.TestEvents.target("shop", "odoo:17"), STEPS, 600), "alice", "corr-2", at(4));
 
-        assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT, PageRequest.first(50))).items()).extracting(JobView::id)
+        assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT, null, null, PageRequest.first(50))).items()).extracting(JobView::id)
                 .containsExactly(job("job-c").value(), job("job-b").value(), job("job-a").value());
-        assertThat(projection.handle(new ListDeploymentJobs(deployment("dep-unknown"), PageRequest.first(50))).items()).isEmpty();
+        assertThat(projection.handle(new ListDeploymentJobs(deployment("dep-unknown"), null, null, PageRequest.first(50))).items()).isEmpty();
+    }
+
+    @Test
+    void deploymentJobsFilterByStateAndAction() {
+        created(job("job-a"), at(1));
+        projection.on(new JobCreated(job("job-p"), DEPLOYMENT, ACME_PROJECT, Action.PAUSE, "odoo.pause", 1,
+                "odoo:17", io.eyrie.api.TestEvents.target("shop", "odoo:17"), STEPS, 600), "alice", "corr-p", at(2));
+        JobState created = projection.handle(new FindJob(job("job-a"))).orElseThrow().state();
+
+        var pauses = projection.handle(new ListDeploymentJobs(DEPLOYMENT, null, Action.PAUSE, PageRequest.first(50)));
+        assertThat(pauses.items()).extracting(JobView::id).containsExactly(job("job-p").value());
+        assertThat(pauses.total()).isEqualTo(1);
+        assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT, created, null, PageRequest.first(50)))
+                .items()).hasSize(2);
+        assertThat(projection.handle(new ListDeploymentJobs(DEPLOYMENT, JobState.SUCCEEDED, null,
+                PageRequest.first(50))).items()).isEmpty();
     }
 
     @Test
@@ -190,12 +206,12 @@ class JobProjectionTest {
         for (int i = 0; i < 5; i++) {
             created(job("job-" + i), at(i));
         }
-        var first = projection.handle(new ListDeploymentJobs(DEPLOYMENT, Cursors.request(null, 2)));
+        var first = projection.handle(new ListDeploymentJobs(DEPLOYMENT, null, null, Cursors.request(null, 2)));
         assertThat(first.items()).extracting(JobView::id).containsExactly(job("job-4").value(), job("job-3").value());
         assertThat(first.total()).isEqualTo(5);
-        var second = projection.handle(new ListDeploymentJobs(DEPLOYMENT, Cursors.request(first.nextCursor(), 2)));
+        var second = projection.handle(new ListDeploymentJobs(DEPLOYMENT, null, null, Cursors.request(first.nextCursor(), 2)));
         assertThat(second.items()).extracting(JobView::id).containsExactly(job("job-2").value(), job("job-1").value());
-        var last = projection.handle(new ListDeploymentJobs(DEPLOYMENT, Cursors.request(second.nextCursor(), 2)));
+        var last = projection.handle(new ListDeploymentJobs(DEPLOYMENT, null, null, Cursors.request(second.nextCursor(), 2)));
         assertThat(last.items()).extracting(JobView::id).containsExactly(job("job-0").value());
         assertThat(last.nextCursor()).isNull();
     }

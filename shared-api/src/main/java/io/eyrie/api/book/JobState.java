@@ -15,6 +15,12 @@ public enum JobState {
     /** Did not finish in time; nobody may start or continue it. */
     EXPIRED;
 
+    /** The state a client names, as {@link #wire()} writes it. */
+    public static JobState fromWire(String value) {
+        return java.util.Arrays.stream(values()).filter(state -> state.wire().equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown job state: " + value));
+    }
+
     @JsonValue
     public String wire() {
         return name().toLowerCase();
