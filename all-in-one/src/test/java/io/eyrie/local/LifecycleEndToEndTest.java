@@ -69,7 +69,7 @@ class LifecycleEndToEndTest {
                 // Small rebuild batches, so that the rebuild lasts long enough for reads to meet it.
                 "--eyrie.read-models.rebuild-batch-size=5",
                 // The replaced generations are dropped soon after the switch, so the test sees reads without them.
-                "--eyrie.read-models.retire-after=3s",
+                "--eyrie.read-models.retire-after=15s",
                 // Streams ask again whether their caller may see what they show at each heartbeat.
                 "--eyrie.queries.stream-heartbeat=500ms");
     }

@@ -323,8 +323,8 @@ public class DeploymentCardProjection {
     private void changedElsewhere(String id) {
         Predicate<WatchDeploymentCard> watching = query -> query.deploymentId().value().equals(id);
         if (LiveViews.watched(live, WatchDeploymentCard.class, watching)) {
-            handle(new WatchDeploymentCard(new DeploymentId(id))).ifPresent(view ->
-                    LiveViews.emit(live, WatchDeploymentCard.class, watching, () -> view, "Card " + id));
+            LiveViews.emitRead(live, WatchDeploymentCard.class, watching,
+                    () -> handle(new WatchDeploymentCard(new DeploymentId(id))), "Card " + id);
         }
     }
 }

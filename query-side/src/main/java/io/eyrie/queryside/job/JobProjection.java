@@ -362,8 +362,7 @@ public class JobProjection {
     private void changedElsewhere(String id) {
         Predicate<WatchJob> watching = query -> query.jobId().value().equals(id);
         if (LiveViews.watched(live, WatchJob.class, watching)) {
-            handle(new WatchJob(new JobId(id))).ifPresent(view ->
-                    LiveViews.emit(live, WatchJob.class, watching, () -> view, "Job " + id));
+            LiveViews.emitRead(live, WatchJob.class, watching, () -> handle(new WatchJob(new JobId(id))), "Job " + id);
         }
     }
 

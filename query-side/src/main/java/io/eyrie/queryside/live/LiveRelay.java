@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  * other instance reads those its own streams watch and sends them.
  * <p>
  * A notification is lost while a listener is disconnected. So on reconnecting, each kind's {@code lost} callback
- * ends that instance's streams, whose clients reconnect and get the current state first.
+ * ends that instance's streams, whose clients reconnect and get the current state first. The listener asks its
+ * connection something every few seconds, so a connection that died without a word is noticed too. Notifications
+ * are sent from a thread of their own, so a slow database never holds up the processor that wrote the documents.
  */
 @Component
 public class LiveRelay implements SmartLifecycle {
@@ -36,6 +38,9 @@ public class LiveRelay implements SmartLifecycle {
     /** PostgreSQL refuses payloads of 8,000 bytes or more. */
     private static final int PAYLOAD_LIMIT = 7_800;
     private static final Logger log = LoggerFactory.getLogger(LiveRelay.class);
+    private static final int POLL_MILLIS = 500;
+    private static final int PROBE_EVERY_POLLS = 10;
+    private static final int NETWORK_TIMEOUT_MILLIS = 10_000;
 
     private final DataSource dataSource;
     private final String instance = UUID.randomUUID().toString();
@@ -43,6 +48,10 @@ public class LiveRelay implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
+    /** One sender, a bounded queue: notifications wait here rather than on the processor's thread. */
+    private final java.util.concurrent.ThreadPoolExecutor sender = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+            0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(10_000),
+            Thread.ofPlatform().daemon().name("live-relay-send").factory());
 
     private record Receiver(Consumer<String> changed, Consumer<Exception> lost) {
     }
@@ -64,11 +73,21 @@ public class LiveRelay implements SmartLifecycle {
         receivers.put(kind, new Receiver(changed, lost));
     }
 
-    /** After a commit: tells the other instances these documents of {@code kind} changed. */
+    /** After a commit: tells the other instances, soon, that these documents of {@code kind} changed. */
     public void changed(String kind, Collection<String> ids) {
         if (dataSource == null || ids.isEmpty()) {
             return;
         }
+        List<String> copy = List.copyOf(ids);
+        try {
+            sender.execute(() -> send(kind, copy));
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            log.error("Could not queue the news that {} {} changed for the other query instances: {} wait already",
+                    kind, copy, sender.getQueue().size());
+        }
+    }
+
+    private void send(String kind, List<String> ids) {
         List<String> payloads = payloads(instance + " " + kind + " ", ids);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
@@ -106,6 +125,12 @@ public class LiveRelay implements SmartLifecycle {
         return listening;
     }
 
+    /** Before the web server starts, so a stream opened at once hears other instances; stopped after it. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
     @Override
     public void start() {
         if (dataSource == null) {
@@ -118,8 +143,14 @@ public class LiveRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        sender.shutdown();
         if (listener != null) {
             listener.interrupt();
+            try {
+                listener.join(2 * POLL_MILLIS + NETWORK_TIMEOUT_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -132,24 +163,40 @@ public class LiveRelay implements SmartLifecycle {
         boolean missed = false;
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                listening = true;
-                if (missed) {
-                    lost(new SQLException("live updates from other query instances were missed while reconnecting"));
-                    missed = false;
-                }
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(500);
-                    if (received != null) {
-                        Arrays.stream(received).forEach(notification -> deliver(notification.getParameter()));
+                try {
+                    connection.setAutoCommit(true);
+                    connection.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_MILLIS);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("LISTEN " + CHANNEL);
+                    }
+                    PGConnection notifications = connection.unwrap(PGConnection.class);
+                    listening = true;
+                    if (missed) {
+                        lost(new SQLException("live updates from other query instances were missed while reconnecting"));
+                        missed = false;
+                    }
+                    for (long polls = 1; running; polls++) {
+                        PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
+                        if (received != null) {
+                            Arrays.stream(received).forEach(notification -> deliver(notification.getParameter()));
+                        }
+                        if (polls % PROBE_EVERY_POLLS == 0) {
+                            // Only reading, a connection whose peer vanished would never say so.
+                            try (Statement probe = connection.createStatement()) {
+                                probe.execute("SELECT 1");
+                            }
+                        }
+                    }
+                } finally {
+                    listening = false;
+                    // The connection goes back to the pool: it must not go on collecting notifications there.
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("UNLISTEN *");
+                    } catch (SQLException gone) {
+                        log.debug("Could not unlisten on a connection that failed; the pool drops it", gone);
                     }
                 }
-            } catch (SQLException e) {
-                listening = false;
+            } catch (SQLException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
@@ -164,7 +211,6 @@ public class LiveRelay implements SmartLifecycle {
                 }
             }
         }
-        listening = false;
     }
 
     private void deliver(String payload) {
@@ -181,12 +227,20 @@ public class LiveRelay implements SmartLifecycle {
                 receiver.changed().accept(id);
             } catch (RuntimeException e) {
                 log.error("Could not send the change of {} {} from another query instance", parts[1], id, e);
-                receiver.lost().accept(e);
+                lost(receiver, e);
             }
         }
     }
 
     private void lost(Exception cause) {
-        receivers.values().forEach(receiver -> receiver.lost().accept(cause));
+        receivers.values().forEach(receiver -> lost(receiver, cause));
+    }
+
+    private static void lost(Receiver receiver, Exception cause) {
+        try {
+            receiver.lost().accept(cause);
+        } catch (RuntimeException e) {
+            log.error("Could not end the streams that may have missed live updates", e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -13,6 +14,23 @@ public final class LiveViews {
     private static final Logger log = LoggerFactory.getLogger(LiveViews.class);
 
     private LiveViews() {
+    }
+
+    /**
+     * Reads the document again (another instance wrote it) and emits it to the subscriptions {@code watching}
+     * selects; a document that is gone is not sent. A read that fails ends those streams only.
+     */
+    public static <Q> void emitRead(QueryUpdateEmitter live, Class<Q> watch, Predicate<Q> watching,
+                                    Supplier<Optional<LiveView>> read, String what) {
+        Optional<LiveView> view;
+        try {
+            view = read.get();
+        } catch (RuntimeException e) {
+            log.error("{} could not be read again for its live streams", what, e);
+            live.completeExceptionally(watch, watching, e);
+            return;
+        }
+        view.ifPresent(found -> emit(live, watch, watching, () -> found, what));
     }
 
     /** Whether any subscription of {@code watch} on this instance is one that {@code watching} selects. */

@@ -31,7 +31,7 @@ public class BuiltDocuments {
     private final Map<String, Set<String>> ids = new HashMap<>();
     private final LinkedHashMap<String, Object> documents;
 
-    BuiltDocuments(@Value("${eyrie.read-models.rebuild-known-ids:1000000}") int idLimit,
+    BuiltDocuments(@Value("${eyrie.read-models.rebuild-known-ids:200000}") int idLimit,
                    @Value("${eyrie.read-models.rebuild-cached-documents:20000}") int documentLimit) {
         this.idLimit = idLimit;
         this.documents = new LinkedHashMap<>(16, 0.75f, true) {
