@@ -49,7 +49,13 @@ public class ProjectOverviews {
         ProjectOverviewDocument stored = mongo.findById(project, ProjectOverviewDocument.class);
         List<ProjectOverviewDocument.Entry> living = stored == null ? List.of()
                 : stored.deployments.values().stream().filter(ProjectOverviewDocument.Entry::living).toList();
-        SortedMap<String, GroupType> types = groups.groupsOf(project);
+        SortedMap<String, GroupType> types = new java.util.TreeMap<>(groups.groupsOf(project));
+        // A card can name a group whose own document is not written yet (another batch): it shows, without a type.
+        living.forEach(entry -> {
+            if (entry.group != null) {
+                types.putIfAbsent(entry.group, null);
+            }
+        });
         List<GroupSummary> summaries = new ArrayList<>();
         types.forEach((group, type) -> {
             List<ProjectOverviewDocument.Entry> in = living.stream().filter(entry -> group.equals(entry.group)).toList();

@@ -87,7 +87,23 @@ public class LiveRelay implements SmartLifecycle {
         }
     }
 
+    /** Tried twice: a pooled connection that broke since its last use fails once and is replaced. */
     private void send(String kind, List<String> ids) {
+        try {
+            publish(kind, ids);
+        } catch (SQLException first) {
+            try {
+                publish(kind, ids);
+            } catch (SQLException e) {
+                e.addSuppressed(first);
+                // The write itself committed; other instances' streams miss it until the document changes again
+                // or their clients reconnect.
+                log.error("Could not tell the other query instances that {} {} changed", kind, ids, e);
+            }
+        }
+    }
+
+    private void publish(String kind, List<String> ids) throws SQLException {
         List<String> payloads = payloads(instance + " " + kind + " ", ids);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
@@ -96,9 +112,6 @@ public class LiveRelay implements SmartLifecycle {
                 notify.setString(2, payload);
                 notify.execute();
             }
-        } catch (SQLException e) {
-            // The write itself committed; only other instances' streams miss it until their clients reconnect.
-            log.error("Could not tell the other query instances that {} {} changed", kind, ids, e);
         }
     }
 
