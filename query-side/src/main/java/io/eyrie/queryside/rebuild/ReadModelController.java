@@ -134,7 +134,7 @@ public class ReadModelController {
         return new RebuildView(rebuild.id, state.phase.name().toLowerCase(), rebuild.outcome, rebuild.readModels,
                 rebuild.requestedBy, rebuild.reason, rebuild.requestedAt, rebuild.startedAt, rebuild.finishedAt,
                 done, total, Math.round(rate * 10) / 10.0, eta, rebuild.cancelledBy, rebuild.cancelReason,
-                running ? localError() : null);
+                running ? java.util.Optional.ofNullable(localError()).orElse(rebuild.error) : rebuild.error);
     }
 
     /** What the rebuild processor last failed on, if its segment runs on this instance and is retrying. */

@@ -62,6 +62,8 @@ class ReadModelState {
         /** Events the rebuild had passed, and events in the store, when it switched. */
         Long eventsDone;
         Long eventsTotal;
+        /** What the rebuild processor last failed on, as the instance that runs it reported; null once it goes on. */
+        String error;
     }
 
     int live(ReadModel model) {

@@ -4,6 +4,7 @@ import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.consistency.ProcessorTokens;
 import io.eyrie.queryside.rebuild.ReadModelState.Phase;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -190,6 +191,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
             case IDLE -> retire(state, now);
             case PREPARING -> preparePhase(state, now);
             case BUILDING -> {
+                reportError(state);
                 Map<String, List<ProcessorTokens.Segment>> rows = positions();
                 List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
                 long live = rows.getOrDefault(DashboardProcessing.GROUP, List.of()).stream()
@@ -200,6 +202,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                 }
             }
             case PAUSING -> {
+                reportError(state);
                 Map<String, List<ProcessorTokens.Segment>> rows = positions();
                 List<ProcessorTokens.Segment> live = rows.getOrDefault(DashboardProcessing.GROUP, List.of());
                 List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
@@ -223,6 +226,25 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                 }
             }
         }
+    }
+
+    /**
+     * The instance whose rebuild processor has the segment says in the shared state whether it is failing, so the
+     * progress shows the error on every instance. A processor in error retries; the rebuild waits until its cause is
+     * mended or it is cancelled.
+     */
+    private void reportError(ReadModelState state) {
+        processing.getObject().eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class)
+                .map(TrackingEventProcessor::processingStatus)
+                .filter(statuses -> !statuses.isEmpty())
+                .ifPresent(statuses -> {
+                    String error = statuses.values().stream().filter(EventTrackerStatus::isErrorState)
+                            .findFirst().map(status -> String.valueOf(status.getError())).orElse(null);
+                    if (!java.util.Objects.equals(error, state.rebuild.error)) {
+                        state.rebuild.error = error;
+                        advance(state, state.phase);
+                    }
+                });
     }
 
     /**
