@@ -527,6 +527,28 @@ class LifecycleEndToEndTest {
                     + "payload, 'UTF8'), '\"sh0p\"', '\"shop\"'), 'UTF8') WHERE globalIndex = " + tampered);
         }
         assertThat(json(get(queries("/api/projects/acme/audit/verify"))).get("ok").asBoolean()).isTrue();
+
+        // From an anchor kept earlier, only the links since are checked; a head that is not that link's is refused.
+        String head = verified.get("head").asText();
+        long headLink = verified.get("headLink").asLong();
+        assertThat(headLink).isEqualTo(verified.get("checked").asLong());
+        post(commands("/api/projects/acme/groups/web/deployments"),
+                "{\"name\":\"anchored\",\"image\":\"registry.example.com/shop:1.0\",\"config\":{\"database\":\"pgo://acme/db\"}}",
+                "c-anchored");
+        Instant chained = Instant.now().plus(WAIT);
+        JsonNode since = json(get(queries("/api/projects/acme/audit/verify?after=" + headLink + "&head=" + head)));
+        while (since.get("checked").asLong() == 0 && Instant.now().isBefore(chained)) {
+            Thread.sleep(50);
+            since = json(get(queries("/api/projects/acme/audit/verify?after=" + headLink + "&head=" + head)));
+        }
+        assertThat(since.get("ok").asBoolean()).as(since.toString()).isTrue();
+        assertThat(since.get("checked").asLong()).isPositive();
+        assertThat(since.get("headLink").asLong()).isEqualTo(headLink + since.get("checked").asLong());
+        JsonNode forged = json(get(queries("/api/projects/acme/audit/verify?after=" + headLink + "&head=" + "0".repeat(64))));
+        assertThat(forged.get("ok").asBoolean()).isFalse();
+        assertThat(forged.get("firstBroken").get("reason").asText()).contains("rewritten");
+        assertThat(get(queries("/api/projects/acme/audit/verify?after=" + headLink)).statusCode()).isEqualTo(400);
+        assertThat(get(queries("/api/projects/acme/audit/verify?after=zero&head=" + head)).statusCode()).isEqualTo(400);
     }
 
     /**

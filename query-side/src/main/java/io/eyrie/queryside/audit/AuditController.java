@@ -61,10 +61,27 @@ public class AuditController {
                 Parameters.instant("to", to), Cursors.request(cursor, limit))).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * The whole chain; or, with {@code after} (a link number) and {@code head} (that link's hash, as an earlier
+     * verify answered it and someone kept it), only the links since, from that anchor.
+     */
     @GetMapping("/api/projects/{slug}/audit/verify")
-    public Mono<AuditVerification> verify(@PathVariable String slug) {
+    public Mono<AuditVerification> verify(@PathVariable String slug, @RequestParam(required = false) String after,
+                                          @RequestParam(required = false) String head) {
         String project = new ProjectId(slug).value();
-        return Mono.fromCallable(() -> log.verify(project)).subscribeOn(Schedulers.boundedElastic());
+        Long link = InvalidParameterException.parse("after", after, value -> {
+            long number = Long.parseLong(value);
+            if (number < 1) {
+                throw new IllegalArgumentException("must be a link number, 1 or more");
+            }
+            return number;
+        });
+        if ((link == null) != (head == null || head.isEmpty())) {
+            throw new InvalidParameterException(link == null ? "after" : "head",
+                    "is needed with " + (link == null ? "head" : "after") + ": the anchor is a link and its hash");
+        }
+        return Mono.fromCallable(() -> link == null ? log.verify(project) : log.verify(project, link, head))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static String deploymentId(String parameter, String value) {

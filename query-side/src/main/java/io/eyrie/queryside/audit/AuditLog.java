@@ -75,34 +75,54 @@ public class AuditLog {
      * events of the project that the chain skipped. The first problem is named.
      */
     public AuditVerification verify(String project) {
+        return verify(project, 0, AuditHash.GENESIS);
+    }
+
+    /**
+     * The links after {@code anchor}, whose hash must still be {@code head}: what an earlier verify answered, so a
+     * project's history is checked once and then only as it grows. Link 0 is the genesis.
+     */
+    public AuditVerification verify(String project, long anchor, String head) {
         // One pass over the links with their events, in link order: a missing event comes back as nulls.
         AuditVerification walked = jdbc.query("SELECT c.global_index, c.link, c.hash, " + StoredEvents.COLUMNS
                 + " FROM audit_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index"
-                + " WHERE c.project = ? ORDER BY c.link", rows -> {
-            String previous = AuditHash.GENESIS;
-            long expected = 1;
+                + " WHERE c.project = ? AND c.link >= ? ORDER BY c.link", rows -> {
+            String previous = head;
+            long expected = anchor + 1;
             long checked = 0;
+            if (anchor > 0) {
+                if (!rows.next() || rows.getLong("link") != anchor) {
+                    return broken(0, 0, anchor, "the anchor, link " + anchor + ", is missing from the chain", head,
+                            anchor);
+                }
+                if (!head.equals(rows.getString("hash"))) {
+                    return broken(0, rows.getLong("global_index"), anchor, "the anchor's hash is no longer the head "
+                            + "kept: the chain up to it was rewritten", head, anchor);
+                }
+            }
             while (rows.next()) {
                 long index = rows.getLong("global_index");
                 long number = rows.getLong("link");
                 if (number != expected) {
-                    return broken(checked, index, expected, "link " + expected + " is missing from the chain", previous);
+                    return broken(checked, index, expected, "link " + expected + " is missing from the chain", previous,
+                            expected - 1);
                 }
                 AuditHash.StoredEvent stored = StoredEvents.ROW.mapRow(rows, rows.getRow());
                 if (stored == null) {
-                    return broken(checked, index, number, "the event is no longer in the event store", previous);
+                    return broken(checked, index, number, "the event is no longer in the event store", previous,
+                            expected - 1);
                 }
                 String hash = AuditHash.of(previous, stored);
                 if (!hash.equals(rows.getString("hash"))) {
                     return broken(checked, index, number, "the stored event no longer gives its link's hash: it was "
-                            + "changed after it was chained", previous);
+                            + "changed after it was chained", previous, expected - 1);
                 }
                 previous = hash;
                 expected++;
                 checked++;
             }
-            return new AuditVerification(true, checked, null, previous);
-        }, project);
+            return new AuditVerification(true, checked, null, previous, expected - 1);
+        }, project, anchor);
         if (walked == null || !walked.ok()) {
             return walked;
         }
@@ -115,14 +135,15 @@ public class AuditLog {
         if (!skipped.isEmpty()) {
             return broken(walked.checked(), skipped.getFirst(), 0, "an event of the project is in no link: it was "
                     + "added after the fact, or committed after the chain's processor had given up waiting for it",
-                    walked.head());
+                    walked.head(), walked.headLink());
         }
         return walked;
     }
 
-    private static AuditVerification broken(long checked, long index, long link, String reason, String head) {
+    private static AuditVerification broken(long checked, long index, long link, String reason, String head,
+                                            long headLink) {
         return new AuditVerification(false, checked,
-                new AuditVerification.BrokenLink(Long.toString(index), link, reason), head);
+                new AuditVerification.BrokenLink(Long.toString(index), link, reason), head, headLink);
     }
 
     private static AuditEntry entry(AuditHash.StoredEvent event, String hash) {
