@@ -34,9 +34,11 @@ public class AuditLog {
     private static final Pattern REFERENCE = Pattern.compile("(?i).*ref");
 
     private final JdbcTemplate jdbc;
+    private final StreamedQueries streamed;
 
     AuditLog(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.streamed = new StreamedQueries(dataSource);
     }
 
     /** Oldest first, from the given project's chain; optionally one deployment's events, within [from, to). */
@@ -84,7 +86,8 @@ public class AuditLog {
      */
     public AuditVerification verify(String project, long anchor, String head) {
         // One pass over the links with their events, in link order: a missing event comes back as nulls.
-        AuditVerification walked = jdbc.query("SELECT c.global_index, c.link, c.hash, " + StoredEvents.COLUMNS
+        AuditVerification walked = streamed.run(jdbc -> jdbc.query("SELECT c.global_index, c.link, c.hash, "
+                + StoredEvents.COLUMNS
                 + " FROM audit_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index"
                 + " WHERE c.project = ? AND c.link >= ? ORDER BY c.link", rows -> {
             String previous = head;
@@ -122,7 +125,7 @@ public class AuditLog {
                 checked++;
             }
             return new AuditVerification(true, checked, null, previous, expected - 1);
-        }, project, anchor);
+        }, project, anchor));
         if (walked == null || !walked.ok()) {
             return walked;
         }
