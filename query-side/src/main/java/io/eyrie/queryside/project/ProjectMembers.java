@@ -12,7 +12,7 @@ import java.util.Optional;
 public class ProjectMembers {
     private final MongoTemplate mongo;
 
-    ProjectMembers(MongoTemplate mongo) {
+    public ProjectMembers(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
