@@ -43,6 +43,7 @@ class SeveralQueryInstancesTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private EyrieLocal eyrie;
     private ConfigurableApplicationContext second;
+    private ConfigurableApplicationContext third;
     private DevKeys keys;
 
     @BeforeAll
@@ -57,6 +58,9 @@ class SeveralQueryInstancesTest {
 
     @AfterAll
     void stop() {
+        if (third != null) {
+            third.close();
+        }
         if (second != null) {
             second.close();
         }
@@ -101,6 +105,43 @@ class SeveralQueryInstancesTest {
         }
         assertThat(shown.get("lifecycle").asText()).isEqualTo("initialize");
         assertThat(processes(standingBy)).as("the change came from the other instance").isFalse();
+    }
+
+    /**
+     * When the instance processing the dashboard stops processing, one standing by takes its segment over and the
+     * read models go on. (The instance stops its processor rather than its whole context: in one JVM, closing a
+     * context also disposes Reactor Netty's global resources, which the other services' servers share.)
+     */
+    @Test
+    void anInstanceStandingByTakesOverWhenTheOtherStopsProcessing() throws Exception {
+        third = eyrie.startAnotherQueryInstance();
+        // Make the new instance the one processing: the others let go of the segment, and it claims it.
+        List<ConfigurableApplicationContext> others = List.of(eyrie.querySideContext(), second);
+        others.forEach(instance -> dashboard(instance).shutDown());
+        Instant limit = Instant.now().plus(WAIT);
+        while (!processes(third)) {
+            assertThat(Instant.now()).as("the new instance claims the segment").isBefore(limit);
+            Thread.sleep(50);
+        }
+        others.forEach(instance -> dashboard(instance).start());
+
+        dashboard(third).shutDown();
+
+        while (others.stream().noneMatch(SeveralQueryInstancesTest::processes)) {
+            assertThat(Instant.now()).as("another instance takes the segment over").isBefore(limit);
+            Thread.sleep(50);
+        }
+        send("POST", commands("/api/projects"), "{\"slug\":\"after\",\"name\":\"After\"}", 201);
+        URI project = queries(eyrie.querySideContext(), "/api/projects/after");
+        while (get(project).statusCode() != 200) {
+            assertThat(Instant.now()).as("the read models go on after the takeover").isBefore(limit);
+            Thread.sleep(50);
+        }
+    }
+
+    private static TrackingEventProcessor dashboard(ConfigurableApplicationContext instance) {
+        return instance.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(DashboardProcessing.GROUP, TrackingEventProcessor.class).orElseThrow();
     }
 
     private static boolean processes(ConfigurableApplicationContext instance) {

@@ -177,6 +177,10 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         try {
             tick();
         } catch (RuntimeException | SQLException e) {
+            if (loop.isShutdown()) {
+                // Interrupted by the context closing: there is no next tick, and nothing was half done.
+                return;
+            }
             // Nothing is lost: the next tick reads the shared state again and makes the step then.
             log.error("The read-model rebuild loop could not make its step; it tries again", e);
         }
