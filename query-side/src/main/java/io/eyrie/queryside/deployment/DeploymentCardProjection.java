@@ -50,7 +50,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -75,8 +74,9 @@ public class DeploymentCardProjection {
         this.groups = groups;
         this.live = live;
         this.relay = relay;
-        relay.receive("card", this::changedElsewhere,
-                lost -> live.completeExceptionally(WatchDeploymentCard.class, any -> true, lost));
+        LiveViews.follow(relay, live, "card", WatchDeploymentCard.class,
+                (query, id) -> query.deploymentId().value().equals(id),
+                id -> handle(new WatchDeploymentCard(new DeploymentId(id))));
     }
 
     @EventHandler
@@ -317,14 +317,5 @@ public class DeploymentCardProjection {
                     () -> new LiveView(card.revision, card(card)), "Card " + card.id);
         }
         relay.changed("card", written.stream().map(card -> card.id).toList());
-    }
-
-    /** Another query instance wrote the card: its streams here get it as stored. */
-    private void changedElsewhere(String id) {
-        Predicate<WatchDeploymentCard> watching = query -> query.deploymentId().value().equals(id);
-        if (LiveViews.watched(live, WatchDeploymentCard.class, watching)) {
-            LiveViews.emitRead(live, WatchDeploymentCard.class, watching,
-                    () -> handle(new WatchDeploymentCard(new DeploymentId(id))), "Card " + id);
-        }
     }
 }

@@ -51,7 +51,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -76,7 +75,8 @@ public class JobProjection {
         this.mongo = mongo;
         this.live = live;
         this.relay = relay;
-        relay.receive("job", this::changedElsewhere, lost -> live.completeExceptionally(WatchJob.class, any -> true, lost));
+        LiveViews.follow(relay, live, "job", WatchJob.class, (query, id) -> query.jobId().value().equals(id),
+                id -> handle(new WatchJob(new JobId(id))));
     }
 
     /** Everything the job will do is known from the start: its steps are copied from its Book. */
@@ -356,14 +356,6 @@ public class JobProjection {
                     () -> new LiveView(job.revision, job.toView()), "Job " + job.id);
         }
         relay.changed("job", written.stream().map(job -> job.id).toList());
-    }
-
-    /** Another query instance wrote the job: its streams here get it as stored. */
-    private void changedElsewhere(String id) {
-        Predicate<WatchJob> watching = query -> query.jobId().value().equals(id);
-        if (LiveViews.watched(live, WatchJob.class, watching)) {
-            LiveViews.emitRead(live, WatchJob.class, watching, () -> handle(new WatchJob(new JobId(id))), "Job " + id);
-        }
     }
 
 }

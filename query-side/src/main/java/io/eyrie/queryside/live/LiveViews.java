@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -17,11 +19,26 @@ public final class LiveViews {
     }
 
     /**
+     * Brings to this instance's streams of {@code watch} the documents of {@code kind} other instances wrote:
+     * each one a stream here watches ({@code watches} says whether a query watches an id) is read again and sent.
+     * When some may have been missed, every stream of {@code watch} here ends, and its client reconnects.
+     */
+    public static <Q> void follow(LiveRelay relay, QueryUpdateEmitter live, String kind, Class<Q> watch,
+                                  BiPredicate<Q, String> watches, Function<String, Optional<LiveView>> read) {
+        relay.receive(kind, id -> {
+            Predicate<Q> watching = query -> watches.test(query, id);
+            if (watched(live, watch, watching)) {
+                emitRead(live, watch, watching, () -> read.apply(id), kind + " " + id);
+            }
+        }, lost -> live.completeExceptionally(watch, any -> true, lost));
+    }
+
+    /**
      * Reads the document again (another instance wrote it) and emits it to the subscriptions {@code watching}
      * selects; a document that is gone is not sent. A read that fails ends those streams only.
      */
-    public static <Q> void emitRead(QueryUpdateEmitter live, Class<Q> watch, Predicate<Q> watching,
-                                    Supplier<Optional<LiveView>> read, String what) {
+    private static <Q> void emitRead(QueryUpdateEmitter live, Class<Q> watch, Predicate<Q> watching,
+                                     Supplier<Optional<LiveView>> read, String what) {
         Optional<LiveView> view;
         try {
             view = read.get();
@@ -34,7 +51,7 @@ public final class LiveViews {
     }
 
     /** Whether any subscription of {@code watch} on this instance is one that {@code watching} selects. */
-    public static <Q> boolean watched(QueryUpdateEmitter live, Class<Q> watch, Predicate<Q> watching) {
+    private static <Q> boolean watched(QueryUpdateEmitter live, Class<Q> watch, Predicate<Q> watching) {
         return live.activeSubscriptions().stream().anyMatch(subscription -> watch.isInstance(subscription.getPayload())
                 && watching.test(watch.cast(subscription.getPayload())));
     }

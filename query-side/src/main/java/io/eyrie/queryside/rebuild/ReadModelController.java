@@ -11,7 +11,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -140,9 +139,7 @@ public class ReadModelController {
     /** What the rebuild processor last failed on, if its segment runs on this instance and is retrying. */
     private String localError() {
         return processing.eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class)
-                .flatMap(processor -> processor.processingStatus().values().stream()
-                        .filter(EventTrackerStatus::isErrorState).findFirst())
-                .map(status -> String.valueOf(status.getError()))
+                .map(processor -> RebuildSupervisor.errorOf(processor.processingStatus()))
                 .orElse(null);
     }
 

@@ -242,13 +242,18 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                 .map(TrackingEventProcessor::processingStatus)
                 .filter(statuses -> !statuses.isEmpty())
                 .ifPresent(statuses -> {
-                    String error = statuses.values().stream().filter(EventTrackerStatus::isErrorState)
-                            .findFirst().map(status -> String.valueOf(status.getError())).orElse(null);
+                    String error = errorOf(statuses);
                     if (!java.util.Objects.equals(error, state.rebuild.error)) {
                         state.rebuild.error = error;
                         advance(state, state.phase);
                     }
                 });
+    }
+
+    /** What a processor's segments here last failed on, or null when none is failing. */
+    static String errorOf(Map<Integer, EventTrackerStatus> statuses) {
+        return statuses.values().stream().filter(EventTrackerStatus::isErrorState).findFirst()
+                .map(status -> String.valueOf(status.getError())).orElse(null);
     }
 
     /**
