@@ -432,7 +432,7 @@ class LifecycleEndToEndTest {
         }
 
         var processing = eyrie.querySideContext().getBean(org.axonframework.config.EventProcessingConfiguration.class)
-                .eventProcessor("dashboard").orElseThrow();
+                .eventProcessor(io.eyrie.queryside.rebuild.ReadModel.CARDS.processor()).orElseThrow();
         processing.shutDown();
         try {
             var created = post(commands("/api/projects/acme/groups/web/deployments"),

@@ -3,7 +3,7 @@ package io.eyrie.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eyrie.platform.security.DevKeys;
-import io.eyrie.queryside.DashboardProcessing;
+import io.eyrie.queryside.rebuild.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -32,13 +32,15 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two query-side instances on the same stores, as two replicas run: one processes the dashboard's segment, the other
- * stands by, and a live stream on the one standing by still sees every change, told by the one that wrote it.
+ * Two query-side instances on the same stores, as two replicas run: they split the dashboards' segments between
+ * them, and a live stream on one still sees every change the other wrote, told by the one that wrote it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeveralQueryInstancesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Two segments for each of the four split read models, one for each of the others. */
+    private static final int SEGMENTS = ReadModel.values().length + 4;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private EyrieLocal eyrie;
@@ -70,31 +72,25 @@ class SeveralQueryInstancesTest {
     }
 
     @Test
-    void aStreamOnTheInstanceStandingBySeesEveryChange() throws Exception {
+    void theInstancesSplitTheSegmentsAndAStreamSeesWhatTheOtherWrote() throws Exception {
+        List<ConfigurableApplicationContext> instances = List.of(eyrie.querySideContext(), second);
+        awaitSplit(instances, "the two instances split the segments");
+
         send("POST", commands("/api/projects"), "{\"slug\":\"pair\",\"name\":\"Pair\"}", 201);
         send("POST", commands("/api/projects/pair/groups"), "{\"name\":\"web\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
         String id = json(send("POST", commands("/api/projects/pair/groups/web/deployments"),
                 "{\"name\":\"shop\",\"scope\":\"dev\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
 
-        List<ConfigurableApplicationContext> instances = List.of(eyrie.querySideContext(), second);
-        Instant limit = Instant.now().plus(WAIT);
-        while (instances.stream().filter(SeveralQueryInstancesTest::processes).count() != 1) {
-            assertThat(Instant.now()).as("one instance claims the dashboard's segment: " + instances.stream()
-                    .map(instance -> instance.getBean(EventProcessingConfiguration.class)
-                            .eventProcessor(DashboardProcessing.GROUP, TrackingEventProcessor.class)
-                            .map(processor -> processor.isRunning() + " " + processor.processingStatus()).orElse("none"))
-                    .toList()).isBefore(limit);
-            Thread.sleep(50);
-        }
-        ConfigurableApplicationContext standingBy = instances.stream().filter(instance -> !processes(instance))
+        ConfigurableApplicationContext other = instances.stream().filter(instance -> !writesCard(instance, id))
                 .findFirst().orElseThrow();
-        URI card = queries(standingBy, "/api/deployments/" + id);
+        Instant limit = Instant.now().plus(WAIT);
+        URI card = queries(other, "/api/deployments/" + id);
         while (get(card).statusCode() != 200) {
             assertThat(Instant.now()).as("the card is written").isBefore(limit);
             Thread.sleep(50);
         }
 
-        BlockingQueue<JsonNode> cards = stream(queries(standingBy, "/api/deployments/" + id + "/stream"));
+        BlockingQueue<JsonNode> cards = stream(queries(other, "/api/deployments/" + id + "/stream"));
         assertThat(next(cards).get("lifecycle").asText()).isEqualTo("draft");
         String job = json(send("POST", commands("/api/deployments/" + id + "/actions/initialize"), null, 202))
                 .get("jobId").asText();
@@ -104,50 +100,75 @@ class SeveralQueryInstancesTest {
             shown = next(cards);
         }
         assertThat(shown.get("lifecycle").asText()).isEqualTo("initialize");
-        assertThat(processes(standingBy)).as("the change came from the other instance").isFalse();
+        assertThat(writesCard(other, id)).as("the change came from the other instance").isFalse();
     }
 
     /**
-     * When the instance processing the dashboard stops processing, one standing by takes its segment over and the
-     * read models go on. (The instance stops its processor rather than its whole context: in one JVM, closing a
-     * context also disposes Reactor Netty's global resources, which the other services' servers share.)
+     * A third instance gets its share; when it stops processing, the others take its segments over and the read
+     * models go on. (It stops its processors rather than its whole context: in one JVM, closing a context also
+     * disposes Reactor Netty's global resources, which the other services' servers share.)
      */
     @Test
-    void anInstanceStandingByTakesOverWhenTheOtherStopsProcessing() throws Exception {
+    void aThirdInstanceGetsItsShareAndTheOthersTakeItOverWhenItStops() throws Exception {
         third = eyrie.startAnotherQueryInstance();
-        // Make the new instance the one processing: the others let go of the segment, and it claims it.
-        List<ConfigurableApplicationContext> others = List.of(eyrie.querySideContext(), second);
-        others.forEach(instance -> dashboard(instance).shutDown());
-        Instant limit = Instant.now().plus(WAIT);
-        while (!processes(third)) {
-            assertThat(Instant.now()).as("the new instance claims the segment").isBefore(limit);
-            Thread.sleep(50);
-        }
-        others.forEach(instance -> dashboard(instance).start());
+        awaitSplit(List.of(eyrie.querySideContext(), second, third), "three instances split the segments");
+        assertThat(claimed(third)).isLessThanOrEqualTo((SEGMENTS + 2) / 3);
 
-        dashboard(third).shutDown();
+        processors(third).forEach(TrackingEventProcessor::shutDown);
 
-        while (others.stream().noneMatch(SeveralQueryInstancesTest::processes)) {
-            assertThat(Instant.now()).as("another instance takes the segment over").isBefore(limit);
-            Thread.sleep(50);
-        }
+        awaitSplit(List.of(eyrie.querySideContext(), second), "the other two take the segments over");
         send("POST", commands("/api/projects"), "{\"slug\":\"after\",\"name\":\"After\"}", 201);
         URI project = queries(eyrie.querySideContext(), "/api/projects/after");
+        Instant limit = Instant.now().plus(WAIT);
         while (get(project).statusCode() != 200) {
             assertThat(Instant.now()).as("the read models go on after the takeover").isBefore(limit);
             Thread.sleep(50);
         }
     }
 
-    private static TrackingEventProcessor dashboard(ConfigurableApplicationContext instance) {
-        return instance.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(DashboardProcessing.GROUP, TrackingEventProcessor.class).orElseThrow();
+    /** Every segment of every dashboard processor is claimed by exactly one of {@code instances}, each has some. */
+    private static void awaitSplit(List<ConfigurableApplicationContext> instances, String what) throws Exception {
+        Instant limit = Instant.now().plus(WAIT);
+        while (!split(instances)) {
+            assertThat(Instant.now()).as(what + ": " + instances.stream().map(instance -> processors(instance)
+                    .stream().map(processor -> processor.getName() + processor.processingStatus().keySet()).toList())
+                    .toList()).isBefore(limit);
+            Thread.sleep(100);
+        }
     }
 
-    private static boolean processes(ConfigurableApplicationContext instance) {
+    private static boolean split(List<ConfigurableApplicationContext> instances) {
+        if (instances.stream().anyMatch(instance -> claimed(instance) == 0)) {
+            return false;
+        }
+        for (ReadModel model : ReadModel.values()) {
+            List<Integer> segments = instances.stream().flatMap(instance -> processor(instance, model)
+                    .processingStatus().keySet().stream()).sorted().toList();
+            List<Integer> all = model.key().isPresent() ? List.of(0, 1) : List.of(0);
+            if (!segments.equals(all)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int claimed(ConfigurableApplicationContext instance) {
+        return processors(instance).stream().mapToInt(processor -> processor.processingStatus().size()).sum();
+    }
+
+    /** Whether {@code instance} holds the segment of the card processor that writes this deployment's card. */
+    private static boolean writesCard(ConfigurableApplicationContext instance, String deployment) {
+        return processor(instance, ReadModel.CARDS).processingStatus().values().stream()
+                .anyMatch(status -> status.getSegment().matches(deployment));
+    }
+
+    private static List<TrackingEventProcessor> processors(ConfigurableApplicationContext instance) {
+        return java.util.Arrays.stream(ReadModel.values()).map(model -> processor(instance, model)).toList();
+    }
+
+    private static TrackingEventProcessor processor(ConfigurableApplicationContext instance, ReadModel model) {
         return instance.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(DashboardProcessing.GROUP, TrackingEventProcessor.class)
-                .map(processor -> !processor.processingStatus().isEmpty()).orElse(false);
+                .eventProcessor(model.processor(), TrackingEventProcessor.class).orElseThrow();
     }
 
     private BlockingQueue<JsonNode> stream(URI uri) throws Exception {

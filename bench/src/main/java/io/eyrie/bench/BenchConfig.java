@@ -22,7 +22,7 @@ import java.util.List;
  * @param lagVariants   the lag variants to run: {@code default} (in the main instance), then {@code pooled} or
  *                      {@code tracking}, each in its own fresh instance
  * @param extraArgs     Spring arguments for every service of every instance, e.g.
- *                      {@code -Deyrie.bench.args="--axon.eventhandling.processors.dashboard.batch-size=100"}
+ *                      {@code -Deyrie.bench.args="--eyrie.read-models.batch-size=100"}
  * @param maxRuntime    a watchdog ends the run, printing what was measured, once this has passed
  * @param output        where the Markdown report is written
  */

@@ -326,7 +326,7 @@ public final class Benchmarks {
 
     private void lagInFreshInstance(String variant) throws Exception {
         stage("start " + variant + " instance");
-        String mode = "--axon.eventhandling.processors." + Dashboard.PROCESSOR + ".mode=" + variant;
+        String mode = "--eyrie.read-models.processor=" + variant;
         Instance instance = start(List.of(mode));
         EyrieLocal eyrie = instance.eyrie();
         report.metric("Start-up of EyrieLocal, " + variant + " instance", Report.millis(instance.startupNanos() / 1e6),

@@ -1,5 +1,6 @@
 package io.eyrie.bench;
 
+import io.eyrie.queryside.rebuild.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -10,13 +11,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The query side's "dashboard" event processor, reached in-process: the processor that feeds the read models,
- * with a rebuild (a replay of every event in the store into new generations) and a wait for the system to go quiet.
+ * The query side's dashboard event processors, one per read model, reached in-process: the processors that feed
+ * the read models, with a rebuild (a replay of every event in the store into new generations) and a wait for the system to go quiet.
  */
 final class Dashboard {
-    static final String PROCESSOR = "dashboard";
-
-    private final StreamingEventProcessor processor;
+    private final java.util.List<StreamingEventProcessor> processors;
 
     /** How the rebuild went: {@code events} rows were in the store, the last at {@code head}. */
     record Rebuild(long events, long head, long nanos, boolean caughtUp) {
@@ -26,13 +25,15 @@ final class Dashboard {
     }
 
     Dashboard(ConfigurableApplicationContext querySide) {
-        this.processor = querySide.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(PROCESSOR, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("the query side has no streaming processor named " + PROCESSOR));
+        var processing = querySide.getBean(EventProcessingConfiguration.class);
+        this.processors = ReadModel.processors().stream().map(name -> processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("the query side has no streaming processor named " + name)))
+                .toList();
     }
 
     String type() {
-        return processor.getClass().getSimpleName();
+        return processors.size() + " × " + processors.getFirst().getClass().getSimpleName();
     }
 
     /**
@@ -70,8 +71,12 @@ final class Dashboard {
         return new Rebuild(db.count(), head, System.nanoTime() - started, false);
     }
 
-    /** True when the claimed segments cover the whole stream and each has processed up to {@code head}. */
+    /** True when every processor's claimed segments cover the whole stream and each has processed up to {@code head}. */
     boolean caughtUp(long head) {
+        return processors.stream().allMatch(processor -> caughtUp(processor, head));
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) {
             return false;
@@ -79,7 +84,7 @@ final class Dashboard {
         double covered = 0;
         for (EventTrackerStatus segment : status.values()) {
             if (segment.isErrorState()) {
-                throw new IllegalStateException("the dashboard processor failed on segment "
+                throw new IllegalStateException("the processor " + processor.getName() + " failed on segment "
                         + segment.getSegment().getSegmentId(), segment.getError());
             }
             if (segment.getCurrentPosition().orElse(-1) < head) {

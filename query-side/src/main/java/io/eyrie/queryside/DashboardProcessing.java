@@ -1,14 +1,31 @@
 package io.eyrie.queryside;
 
 import io.eyrie.platform.deadletter.DeadLetterProcessors;
-import io.eyrie.queryside.rebuild.RebuildProcessing;
+import io.eyrie.platform.eventstore.PromptEventSource;
+import io.eyrie.queryside.rebuild.ReadModel;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.TimeUnit;
+
 /**
- * The event processor that feeds the dashboard read models; its mode and segments are in query-side.properties.
+ * The event processors that feed the dashboard read models: one per read model (see {@link ReadModel}), each a
+ * tracking processor reading through the platform's {@link PromptEventSource}, which bounds a missed wake-up of the
+ * event store to 25 ms. Tracking, not pooled: with Axon's embedded event store the pooled coordinator re-polls every
+ * 500 ms when idle, which puts a ~250 ms average floor under read-model lag.
+ * <p>
+ * A busy read model's processor has {@code eyrie.read-models.segments} segments, and as many threads on each
+ * instance, so that one instance alone processes them all and several split them ({@link SegmentBalancer}).
+ * <p>
+ * A processor stores its position only when a batch ends, and a batch of events it has no handler for ends when
+ * no more come within {@code eyrie.read-models.event-wait}. Most events concern few read models, so that wait
+ * bounds how long a read with {@code ?minPosition=} waits on a read model the command did not touch; the price is
+ * that an idle segment renews its claim in the token store as often.
  * <p>
  * When a projection fails, for instance because MongoDB is unreachable, the processor stops that segment and
  * retries it later. Axon's default would log the error and skip the event, leaving the read model silently wrong.
@@ -25,14 +42,44 @@ public class DashboardProcessing {
      */
     @Bean
     public DeadLetterProcessors deadLetterProcessors() {
-        return new DeadLetterProcessors(java.util.List.of(GROUP));
+        return new DeadLetterProcessors(ReadModel.processors());
     }
 
-    public static final String GROUP = "dashboard";
+    /** How many segments a read model's processor has. */
+    public static int segments(ReadModel model, int busy) {
+        return model.key().isPresent() ? busy : 1;
+    }
 
     @Bean
-    public ConfigurerModule dashboardRetriesFailedEvents() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(GROUP, configuration -> PropagatingErrorHandler.instance());
+    public ConfigurerModule dashboardProcessors(ObjectProvider<PromptEventSource> source,
+                                                @Value("${eyrie.read-models.segments:2}") int busy,
+                                                @Value("${eyrie.read-models.batch-size:100}") int batchSize,
+                                                @Value("${eyrie.read-models.claim-interval:2s}")
+                                                java.time.Duration claimInterval,
+                                                @Value("${eyrie.read-models.event-wait:200ms}")
+                                                java.time.Duration eventWait,
+                                                // Pooled only to measure it against tracking (bin/run-bench).
+                                                @Value("${eyrie.read-models.processor:tracking}") String kind) {
+        return configurer -> {
+            var processing = configurer.eventProcessing();
+            for (ReadModel model : ReadModel.values()) {
+                int segments = segments(model, busy);
+                if (kind.equals("pooled")) {
+                    processing.registerPooledStreamingEventProcessor(model.processor(), config -> source.getObject(),
+                            (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
+                } else {
+                    processing.registerTrackingEventProcessor(model.processor(), config -> source.getObject(),
+                            // Up to batch-size events share one read-model pass and one token update; a quiet
+                            // stream still goes one at a time.
+                            config -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                    .andInitialSegmentsCount(segments).andBatchSize(batchSize)
+                                    .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                                    .andEventAvailabilityTimeout(eventWait.toMillis(), TimeUnit.MILLISECONDS));
+                }
+                processing.registerSequencingPolicy(model.processor(), config -> model.sequencing())
+                        .registerListenerInvocationErrorHandler(model.processor(),
+                                config -> PropagatingErrorHandler.instance());
+            }
+        };
     }
 }

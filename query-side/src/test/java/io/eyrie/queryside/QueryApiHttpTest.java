@@ -23,6 +23,7 @@ import io.eyrie.platform.eventstore.PromptEventSource;
 import io.eyrie.platform.local.EmbeddedMongo;
 import io.eyrie.platform.local.EmbeddedPostgres;
 import io.eyrie.platform.security.DevKeys;
+import io.eyrie.queryside.rebuild.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -232,13 +233,17 @@ class QueryApiHttpTest {
     }
 
     @Test
-    void dashboardProcessorTracksAndRetriesFailedEvents() {
-        assertThat(processing.eventProcessorByProcessingGroup(DashboardProcessing.GROUP))
-                .containsInstanceOf(TrackingEventProcessor.class);
-        assertThat(processing.eventProcessorByProcessingGroup(DashboardProcessing.GROUP, TrackingEventProcessor.class)
-                .orElseThrow().getMessageSource()).isInstanceOf(PromptEventSource.class);
-        assertThat(processing.listenerInvocationErrorHandler(DashboardProcessing.GROUP))
-                .isInstanceOf(PropagatingErrorHandler.class);
+    void eachReadModelHasATrackingProcessorThatRetriesFailedEvents() {
+        for (ReadModel model : ReadModel.values()) {
+            assertThat(processing.eventProcessorByProcessingGroup(model.processor(), TrackingEventProcessor.class))
+                    .as(model.processor()).get().satisfies(processor -> {
+                        assertThat(processor.getMessageSource()).isInstanceOf(PromptEventSource.class);
+                        assertThat(processor.maxCapacity()).isEqualTo(model.key().isPresent() ? 2 : 1);
+                    });
+            assertThat(processing.listenerInvocationErrorHandler(model.processor()))
+                    .isInstanceOf(PropagatingErrorHandler.class);
+        }
+        assertThat(processing.sequencingPolicy(ReadModel.CARDS.processor())).isSameAs(ReadModel.CARDS.sequencing());
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.eyrie.api.book.BookView;
 import io.eyrie.api.book.FindBook;
 import io.eyrie.api.book.ListBooks;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
@@ -27,7 +26,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Books and their versions, for everyone who picks a Book for a group or reads what a job ran. */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-books")
 public class BookProjection {
     private final MongoTemplate mongo;
 

@@ -10,7 +10,6 @@ import io.eyrie.api.cluster.FindCluster;
 import io.eyrie.api.cluster.ListClusters;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import io.eyrie.queryside.web.Cursors;
@@ -34,7 +33,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Clusters and their state; how many living deployments use one is counted from the cards when it is read. */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-clusters")
 public class ClusterProjection {
     private final MongoTemplate mongo;
 

@@ -1,6 +1,6 @@
 package io.eyrie.queryside.consistency;
 
-import io.eyrie.queryside.DashboardProcessing;
+import io.eyrie.queryside.rebuild.ReadModel;
 import io.eyrie.queryside.audit.AuditChain;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class ConsistencyGate implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ConsistencyGate.class);
     /** The dashboards' read models. */
-    public static final List<String> DASHBOARDS = List.of(DashboardProcessing.GROUP);
+    public static final List<String> DASHBOARDS = ReadModel.processors();
     /** The audit trail, time travel and the metrics, read through the audit chain. */
     public static final List<String> AUDIT = List.of(AuditChain.GROUP);
 

@@ -8,7 +8,6 @@ import io.eyrie.api.datasource.DatasourceView;
 import io.eyrie.api.datasource.FindDatasource;
 import io.eyrie.api.datasource.ListDatasources;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
@@ -29,7 +28,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** A project's datasources; a removed one's document goes. */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-datasources")
 public class DatasourceProjection {
     private final MongoTemplate mongo;
 

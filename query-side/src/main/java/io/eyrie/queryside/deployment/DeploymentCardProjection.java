@@ -27,7 +27,6 @@ import io.eyrie.api.deployment.ScopeTimerSkipped;
 import io.eyrie.api.deployment.WatchDeploymentCard;
 import io.eyrie.api.query.LiveView;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.FieldWrites;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.group.GroupPolicies;
@@ -61,7 +60,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * batch of events, through {@link ReadModelBatch}.
  */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-cards")
 public class DeploymentCardProjection {
     private final MongoTemplate mongo;
     private final GroupPolicies groups;

@@ -13,7 +13,6 @@ import io.eyrie.api.deployment.ListDeploymentReleases;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.ReleaseView;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
@@ -36,7 +35,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the job's id, which the release names; every write sets absolute values, so a replay changes nothing.
  */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-releases")
 public class ReleaseProjection {
     private final MongoTemplate mongo;
 

@@ -7,7 +7,6 @@ import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.ListDeploymentVersions;
 import io.eyrie.api.deployment.VersionView;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
@@ -27,7 +26,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Every version of every deployment: who changed which fields when, with the spec before and after. */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-versions")
 public class VersionProjection {
     private final MongoTemplate mongo;
 

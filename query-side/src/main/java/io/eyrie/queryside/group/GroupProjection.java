@@ -15,7 +15,6 @@ import io.eyrie.api.project.ProjectMemberRemoved;
 import io.eyrie.api.project.ScopeDefined;
 import io.eyrie.api.project.ScopeRemoved;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import io.eyrie.queryside.web.Cursors;
@@ -43,7 +42,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * A group's status aggregates its living deployments' cards when it is read.
  */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-groups")
 public class GroupProjection {
     private final MongoTemplate mongo;
 

@@ -13,7 +13,6 @@ import io.eyrie.api.query.Page;
 import io.eyrie.queryside.web.Cursors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,7 +31,7 @@ import java.util.function.Consumer;
 
 /** Group actions, stage by stage, for the group's page. */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-group-runs")
 public class GroupRunProjection {
     private final MongoTemplate mongo;
 

@@ -28,7 +28,6 @@ import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.query.LiveView;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.job.JobDocument.StepDocument;
 import io.eyrie.queryside.live.LiveRelay;
@@ -65,7 +64,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * segment, so one writer.
  */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-jobs")
 public class JobProjection {
     private final MongoTemplate mongo;
     private final QueryUpdateEmitter live;

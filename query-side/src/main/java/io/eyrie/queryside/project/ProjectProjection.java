@@ -13,7 +13,6 @@ import io.eyrie.api.project.ProjectRenamed;
 import io.eyrie.api.project.ProjectView;
 import io.eyrie.api.project.Role;
 import io.eyrie.api.query.Page;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.web.Cursors;
 import org.axonframework.config.ProcessingGroup;
@@ -37,7 +36,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * event twice changes nothing.
  */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-projects")
 public class ProjectProjection {
     private final MongoTemplate mongo;
 

@@ -1,5 +1,7 @@
 package io.eyrie.queryside.rebuild;
 
+import io.eyrie.api.deployment.ReleaseRecorded;
+import io.eyrie.queryside.DocumentKey;
 import io.eyrie.queryside.book.BookProjection;
 import io.eyrie.queryside.cluster.ClusterProjection;
 import io.eyrie.queryside.datasource.DatasourceProjection;
@@ -12,34 +14,52 @@ import io.eyrie.queryside.job.JobProjection;
 import io.eyrie.queryside.project.ProjectProjection;
 import io.eyrie.queryside.repository.RepositoryProjection;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The dashboards' read models: each is one projection and the collections only it writes, and is rebuilt as a
- * whole. No projection reads another's collections while it handles an event, so any of them can be rebuilt alone.
+ * The dashboards' read models: each is one projection, the collections only it writes, and its own event processor
+ * (the projection's processing group), and is rebuilt as a whole. No projection reads another's collections while it
+ * handles an event, so any of them can be rebuilt alone and the processors need no order between them.
+ * <p>
+ * A busy read model's processor has several segments, which the query instances share: its events are ordered by
+ * the key of the document they write, so each document still has one writer. The others write documents that
+ * several keys share (a user's projects, a project's groups), so they keep one segment, ordered by aggregate.
  */
 public enum ReadModel {
-    CARDS("cards", DeploymentCardProjection.class, "deployment_cards", "project_overviews"),
-    RELEASES("releases", ReleaseProjection.class, "deployment_releases", "release_jobs"),
-    VERSIONS("versions", VersionProjection.class, "deployment_versions"),
-    JOBS("jobs", JobProjection.class, "jobs"),
-    GROUPS("groups", GroupProjection.class, "groups"),
-    GROUP_RUNS("group-runs", GroupRunProjection.class, "group_runs"),
-    PROJECTS("projects", ProjectProjection.class, "projects", "user_projects"),
-    REPOSITORIES("repositories", RepositoryProjection.class, "repositories", "images"),
-    CLUSTERS("clusters", ClusterProjection.class, "clusters"),
-    DATASOURCES("datasources", DatasourceProjection.class, "datasources"),
-    BOOKS("books", BookProjection.class, "books");
+    CARDS("cards", DeploymentCardProjection.class, DocumentKey.component("deploymentId"),
+            "deployment_cards", "project_overviews"),
+    RELEASES("releases", ReleaseProjection.class, DocumentKey.component("deploymentId"),
+            "deployment_releases", "release_jobs"),
+    VERSIONS("versions", VersionProjection.class, DocumentKey.component("deploymentId"), "deployment_versions"),
+    JOBS("jobs", JobProjection.class, DocumentKey.component("jobId")
+            .except(ReleaseRecorded.class, event -> event.release().jobId()), "jobs"),
+    GROUPS("groups", GroupProjection.class, null, "groups"),
+    GROUP_RUNS("group-runs", GroupRunProjection.class, null, "group_runs"),
+    PROJECTS("projects", ProjectProjection.class, null, "projects", "user_projects"),
+    REPOSITORIES("repositories", RepositoryProjection.class, null, "repositories", "images"),
+    CLUSTERS("clusters", ClusterProjection.class, null, "clusters"),
+    DATASOURCES("datasources", DatasourceProjection.class, null, "datasources"),
+    BOOKS("books", BookProjection.class, null, "books");
+
+    /** What every processor's name starts with; the rebuild processor's too. */
+    public static final String PROCESSOR_PREFIX = "dashboard-";
 
     private final String modelName;
     private final Class<?> projection;
+    private final DocumentKey key;
     private final List<String> collections;
 
-    ReadModel(String modelName, Class<?> projection, String... collections) {
+    ReadModel(String modelName, Class<?> projection, DocumentKey key, String... collections) {
         this.modelName = modelName;
         this.projection = projection;
+        this.key = key;
         this.collections = List.of(collections);
     }
 
@@ -49,6 +69,25 @@ public enum ReadModel {
 
     public Class<?> projection() {
         return projection;
+    }
+
+    /** The processor that keeps it live: its projection's processing group. */
+    public String processor() {
+        return projection.getAnnotation(ProcessingGroup.class).value();
+    }
+
+    /** The key its documents are written by, when its processor may split its events between segments. */
+    public Optional<DocumentKey> key() {
+        return Optional.ofNullable(key);
+    }
+
+    public SequencingPolicy<? super EventMessage<?>> sequencing() {
+        return key != null ? key : SequentialPerAggregatePolicy.instance();
+    }
+
+    /** Every live processor's name. */
+    public static List<String> processors() {
+        return Arrays.stream(values()).map(ReadModel::processor).toList();
     }
 
     /** The collections' names in generation 0; a later generation's carry its number. */

@@ -1,7 +1,6 @@
 package io.eyrie.queryside.rebuild;
 
 import io.eyrie.platform.eventstore.PromptEventSource;
-import io.eyrie.queryside.DashboardProcessing;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -24,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 public class RebuildProcessing {
-    public static final String GROUP = "dashboard-rebuild";
+    public static final String GROUP = ReadModel.PROCESSOR_PREFIX + "rebuild";
 
     @Bean
     ConfigurerModule rebuildProcessor(ListableBeanFactory beans, ReadModelGenerations generations,
@@ -32,8 +31,6 @@ public class RebuildProcessing {
                                       @Value("${eyrie.read-models.rebuild-batch-size:500}") int batchSize) {
         // A projection missing from the table (ReadModelTest keeps the real ones in it) is not rebuilt.
         List<String> projections = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
-                .filter(name -> DashboardProcessing.GROUP.equals(
-                        beans.findAnnotationOnBean(name, ProcessingGroup.class).value()))
                 .filter(name -> ReadModel.of(ClassUtils.getUserClass(beans.getType(name))).isPresent())
                 .toList();
         return configurer -> {

@@ -1,6 +1,5 @@
 package io.eyrie.queryside.rebuild;
 
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.consistency.ProcessorTokens;
 import io.eyrie.queryside.rebuild.ReadModelState.Phase;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -42,11 +41,12 @@ import java.util.concurrent.TimeUnit;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Runs rebuilds without downtime. Queries and the live processor ({@code dashboard}) use each read model's live
- * generation while the rebuild processor replays every event into the next one. Once it has nearly caught up, the
- * live processor stops on every instance; once the rebuild has seen every event the live one had, it stops too, and
- * one write to the shared state makes the new generations live. The live processor then goes on from its own
- * token, handling again the few events the rebuild had already applied, which the projections' idempotence allows.
+ * Runs rebuilds without downtime. Queries and each read model's live processor use its live generation while the
+ * rebuild processor replays every event into the next one. Once it has nearly caught up, the live processors of the
+ * read models being rebuilt stop on every instance (the others go on); once the rebuild has seen every event they
+ * had, it stops too, and one write to the shared state makes the new generations live. The live processors then go
+ * on from their own tokens, handling again the few events the rebuild had already applied, which the projections'
+ * idempotence allows.
  * <p>
  * Every instance runs this loop: it follows the shared state, starts and stops its own processors to match, and
  * makes whichever step is due, guarded by the state's version, so the rebuild goes on if the instance that started
@@ -62,8 +62,8 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     private final ProcessorTokens tokens;
     private final EventCounts events;
     private final String instance = UUID.randomUUID().toString();
-    /** Only the loop's thread reads and writes it. */
-    private boolean pausedLive;
+    /** The live processors this loop stopped; only the loop's thread reads and writes it. */
+    private final java.util.Set<String> pausedLive = new java.util.HashSet<>();
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final Clock clock;
     private final Duration tick;
@@ -189,16 +189,16 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     void tick() throws SQLException {
         ReadModelState state = load();
         generations.replace(state.liveGenerations(), state.buildingGenerations());
-        align(state.phase);
+        align(state);
         Instant now = clock.instant();
         switch (state.phase) {
             case IDLE -> retire(state, now);
             case PREPARING -> preparePhase(state, now);
             case BUILDING -> {
                 reportError(state);
-                Map<String, List<ProcessorTokens.Segment>> rows = positions();
+                Map<String, List<ProcessorTokens.Segment>> rows = positions(state);
                 List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
-                long live = rows.getOrDefault(DashboardProcessing.GROUP, List.of()).stream()
+                long live = live(state, rows).stream()
                         .mapToLong(ProcessorTokens.Segment::position).max().orElse(-1);
                 long rebuilt = ProcessorTokens.lowestPosition(rebuild);
                 if (!rebuild.isEmpty() && rebuilt >= live - switchLag) {
@@ -207,20 +207,20 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
             }
             case PAUSING -> {
                 reportError(state);
-                Map<String, List<ProcessorTokens.Segment>> rows = positions();
-                List<ProcessorTokens.Segment> live = rows.getOrDefault(DashboardProcessing.GROUP, List.of());
+                Map<String, List<ProcessorTokens.Segment>> rows = positions(state);
+                List<ProcessorTokens.Segment> live = live(state, rows);
                 List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
                 if (live.stream().noneMatch(segment -> segment.claimed(now)) && covers(rebuild, live)) {
                     advance(state, Phase.SWITCHING);
                 } else if (state.phaseSince.plus(pauseLimit).isBefore(now)) {
-                    log.warn("The rebuild of {} did not pass the live read models within {}; the live processor "
-                            + "goes on and the rebuild tries again", state.rebuild.readModels, pauseLimit);
+                    log.warn("The rebuild of {} did not pass the live read models within {}; the live processors "
+                            + "go on and the rebuild tries again", state.rebuild.readModels, pauseLimit);
                     advance(state, Phase.BUILDING);
                 }
             }
             case SWITCHING -> {
-                Map<String, List<ProcessorTokens.Segment>> rows = positions();
-                List<ProcessorTokens.Segment> live = rows.getOrDefault(DashboardProcessing.GROUP, List.of());
+                Map<String, List<ProcessorTokens.Segment>> rows = positions(state);
+                List<ProcessorTokens.Segment> live = live(state, rows);
                 List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
                 if (live.stream().anyMatch(segment -> segment.claimed(now)) || !covers(rebuild, live)) {
                     // An instance that had not seen the pause yet ran the live processor on: pause again.
@@ -257,21 +257,26 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     }
 
     /**
-     * This instance's processors, as the phase wants them: the live one stops for the switch, the rebuild one runs
-     * only for a rebuild. The live processor is started again only if this loop stopped it.
+     * This instance's processors, as the phase wants them: the live ones of the read models being rebuilt stop for
+     * the switch, the rebuild one runs only for a rebuild. A live processor is started again only if this loop
+     * stopped it.
      */
-    private void align(Phase phase) {
+    private void align(ReadModelState state) {
+        Phase phase = state.phase;
         EventProcessingConfiguration axon = processing.getObject();
-        boolean liveRuns = phase == Phase.IDLE || phase == Phase.PREPARING || phase == Phase.BUILDING;
-        axon.eventProcessor(DashboardProcessing.GROUP, TrackingEventProcessor.class).ifPresent(processor -> {
-            if (!liveRuns && processor.isRunning()) {
-                processor.shutDown();
-                pausedLive = true;
-            } else if (liveRuns && pausedLive) {
-                processor.start();
-                pausedLive = false;
-            }
-        });
+        boolean pause = phase == Phase.PAUSING || phase == Phase.SWITCHING;
+        List<String> rebuilding = rebuilding(state);
+        for (String name : ReadModel.processors()) {
+            boolean liveRuns = !(pause && rebuilding.contains(name));
+            axon.eventProcessor(name, TrackingEventProcessor.class).ifPresent(processor -> {
+                if (!liveRuns && processor.isRunning()) {
+                    processor.shutDown();
+                    pausedLive.add(name);
+                } else if (liveRuns && pausedLive.remove(name)) {
+                    processor.start();
+                }
+            });
+        }
         boolean rebuildRuns = phase == Phase.BUILDING || phase == Phase.PAUSING;
         axon.eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class).ifPresent(processor -> {
             if (rebuildRuns && !processor.isRunning()) {
@@ -291,7 +296,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
      */
     private void preparePhase(ReadModelState state, Instant now) throws SQLException {
         boolean free = state.preparedBy == null || state.phaseSince.plus(pauseLimit).isBefore(now);
-        if (!free || positions().getOrDefault(RebuildProcessing.GROUP, List.of()).stream()
+        if (!free || positions(state).getOrDefault(RebuildProcessing.GROUP, List.of()).stream()
                 .anyMatch(segment -> segment.claimed(now))) {
             return;
         }
@@ -385,8 +390,22 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         return true;
     }
 
-    private Map<String, List<ProcessorTokens.Segment>> positions() throws SQLException {
-        return tokens.read(List.of(DashboardProcessing.GROUP, RebuildProcessing.GROUP));
+    /** The positions of the rebuild processor and of the live ones of the read models it rebuilds. */
+    private Map<String, List<ProcessorTokens.Segment>> positions(ReadModelState state) throws SQLException {
+        List<String> processors = new java.util.ArrayList<>(rebuilding(state));
+        processors.add(RebuildProcessing.GROUP);
+        return tokens.read(processors);
+    }
+
+    private static List<ProcessorTokens.Segment> live(ReadModelState state,
+                                                      Map<String, List<ProcessorTokens.Segment>> rows) {
+        return rebuilding(state).stream().flatMap(name -> rows.getOrDefault(name, List.of()).stream()).toList();
+    }
+
+    /** The live processors of the read models being rebuilt. */
+    private static List<String> rebuilding(ReadModelState state) {
+        return state.building.keySet().stream().map(ReadModel::named).flatMap(Optional::stream)
+                .map(ReadModel::processor).toList();
     }
 
     /** Writes {@code state} in {@code phase} if nobody changed it since it was read. */

@@ -14,7 +14,6 @@ import io.eyrie.api.repository.ListRepositoryImages;
 import io.eyrie.api.repository.RepositoryArchived;
 import io.eyrie.api.repository.RepositoryRegistered;
 import io.eyrie.api.repository.RepositoryView;
-import io.eyrie.queryside.DashboardProcessing;
 import io.eyrie.queryside.ReadModelBatch;
 import io.eyrie.queryside.rebuild.ReadModelTemplate;
 import io.eyrie.queryside.web.Cursors;
@@ -40,7 +39,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Repositories with their branches and images, and each image with every push. */
 @Component
-@ProcessingGroup(DashboardProcessing.GROUP)
+@ProcessingGroup("dashboard-repositories")
 public class RepositoryProjection {
     private final MongoTemplate mongo;
 

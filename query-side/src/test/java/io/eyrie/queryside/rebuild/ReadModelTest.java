@@ -1,6 +1,13 @@
 package io.eyrie.queryside.rebuild;
 
-import io.eyrie.queryside.DashboardProcessing;
+import io.eyrie.api.book.JobId;
+import io.eyrie.api.book.JobStarted;
+import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.deployment.Release;
+import io.eyrie.api.deployment.ReleaseRecorded;
+import io.eyrie.api.project.ProjectId;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -18,12 +25,53 @@ class ReadModelTest {
     @Test
     void everyDashboardProjectionIsARebuildableReadModel() throws Exception {
         List<Class<?>> projections = scan(ProcessingGroup.class).stream()
-                .filter(type -> DashboardProcessing.GROUP.equals(type.getAnnotation(ProcessingGroup.class).value()))
+                .filter(type -> type.getAnnotation(ProcessingGroup.class).value()
+                        .startsWith(ReadModel.PROCESSOR_PREFIX))
                 .toList();
         assertThat(projections).hasSizeGreaterThan(5);
         assertThat(projections).allSatisfy(type -> assertThat(ReadModel.of(type)).as(type.getName()).isPresent());
         assertThat(Arrays.stream(ReadModel.values()).map(ReadModel::projection).toList())
                 .containsExactlyInAnyOrderElementsOf(projections);
+    }
+
+    /** Its own processor, named after it; the rebuild processor's name is no read model's. */
+    @Test
+    void everyReadModelHasItsOwnProcessor() {
+        assertThat(ReadModel.values()).allSatisfy(model ->
+                assertThat(model.processor()).isEqualTo(ReadModel.PROCESSOR_PREFIX + model.modelName()));
+        assertThat(ReadModel.processors()).doesNotHaveDuplicates().doesNotContain(RebuildProcessing.GROUP);
+    }
+
+    /**
+     * A read model split between segments must find its document's key in every event it handles: one that fell
+     * back to its aggregate could be handled on another segment than the document's other events, by another writer.
+     */
+    @Test
+    void aSplitReadModelFindsItsKeyInEveryEventItHandles() {
+        List<ReadModel> split = Arrays.stream(ReadModel.values()).filter(model -> model.key().isPresent()).toList();
+        assertThat(split).contains(ReadModel.CARDS, ReadModel.JOBS);
+        for (ReadModel model : split) {
+            List<Class<?>> handled = Arrays.stream(model.projection().getMethods())
+                    .filter(method -> method.isAnnotationPresent(EventHandler.class))
+                    .map(method -> method.getParameterTypes()[0]).distinct().toList();
+            assertThat(handled).as(model.modelName()).isNotEmpty()
+                    .allSatisfy(type -> assertThat(model.key().orElseThrow().names(type))
+                            .as(model.modelName() + " finds its key in " + type.getSimpleName()).isTrue());
+        }
+    }
+
+    @Test
+    void eventsOfOneDocumentShareASequenceWhateverTheirAggregate() {
+        JobId job = JobId.random();
+        DeploymentId deployment = DeploymentId.random();
+        var started = new GenericDomainEventMessage<>("job", job.value(), 0,
+                new JobStarted(job, deployment, "runner", "driver", true));
+        var recorded = new GenericDomainEventMessage<>("deployment", deployment.value(), 3,
+                new ReleaseRecorded(deployment, new ProjectId("acme"), release(job)));
+        assertThat(ReadModel.JOBS.sequencing().getSequenceIdentifierFor(started)).isEqualTo(job.value());
+        assertThat(ReadModel.JOBS.sequencing().getSequenceIdentifierFor(recorded)).isEqualTo(job.value());
+        assertThat(ReadModel.CARDS.sequencing().getSequenceIdentifierFor(started)).isEqualTo(deployment.value());
+        assertThat(ReadModel.CARDS.sequencing().getSequenceIdentifierFor(recorded)).isEqualTo(deployment.value());
     }
 
     @Test
@@ -40,6 +88,10 @@ class ReadModelTest {
     void theFirstGenerationKeepsTheOldNames() {
         assertThat(ReadModel.collection("jobs", 0)).isEqualTo("jobs");
         assertThat(ReadModel.collection("jobs", 3)).isEqualTo("jobs_g3");
+    }
+
+    private static Release release(JobId job) {
+        return new Release(1, List.of(), null, null, null, job, null);
     }
 
     /** The main code's classes: test fixtures are nested in test classes. */
