@@ -2,6 +2,8 @@ package io.eyrie.queryside;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,5 +49,24 @@ class SegmentBalancerTest {
         Map<String, Integer> five = Map.of("cards", 2, "jobs", 2, "books", 1);
         assertThat(SegmentBalancer.excess(claimed, five, 3)).hasSize(3);
         assertThat(SegmentBalancer.excess(claimed, five, 2)).hasSize(2);
+    }
+
+    /** Alive is a count that moves, as this instance's clock sees it: the others' clocks never enter into it. */
+    @Test
+    void anInstanceIsAliveWhileItsCountMoves() {
+        Instant start = Instant.parse("2026-12-03T10:00:00Z");
+        var peers = new SegmentBalancer.Peers("me", Duration.ofSeconds(5));
+
+        assertThat(peers.observe(Map.of("me", 7L, "b", 1L, "c", 40L), start).alive()).as("first seen").isEqualTo(3);
+        assertThat(peers.observe(Map.of("me", 8L, "b", 2L, "c", 40L), start.plusSeconds(4)).alive()).isEqualTo(3);
+        var later = peers.observe(Map.of("me", 9L, "b", 3L, "c", 40L), start.plusSeconds(6));
+        assertThat(later.alive()).as("c has not moved for 6 s").isEqualTo(2);
+        assertThat(later.gone()).isEmpty();
+
+        assertThat(peers.observe(Map.of("me", 10L, "b", 4L, "c", 41L), start.plusSeconds(7)).alive())
+                .as("c moved again").isEqualTo(3);
+        var gone = peers.observe(Map.of("me", 11L, "b", 4L), start.plusSeconds(60));
+        assertThat(gone.alive()).as("b silent since 7 s, c's row removed").isEqualTo(1);
+        assertThat(gone.gone()).containsExactly(Map.entry("b", 4L));
     }
 }

@@ -58,10 +58,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Keeps one document per Book job, with its steps, and answers {@link FindJob} and {@link ListDeploymentJobs}.
  * <p>
- * All of a job's events come from its own aggregate, in order, so the document follows the job's state machine.
- * All writes set absolute values keyed by the job id, so handling an event twice changes nothing. Documents are read by id, changed in memory and written once per batch
- * of events through {@link ReadModelBatch}; that read-then-write is safe because the dashboard processor runs one
- * segment, so one writer.
+ * A job's events come from its own aggregate and from its deployment's (queued, started, released), all ordered by
+ * the job id (see {@code ReadModel.JOBS}), so the document follows the job's state machine. All writes set absolute
+ * values keyed by the job id, so handling an event twice changes nothing. Documents are read by id, changed in
+ * memory and written once per batch of events through {@link ReadModelBatch}; that read-then-write is safe because
+ * all events of one job go to one segment of the processor, so each document has one writer.
  */
 @Component
 @ProcessingGroup("dashboard-jobs")

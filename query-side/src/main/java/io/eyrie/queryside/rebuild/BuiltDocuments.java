@@ -17,10 +17,11 @@ import java.util.Set;
  * almost nothing back: a rebuild starts from empty collections, most of its reads would find nothing, and the rest
  * would find what it wrote itself a batch or two before.
  * <p>
- * Only the rebuild processor writes a generation being built, with one segment, so on the instance that holds its
- * claim the ids here are a superset of what is stored, and the documents here are what it last wrote. Both are
- * forgotten when that may no longer hold: after any rolled-back batch (a segment can only change hands through
- * one) and when the processor starts; the ids are then learnt again from the collection. Past {@code idLimit} ids a
+ * Only one rebuild processor writes a generation being built, with one segment ({@link RebuildLanes}), so on the
+ * instance that holds its claim the ids here are a superset of what is stored, and the documents here are what it
+ * last wrote. Both are forgotten when that may no longer hold: after any rolled-back batch (a segment can only
+ * change hands through one), when a processor's segment is claimed or released (its read models only), and when the
+ * processors start; the ids are then learnt again from the collection. Past {@code idLimit} ids a
  * collection is read as usual; at most {@code documentLimit} documents are kept, the least recently used dropped.
  */
 @Component
@@ -79,6 +80,17 @@ public class BuiltDocuments {
     public synchronized void forget() {
         ids.clear();
         documents.clear();
+    }
+
+    /** Forgets what {@code models}' collections hold, as a processor that builds them lets go of its segment. */
+    public synchronized void forget(java.util.Collection<ReadModel> models) {
+        ids.keySet().removeIf(collection -> ofAny(collection, models));
+        documents.keySet().removeIf(key -> ofAny(key.substring(0, key.indexOf('\u0000')), models));
+    }
+
+    private static boolean ofAny(String collection, java.util.Collection<ReadModel> models) {
+        String base = collection.replaceFirst("_g\\d+$", "");
+        return ReadModel.owning(base).filter(models::contains).isPresent();
     }
 
     private static String key(String collection, String id) {

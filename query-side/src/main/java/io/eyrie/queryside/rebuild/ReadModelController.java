@@ -42,10 +42,12 @@ public class ReadModelController {
     private final EventCounts events;
     private final MongoTemplate mongo;
     private final EventProcessingConfiguration processing;
+    private final RebuildLanes lanes;
 
     ReadModelController(RebuildSupervisor rebuilds, ProcessorTokens tokens, EventCounts events, MongoTemplate mongo,
-                        EventProcessingConfiguration processing) {
+                        EventProcessingConfiguration processing, RebuildLanes lanes) {
         this.rebuilds = rebuilds;
+        this.lanes = lanes;
         this.tokens = tokens;
         this.events = events;
         this.mongo = mongo;
@@ -117,8 +119,12 @@ public class ReadModelController {
         long done;
         long total;
         if (running) {
-            long position = ProcessorTokens.lowestPosition(tokens.read(List.of(RebuildProcessing.GROUP))
-                    .getOrDefault(RebuildProcessing.GROUP, List.of()));
+            List<String> building = lanes.of(state.buildingGenerations().keySet());
+            var rows = tokens.read(building);
+            // The slowest lane's position; none until every lane has one.
+            long position = building.stream().anyMatch(lane -> rows.getOrDefault(lane, List.of()).isEmpty()) ? -1
+                    : ProcessorTokens.lowestPosition(building.stream().flatMap(lane -> rows.get(lane).stream())
+                    .toList());
             done = state.phase == ReadModelState.Phase.PREPARING ? 0 : events.upTo(position);
             total = events.all();
         } else {
@@ -136,11 +142,12 @@ public class ReadModelController {
                 running ? java.util.Optional.ofNullable(localError()).orElse(rebuild.error) : rebuild.error);
     }
 
-    /** What the rebuild processor last failed on, if its segment runs on this instance and is retrying. */
+    /** What a rebuild processor last failed on, if its segment runs on this instance and is retrying. */
     private String localError() {
-        return processing.eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class)
+        return lanes.all().stream().map(lane -> processing.eventProcessor(lane, TrackingEventProcessor.class))
+                .flatMap(java.util.Optional::stream)
                 .map(processor -> RebuildSupervisor.errorOf(processor.processingStatus()))
-                .orElse(null);
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     static final class Busy extends RuntimeException {

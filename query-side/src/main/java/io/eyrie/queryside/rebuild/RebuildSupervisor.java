@@ -42,7 +42,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Runs rebuilds without downtime. Queries and each read model's live processor use its live generation while the
- * rebuild processor replays every event into the next one. Once it has nearly caught up, the live processors of the
+ * rebuild processors ({@link RebuildLanes}) replay every event into the next one. Once they have nearly caught up, the live processors of the
  * read models being rebuilt stop on every instance (the others go on); once the rebuild has seen every event they
  * had, it stops too, and one write to the shared state makes the new generations live. The live processors then go
  * on from their own tokens, handling again the few events the rebuild had already applied, which the projections'
@@ -59,6 +59,8 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     private final MongoTemplate mongo;
     private final ReadModelGenerations generations;
     private final BuiltDocuments builtDocuments;
+    private final RebuildLanes lanes;
+    private final Duration releaseWindow;
     private final ProcessorTokens tokens;
     private final EventCounts events;
     private final String instance = UUID.randomUUID().toString();
@@ -74,7 +76,8 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
             Thread.ofPlatform().name("read-model-rebuilds").daemon().factory());
 
     public RebuildSupervisor(MongoTemplate mongo, ReadModelGenerations generations, BuiltDocuments builtDocuments,
-                             ProcessorTokens tokens,
+                             RebuildLanes lanes, ProcessorTokens tokens,
+                             io.eyrie.queryside.SegmentBalancer balancer,
                              EventCounts events,
                              ObjectProvider<EventProcessingConfiguration> processing,
                              @Value("${eyrie.read-models.tick:200ms}") Duration tick,
@@ -84,6 +87,8 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         this.mongo = mongo;
         this.generations = generations;
         this.builtDocuments = builtDocuments;
+        this.lanes = lanes;
+        this.releaseWindow = balancer.releaseWindow();
         this.tokens = tokens;
         this.events = events;
         this.processing = processing;
@@ -123,7 +128,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     /**
      * Starts rebuilding {@code models}; empty when another rebuild is under way, or the last one's replaced
      * generations are still kept for instances that may not have switched yet. The new generations are emptied and
-     * indexed here, before the rebuild processor starts anywhere.
+     * indexed here, before a rebuild processor starts anywhere.
      */
     Optional<ReadModelState> request(Collection<ReadModel> models, String initiator, String reason) {
         ReadModelState state = load();
@@ -197,7 +202,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
             case BUILDING -> {
                 reportError(state);
                 Map<String, List<ProcessorTokens.Segment>> rows = positions(state);
-                List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
+                List<ProcessorTokens.Segment> rebuild = rebuild(state, rows);
                 long live = live(state, rows).stream()
                         .mapToLong(ProcessorTokens.Segment::position).max().orElse(-1);
                 long rebuilt = ProcessorTokens.lowestPosition(rebuild);
@@ -209,8 +214,10 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
                 reportError(state);
                 Map<String, List<ProcessorTokens.Segment>> rows = positions(state);
                 List<ProcessorTokens.Segment> live = live(state, rows);
-                List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
-                if (live.stream().noneMatch(segment -> segment.claimed(now)) && covers(rebuild, live)) {
+                List<ProcessorTokens.Segment> rebuild = rebuild(state, rows);
+                // A segment let go of by the balancer before it saw the rebuild is unclaimed but not paused.
+                boolean released = state.rebuild.requestedAt.plus(releaseWindow).isAfter(now);
+                if (!released && live.stream().noneMatch(segment -> segment.claimed(now)) && covers(rebuild, live)) {
                     advance(state, Phase.SWITCHING);
                 } else if (state.phaseSince.plus(pauseLimit).isBefore(now)) {
                     log.warn("The rebuild of {} did not pass the live read models within {}; the live processors "
@@ -221,7 +228,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
             case SWITCHING -> {
                 Map<String, List<ProcessorTokens.Segment>> rows = positions(state);
                 List<ProcessorTokens.Segment> live = live(state, rows);
-                List<ProcessorTokens.Segment> rebuild = rows.getOrDefault(RebuildProcessing.GROUP, List.of());
+                List<ProcessorTokens.Segment> rebuild = rebuild(state, rows);
                 if (live.stream().anyMatch(segment -> segment.claimed(now)) || !covers(rebuild, live)) {
                     // An instance that had not seen the pause yet ran the live processor on: pause again.
                     advance(state, Phase.PAUSING);
@@ -233,21 +240,25 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     }
 
     /**
-     * The instance whose rebuild processor has the segment says in the shared state whether it is failing, so the
+     * The instances whose rebuild processors have segments say in the shared state whether one is failing, so the
      * progress shows the error on every instance. A processor in error retries; the rebuild waits until its cause is
-     * mended or it is cancelled.
+     * mended or it is cancelled. An instance with none of them says nothing; one with several, the first failing.
      */
     private void reportError(ReadModelState state) {
-        processing.getObject().eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class)
-                .map(TrackingEventProcessor::processingStatus)
-                .filter(statuses -> !statuses.isEmpty())
-                .ifPresent(statuses -> {
-                    String error = errorOf(statuses);
-                    if (!java.util.Objects.equals(error, state.rebuild.error)) {
-                        state.rebuild.error = error;
-                        advance(state, state.phase);
-                    }
-                });
+        EventProcessingConfiguration axon = processing.getObject();
+        List<Map<Integer, EventTrackerStatus>> held = lanes.of(state.buildingGenerations().keySet()).stream()
+                .map(lane -> axon.eventProcessor(lane, TrackingEventProcessor.class))
+                .flatMap(Optional::stream).map(TrackingEventProcessor::processingStatus)
+                .filter(statuses -> !statuses.isEmpty()).toList();
+        if (held.isEmpty()) {
+            return;
+        }
+        String error = held.stream().map(RebuildSupervisor::errorOf).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        if (!java.util.Objects.equals(error, state.rebuild.error)) {
+            state.rebuild.error = error;
+            advance(state, state.phase);
+        }
     }
 
     /** What a processor's segments here last failed on, or null when none is failing. */
@@ -278,25 +289,33 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
             });
         }
         boolean rebuildRuns = phase == Phase.BUILDING || phase == Phase.PAUSING;
-        axon.eventProcessor(RebuildProcessing.GROUP, TrackingEventProcessor.class).ifPresent(processor -> {
-            if (rebuildRuns && !processor.isRunning()) {
-                // Another instance may have built while this one's processor was stopped.
-                builtDocuments.forget();
-                processor.start();
-            } else if (!rebuildRuns && processor.isRunning()) {
-                processor.shutDown();
-                builtDocuments.forget();
-            }
-        });
+        List<String> building = lanes.of(state.buildingGenerations().keySet());
+        for (String lane : lanes.all()) {
+            boolean runs = rebuildRuns && building.contains(lane);
+            axon.eventProcessor(lane, TrackingEventProcessor.class).ifPresent(processor -> {
+                if (runs && !processor.isRunning()) {
+                    // Another instance may have built while this one's processor was stopped.
+                    builtDocuments.forget(lanes.models(lane));
+                    processor.start();
+                } else if (!runs && processor.isRunning()) {
+                    processor.shutDown();
+                    builtDocuments.forget(lanes.models(lane));
+                }
+            });
+        }
     }
 
     /**
-     * Once no instance still runs the rebuild processor (a cancelled rebuild's may take a tick to stop), one instance
+     * Once no instance still runs a rebuild processor (a cancelled rebuild's may take a tick to stop), one instance
      * takes the preparation, fenced by the state's version; another takes it over only if that one has gone quiet.
      */
     private void preparePhase(ReadModelState state, Instant now) throws SQLException {
         boolean free = state.preparedBy == null || state.phaseSince.plus(pauseLimit).isBefore(now);
-        if (!free || positions(state).getOrDefault(RebuildProcessing.GROUP, List.of()).stream()
+        if (!free) {
+            return;
+        }
+        Map<String, List<ProcessorTokens.Segment>> rows = positions(state);
+        if (lanes.all().stream().flatMap(lane -> rows.getOrDefault(lane, List.of()).stream())
                 .anyMatch(segment -> segment.claimed(now))) {
             return;
         }
@@ -313,9 +332,11 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         }
     }
 
-    /** Empties and indexes the new generations and forgets the rebuild processor's position; then it may start. */
+    /** Empties and indexes the new generations and forgets the rebuild processors' positions; then they may start. */
     private void prepare(ReadModelState state) throws SQLException {
-        tokens.delete(RebuildProcessing.GROUP);
+        for (String lane : lanes.all()) {
+            tokens.delete(lane);
+        }
         state.buildingGenerations().forEach((model, generation) -> {
             for (String base : model.collections()) {
                 drop(ReadModel.collection(base, generation));
@@ -345,7 +366,9 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         state.rebuild.eventsTotal = events.all();
         if (advance(state, Phase.IDLE)) {
             generations.replace(state.liveGenerations(), state.buildingGenerations());
-            tokens.delete(RebuildProcessing.GROUP);
+            for (String lane : lanes.all()) {
+                tokens.delete(lane);
+            }
             log.info("Rebuilt {} and made them live: generations {}", state.rebuild.readModels, state.live);
         }
     }
@@ -390,11 +413,24 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
         return true;
     }
 
-    /** The positions of the rebuild processor and of the live ones of the read models it rebuilds. */
+    /** The positions of the rebuild processors and of the live ones of the read models being rebuilt. */
     private Map<String, List<ProcessorTokens.Segment>> positions(ReadModelState state) throws SQLException {
         List<String> processors = new java.util.ArrayList<>(rebuilding(state));
-        processors.add(RebuildProcessing.GROUP);
+        processors.addAll(lanes.all());
         return tokens.read(processors);
+    }
+
+    /**
+     * The segments of the rebuild processors building {@code state}'s read models; none until every one of them
+     * has its token, so that no comparison passes on the ones that have started alone.
+     */
+    private List<ProcessorTokens.Segment> rebuild(ReadModelState state,
+                                                  Map<String, List<ProcessorTokens.Segment>> rows) {
+        List<String> building = lanes.of(state.buildingGenerations().keySet());
+        if (building.stream().anyMatch(lane -> rows.getOrDefault(lane, List.of()).isEmpty())) {
+            return List.of();
+        }
+        return building.stream().flatMap(lane -> rows.get(lane).stream()).toList();
     }
 
     private static List<ProcessorTokens.Segment> live(ReadModelState state,

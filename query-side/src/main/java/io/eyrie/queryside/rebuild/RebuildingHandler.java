@@ -18,6 +18,10 @@ final class RebuildingHandler implements EventMessageHandler {
         this.generations = generations;
     }
 
+    ReadModel model() {
+        return model;
+    }
+
     @Override
     public Object handle(EventMessage<?> event) throws Exception {
         if (!generations.building(model)) {

@@ -63,6 +63,24 @@ class BuiltDocumentsTest {
         return rebuilding(batch -> batch.find(id).map(thing -> thing.value), mongo);
     }
 
+    /** A rebuild processor that lets go of its segment forgets its own read models' collections, not the others'. */
+    @Test
+    void forgettingOneLaneKeepsWhatTheOtherWrote() {
+        var built = new BuiltDocuments(100, 100);
+        for (String collection : java.util.List.of("jobs_g2", "deployment_cards_g2")) {
+            assertThat(built.mayHold(plain, collection, "x")).isFalse();
+            built.writing(collection, java.util.Map.of("x", "written"));
+            assertThat(built.mayHold(plain, collection, "x")).isTrue();
+        }
+
+        built.forget(java.util.List.of(ReadModel.JOBS));
+
+        assertThat(built.mayHold(plain, "jobs_g2", "x")).as("learnt again from the empty collection").isFalse();
+        assertThat(built.written("jobs_g2", "x")).isNull();
+        assertThat(built.mayHold(plain, "deployment_cards_g2", "x")).isTrue();
+        assertThat(built.written("deployment_cards_g2", "x")).isEqualTo("written");
+    }
+
     @Test
     void whatTheCollectionHeldWhenFirstUsedIsRead() {
         storeBehindItsBack("a");

@@ -39,7 +39,21 @@ class ReadModelTest {
     void everyReadModelHasItsOwnProcessor() {
         assertThat(ReadModel.values()).allSatisfy(model ->
                 assertThat(model.processor()).isEqualTo(ReadModel.PROCESSOR_PREFIX + model.modelName()));
-        assertThat(ReadModel.processors()).doesNotHaveDuplicates().doesNotContain(RebuildProcessing.GROUP);
+        assertThat(ReadModel.processors()).doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(new RebuildLanes(3).all());
+    }
+
+    /** Each read model is built by one rebuild processor, the busiest ones by different ones. */
+    @Test
+    void theRebuildLanesShareTheReadModelsOut() {
+        RebuildLanes lanes = new RebuildLanes(2);
+        assertThat(lanes.all()).containsExactly("dashboard-rebuild-0", "dashboard-rebuild-1");
+        assertThat(lanes.all().stream().flatMap(lane -> lanes.models(lane).stream()).toList())
+                .containsExactlyInAnyOrder(ReadModel.values());
+        assertThat(lanes.of(ReadModel.CARDS)).isNotEqualTo(lanes.of(ReadModel.RELEASES));
+        assertThat(lanes.of(ReadModel.VERSIONS)).isNotEqualTo(lanes.of(ReadModel.JOBS));
+        assertThat(lanes.of(List.of(ReadModel.CARDS, ReadModel.VERSIONS))).containsExactly(lanes.of(ReadModel.CARDS));
+        assertThat(new RebuildLanes(1).of(List.of(ReadModel.values()))).containsExactly("dashboard-rebuild-0");
     }
 
     /**
