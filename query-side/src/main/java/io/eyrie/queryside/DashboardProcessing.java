@@ -14,13 +14,12 @@ import org.springframework.context.annotation.Configuration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event processors that feed the dashboard read models: one per read model (see {@link ReadModel}), each a
- * tracking processor reading through the platform's {@link PromptEventSource}, which bounds a missed wake-up of the
+ * The event processors that feed the dashboard read models, one per key their documents share (see
+ * {@link ReadModel}), each a tracking processor reading through the platform's {@link PromptEventSource}, which bounds a missed wake-up of the
  * event store to 25 ms. Tracking, not pooled: with Axon's embedded event store the pooled coordinator re-polls every
  * 500 ms when idle, which puts a ~250 ms average floor under read-model lag.
  * <p>
- * A busy read model's processor has {@code eyrie.read-models.segments} segments, and as many threads on each
- * instance, so that one instance alone processes them all and several split them ({@link SegmentBalancer}).
+ * A processor ordered by key has {@code eyrie.read-models.segments} segments, and as many threads on each instance, so that one instance alone processes them all and several split them ({@link SegmentBalancer}).
  * <p>
  * A processor stores its position only when a batch ends, and a batch of events it has no handler for ends when
  * no more come within {@code eyrie.read-models.event-wait}. Most events concern few read models, so that wait
@@ -45,14 +44,14 @@ public class DashboardProcessing {
         return new DeadLetterProcessors(ReadModel.processors());
     }
 
-    /** How many segments a read model's processor has. */
-    public static int segments(ReadModel model, int busy) {
-        return model.key().isPresent() ? busy : 1;
+    /** How many segments a processor has when it first starts. */
+    public static int segments(String processor, int split) {
+        return ReadModel.fedBy(processor).getFirst().key().isPresent() ? split : 1;
     }
 
     @Bean
     public ConfigurerModule dashboardProcessors(ObjectProvider<PromptEventSource> source,
-                                                @Value("${eyrie.read-models.segments:2}") int busy,
+                                                @Value("${eyrie.read-models.segments:1}") int split,
                                                 @Value("${eyrie.read-models.batch-size:100}") int batchSize,
                                                 @Value("${eyrie.read-models.claim-interval:2s}")
                                                 java.time.Duration claimInterval,
@@ -62,22 +61,26 @@ public class DashboardProcessing {
                                                 @Value("${eyrie.read-models.processor:tracking}") String kind) {
         return configurer -> {
             var processing = configurer.eventProcessing();
-            for (ReadModel model : ReadModel.values()) {
-                int segments = segments(model, busy);
+            for (String processor : ReadModel.processors()) {
+                int segments = segments(processor, split);
+                // A thread for up to four segments even when fewer are configured: a processor once split further
+                // still finds one for each of its stored segments after the setting is lowered.
+                int threads = ReadModel.fedBy(processor).getFirst().key().isPresent() ? Math.max(segments, 4) : 1;
+                var sequencing = ReadModel.fedBy(processor).getFirst().sequencing();
                 if (kind.equals("pooled")) {
-                    processing.registerPooledStreamingEventProcessor(model.processor(), config -> source.getObject(),
+                    processing.registerPooledStreamingEventProcessor(processor, config -> source.getObject(),
                             (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
                 } else {
-                    processing.registerTrackingEventProcessor(model.processor(), config -> source.getObject(),
+                    processing.registerTrackingEventProcessor(processor, config -> source.getObject(),
                             // Up to batch-size events share one read-model pass and one token update; a quiet
                             // stream still goes one at a time.
-                            config -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                            config -> TrackingEventProcessorConfiguration.forParallelProcessing(threads)
                                     .andInitialSegmentsCount(segments).andBatchSize(batchSize)
                                     .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
                                     .andEventAvailabilityTimeout(eventWait.toMillis(), TimeUnit.MILLISECONDS));
                 }
-                processing.registerSequencingPolicy(model.processor(), config -> model.sequencing())
-                        .registerListenerInvocationErrorHandler(model.processor(),
+                processing.registerSequencingPolicy(processor, config -> sequencing)
+                        .registerListenerInvocationErrorHandler(processor,
                                 config -> PropagatingErrorHandler.instance());
             }
         };

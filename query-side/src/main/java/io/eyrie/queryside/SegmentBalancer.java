@@ -59,6 +59,7 @@ public class SegmentBalancer {
     private final ReadModelGenerations generations;
     private final Duration beat;
     private final Duration release;
+    private final Duration settle;
     private final String instance = UUID.randomUUID().toString();
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("segment-balancer").daemon().factory());
@@ -66,6 +67,7 @@ public class SegmentBalancer {
     private long beats;
     private final Peers peers;
     private Instant lastRelease;
+    private List<Map.Entry<String, Integer>> released = List.of();
     private Duration backoff = Duration.ZERO;
     private Instant quietUntil = Instant.MIN;
 
@@ -81,6 +83,7 @@ public class SegmentBalancer {
         this.peers = new Peers(instance, stale());
         // Long enough for another instance to claim what was let go.
         this.release = claimInterval.multipliedBy(2).plus(beat);
+        this.settle = release.plus(claimInterval).plus(beat);
     }
 
     /**
@@ -124,13 +127,13 @@ public class SegmentBalancer {
         EventProcessingConfiguration axon = processing.getObject();
         Map<String, TrackingEventProcessor> running = new LinkedHashMap<>();
         Map<String, List<Integer>> claimed = new LinkedHashMap<>();
-        for (ReadModel model : ReadModel.values()) {
-            axon.eventProcessor(model.processor(), TrackingEventProcessor.class)
-                    .filter(TrackingEventProcessor::isRunning)
+        for (String name : ReadModel.processors()) {
+            boolean rebuilt = ReadModel.fedBy(name).stream().anyMatch(generations::building);
+            axon.eventProcessor(name, TrackingEventProcessor.class).filter(TrackingEventProcessor::isRunning)
                     .ifPresent(processor -> {
-                        running.put(model.processor(), processor);
-                        if (!generations.building(model)) {
-                            claimed.put(model.processor(), List.copyOf(processor.processingStatus().keySet()));
+                        running.put(name, processor);
+                        if (!rebuilt) {
+                            claimed.put(name, List.copyOf(processor.processingStatus().keySet()));
                         }
                     });
         }
@@ -141,7 +144,8 @@ public class SegmentBalancer {
         }
         mongo.upsert(Query.query(where("_id").is(instance)), Update.update("beat", ++beats), COLLECTION);
         int alive = alive(now);
-        if (now.isBefore(quietUntil) || (lastRelease != null && now.isBefore(lastRelease.plus(release).plus(beat)))) {
+        // After a release, wait until it has ended and the segments could have been claimed back here.
+        if (now.isBefore(quietUntil) || (lastRelease != null && now.isBefore(lastRelease.plus(settle)))) {
             return;
         }
         Map<String, Integer> segments = new LinkedHashMap<>();
@@ -149,7 +153,8 @@ public class SegmentBalancer {
         List<Map.Entry<String, Integer>> letGo = excess(claimed, segments, alive);
         if (lastRelease != null) {
             lastRelease = null;
-            if (!letGo.isEmpty()) {
+            if (released.stream().anyMatch(segment ->
+                    claimed.getOrDefault(segment.getKey(), List.of()).contains(segment.getValue()))) {
                 // What it let go of came back: the others could not claim it.
                 backoff = backoff.isZero() ? release.multipliedBy(4) : min(backoff.multipliedBy(2), LONGEST_BACKOFF);
                 quietUntil = now.plus(backoff);
@@ -166,6 +171,7 @@ public class SegmentBalancer {
             running.get(segment.getKey()).releaseSegment(segment.getValue(), release.toMillis(), TimeUnit.MILLISECONDS);
             lastRelease = now;
         }
+        released = letGo;
     }
 
     /** This instance and those whose count moved within {@link #stale()}, by this instance's clock. */

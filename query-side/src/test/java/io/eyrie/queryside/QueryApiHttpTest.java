@@ -238,7 +238,7 @@ class QueryApiHttpTest {
             assertThat(processing.eventProcessorByProcessingGroup(model.processor(), TrackingEventProcessor.class))
                     .as(model.processor()).get().satisfies(processor -> {
                         assertThat(processor.getMessageSource()).isInstanceOf(PromptEventSource.class);
-                        assertThat(processor.maxCapacity()).isEqualTo(model.key().isPresent() ? 2 : 1);
+                        assertThat(processor.maxCapacity()).isEqualTo(model.key().isPresent() ? 4 : 1);
                     });
             assertThat(processing.listenerInvocationErrorHandler(model.processor()))
                     .isInstanceOf(PropagatingErrorHandler.class);

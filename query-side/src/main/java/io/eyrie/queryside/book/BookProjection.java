@@ -26,7 +26,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Books and their versions, for everyone who picks a Book for a group or reads what a job ran. */
 @Component
-@ProcessingGroup("dashboard-books")
+@ProcessingGroup("dashboard-catalog")
 public class BookProjection {
     private final MongoTemplate mongo;
 

@@ -33,7 +33,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Clusters and their state; how many living deployments use one is counted from the cards when it is read. */
 @Component
-@ProcessingGroup("dashboard-clusters")
+@ProcessingGroup("dashboard-catalog")
 public class ClusterProjection {
     private final MongoTemplate mongo;
 

@@ -28,7 +28,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** A project's datasources; a removed one's document goes. */
 @Component
-@ProcessingGroup("dashboard-datasources")
+@ProcessingGroup("dashboard-catalog")
 public class DatasourceProjection {
     private final MongoTemplate mongo;
 

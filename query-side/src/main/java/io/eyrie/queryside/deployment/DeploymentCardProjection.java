@@ -60,7 +60,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * batch of events, through {@link ReadModelBatch}.
  */
 @Component
-@ProcessingGroup("dashboard-cards")
+@ProcessingGroup("dashboard-deployments")
 public class DeploymentCardProjection {
     private final MongoTemplate mongo;
     private final GroupPolicies groups;

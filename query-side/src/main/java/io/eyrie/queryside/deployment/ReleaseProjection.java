@@ -35,7 +35,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the job's id, which the release names; every write sets absolute values, so a replay changes nothing.
  */
 @Component
-@ProcessingGroup("dashboard-releases")
+@ProcessingGroup("dashboard-deployments")
 public class ReleaseProjection {
     private final MongoTemplate mongo;
 

@@ -26,7 +26,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Every version of every deployment: who changed which fields when, with the spec before and after. */
 @Component
-@ProcessingGroup("dashboard-versions")
+@ProcessingGroup("dashboard-deployments")
 public class VersionProjection {
     private final MongoTemplate mongo;
 

@@ -42,7 +42,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * A group's status aggregates its living deployments' cards when it is read.
  */
 @Component
-@ProcessingGroup("dashboard-groups")
+@ProcessingGroup("dashboard-catalog")
 public class GroupProjection {
     private final MongoTemplate mongo;
 

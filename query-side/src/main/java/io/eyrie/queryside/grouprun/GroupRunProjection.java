@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 
 /** Group actions, stage by stage, for the group's page. */
 @Component
-@ProcessingGroup("dashboard-group-runs")
+@ProcessingGroup("dashboard-catalog")
 public class GroupRunProjection {
     private final MongoTemplate mongo;
 

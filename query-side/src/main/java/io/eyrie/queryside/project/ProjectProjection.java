@@ -36,7 +36,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * event twice changes nothing.
  */
 @Component
-@ProcessingGroup("dashboard-projects")
+@ProcessingGroup("dashboard-catalog")
 public class ProjectProjection {
     private final MongoTemplate mongo;
 

@@ -24,22 +24,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The dashboards' read models: each is one projection, the collections only it writes, and its own event processor
- * (the projection's processing group), and is rebuilt as a whole. No projection reads another's collections while it
- * handles an event, so any of them can be rebuilt alone and the processors need no order between them.
+ * The dashboards' read models: each is one projection and the collections only it writes, and is rebuilt as a
+ * whole. No projection reads another's collections while it handles an event, so any of them can be rebuilt alone
+ * and the live processors need no order between them.
  * <p>
- * A busy read model's processor has several segments, which the query instances share: its events are ordered by
- * the key of the document they write, so each document still has one writer. The others write documents that
- * several keys share (a user's projects, a project's groups), so they keep one segment, ordered by aggregate.
+ * The live processors (each projection's processing group) feed the read models whose documents share one key:
+ * {@code dashboard-deployments} (cards, releases, versions: by deployment) and {@code dashboard-jobs} (by job) order
+ * their events by that key ({@link DocumentKey}), so they may have several segments, which the query instances
+ * share, and each document still has one writer. {@code dashboard-catalog} feeds the rest, whose documents several
+ * keys share (a user's projects, a project's groups): one segment, ordered by aggregate. Few processors on purpose:
+ * each stores its position in its own transaction, and on a small machine those commits cost the event store.
  */
 public enum ReadModel {
-    CARDS("cards", DeploymentCardProjection.class, DocumentKey.component("deploymentId"),
-            "deployment_cards", "project_overviews"),
-    RELEASES("releases", ReleaseProjection.class, DocumentKey.component("deploymentId"),
-            "deployment_releases", "release_jobs"),
-    VERSIONS("versions", VersionProjection.class, DocumentKey.component("deploymentId"), "deployment_versions"),
-    JOBS("jobs", JobProjection.class, DocumentKey.component("jobId")
-            .except(ReleaseRecorded.class, event -> event.release().jobId()), "jobs"),
+    CARDS("cards", DeploymentCardProjection.class, Keys.DEPLOYMENT, "deployment_cards", "project_overviews"),
+    RELEASES("releases", ReleaseProjection.class, Keys.DEPLOYMENT, "deployment_releases", "release_jobs"),
+    VERSIONS("versions", VersionProjection.class, Keys.DEPLOYMENT, "deployment_versions"),
+    JOBS("jobs", JobProjection.class, Keys.JOB, "jobs"),
     GROUPS("groups", GroupProjection.class, null, "groups"),
     GROUP_RUNS("group-runs", GroupRunProjection.class, null, "group_runs"),
     PROJECTS("projects", ProjectProjection.class, null, "projects", "user_projects"),
@@ -47,6 +47,16 @@ public enum ReadModel {
     CLUSTERS("clusters", ClusterProjection.class, null, "clusters"),
     DATASOURCES("datasources", DatasourceProjection.class, null, "datasources"),
     BOOKS("books", BookProjection.class, null, "books");
+
+    /** One instance per key, so that read models fed by one processor share it. */
+    static final class Keys {
+        static final DocumentKey DEPLOYMENT = DocumentKey.component("deploymentId");
+        static final DocumentKey JOB = DocumentKey.component("jobId")
+                .except(ReleaseRecorded.class, event -> event.release().jobId());
+
+        private Keys() {
+        }
+    }
 
     /** What every processor's name starts with; the rebuild processor's too. */
     public static final String PROCESSOR_PREFIX = "dashboard-";
@@ -85,9 +95,14 @@ public enum ReadModel {
         return key != null ? key : SequentialPerAggregatePolicy.instance();
     }
 
-    /** Every live processor's name. */
+    /** Every live processor's name, once. */
     public static List<String> processors() {
-        return Arrays.stream(values()).map(ReadModel::processor).toList();
+        return Arrays.stream(values()).map(ReadModel::processor).distinct().toList();
+    }
+
+    /** The read models {@code processor} feeds. */
+    public static List<ReadModel> fedBy(String processor) {
+        return Arrays.stream(values()).filter(model -> model.processor().equals(processor)).toList();
     }
 
     /** The collections' names in generation 0; a later generation's carry its number. */

@@ -441,7 +441,7 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
     /** The live processors of the read models being rebuilt. */
     private static List<String> rebuilding(ReadModelState state) {
         return state.building.keySet().stream().map(ReadModel::named).flatMap(Optional::stream)
-                .map(ReadModel::processor).toList();
+                .map(ReadModel::processor).distinct().toList();
     }
 
     /** Writes {@code state} in {@code phase} if nobody changed it since it was read. */

@@ -39,7 +39,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** Repositories with their branches and images, and each image with every push. */
 @Component
-@ProcessingGroup("dashboard-repositories")
+@ProcessingGroup("dashboard-catalog")
 public class RepositoryProjection {
     private final MongoTemplate mongo;
 

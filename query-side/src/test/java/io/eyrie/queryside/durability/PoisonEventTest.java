@@ -75,7 +75,7 @@ class PoisonEventTest {
     }
 
     /** A projection with a bug: it cannot handle the project "poison" until it is fixed. */
-    @ProcessingGroup("dashboard-projects")
+    @ProcessingGroup("dashboard-catalog")
     static class Fussy {
         volatile boolean fixed;
 
@@ -99,9 +99,9 @@ class PoisonEventTest {
         await("/api/projects/fine", "alice", 200);
         WebTestClient.ResponseSpec letters = as("root").get().uri("/api/dead-letters").exchange();
         letters.expectStatus().isOk().expectBody()
-                .jsonPath("$.processors[?(@ == 'dashboard-projects')]").exists()
+                .jsonPath("$.processors[?(@ == 'dashboard-catalog')]").exists()
                 .jsonPath("$.total").isEqualTo(2)
-                .jsonPath("$.items[0].processor").isEqualTo("dashboard-projects")
+                .jsonPath("$.items[0].processor").isEqualTo("dashboard-catalog")
                 .jsonPath("$.items[0].eventType").isEqualTo(ProjectCreated.class.getName())
                 .jsonPath("$.items[0].aggregate").isEqualTo("project:poison")
                 .jsonPath("$.items[0].causeType").isEqualTo(IllegalStateException.class.getName())
@@ -110,10 +110,10 @@ class PoisonEventTest {
                 .jsonPath("$.name").isEqualTo("POISON");
         as("alice").get().uri("/api/dead-letters").exchange().expectStatus().isForbidden();
 
-        as("root").post().uri("/api/dead-letters/dashboard-projects/retry").exchange().expectStatus().isOk().expectBody()
+        as("root").post().uri("/api/dead-letters/dashboard-catalog/retry").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.retried").isEqualTo(0).jsonPath("$.remaining").isEqualTo(2);
         fussy.fixed = true;
-        as("root").post().uri("/api/dead-letters/dashboard-projects/retry").exchange().expectStatus().isOk().expectBody()
+        as("root").post().uri("/api/dead-letters/dashboard-catalog/retry").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.retried").isEqualTo(1).jsonPath("$.remaining").isEqualTo(0);
 
         as("alice").get().uri("/api/projects/poison").exchange().expectStatus().isOk().expectBody()

@@ -34,13 +34,20 @@ class ReadModelTest {
                 .containsExactlyInAnyOrderElementsOf(projections);
     }
 
-    /** Its own processor, named after it; the rebuild processor's name is no read model's. */
+    /** Read models fed by one processor share its key; the rebuild processors' names are no live one's. */
     @Test
-    void everyReadModelHasItsOwnProcessor() {
-        assertThat(ReadModel.values()).allSatisfy(model ->
-                assertThat(model.processor()).isEqualTo(ReadModel.PROCESSOR_PREFIX + model.modelName()));
-        assertThat(ReadModel.processors()).doesNotHaveDuplicates()
-                .doesNotContainAnyElementsOf(new RebuildLanes(3).all());
+    void theReadModelsOfOneProcessorShareItsKey() {
+        assertThat(ReadModel.processors()).containsExactly("dashboard-deployments", "dashboard-jobs",
+                "dashboard-catalog").doesNotContainAnyElementsOf(new RebuildLanes(3).all());
+        for (String processor : ReadModel.processors()) {
+            List<ReadModel> fed = ReadModel.fedBy(processor);
+            assertThat(fed).as(processor).allSatisfy(model -> {
+                assertThat(model.key()).isEqualTo(fed.getFirst().key());
+                assertThat(model.sequencing()).isSameAs(fed.getFirst().sequencing());
+            });
+        }
+        assertThat(ReadModel.fedBy("dashboard-deployments"))
+                .containsExactly(ReadModel.CARDS, ReadModel.RELEASES, ReadModel.VERSIONS);
     }
 
     /** Each read model is built by one rebuild processor, the busiest ones by different ones. */
