@@ -65,8 +65,10 @@ public final class ReadModelBatch<D> {
     }
 
     /**
-     * As {@link #current(MongoTemplate, Class, Function)}; {@code committed} is given the documents the batch wrote,
-     * once its unit of work has committed (the token with them), which is when a live stream may show them.
+     * As {@link #current(MongoTemplate, Class, Function)}; {@code committed} is given the documents the batch wrote
+     * as soon as they are stored, which is when a live stream may show them: MongoDB has no transaction to wait for,
+     * and the token's commit after it would only add the event store's commit latency to every frame. Should that
+     * commit fail, the batch is handled again and writes the same documents, so a stream has shown nothing untrue.
      */
     public static <D> ReadModelBatch<D> current(MongoTemplate mongo, Class<D> type, Function<D, String> idOf,
                                                 Consumer<List<D>> committed) {
@@ -79,13 +81,15 @@ public final class ReadModelBatch<D> {
         Consumer<List<D>> watched = built != null ? null : committed;
         return unitOfWork.getOrComputeResource(ReadModelBatch.class.getName() + ":" + type.getName(), key -> {
             ReadModelBatch<D> batch = new ReadModelBatch<>(mongo, type, idOf, true, watched, built);
-            unitOfWork.onPrepareCommit(committing -> batch.flush());
+            unitOfWork.onPrepareCommit(committing -> {
+                batch.flush();
+                if (watched != null) {
+                    watched.accept(batch.written);
+                }
+            });
             if (built != null) {
                 // The batch may have written part of its documents, or lost the segment's claim: learn them again.
                 unitOfWork.onRollback(failed -> built.forget());
-            }
-            if (watched != null) {
-                unitOfWork.afterCommit(done -> watched.accept(batch.written));
             }
             return batch;
         });
