@@ -31,6 +31,9 @@ import java.util.function.Consumer;
  * ends that instance's streams, whose clients reconnect and get the current state first. The listener asks its
  * connection something every few seconds, so a connection that died without a word is noticed too. Notifications
  * are sent from a thread of their own, so a slow database never holds up the processor that wrote the documents.
+ * A notification that cannot be sent is tried again, in order, until it goes; one that cannot even wait (the queue
+ * is full) is dropped, and the next one sent is preceded by word that some were missed, on which the others end
+ * their streams as if their own listener had lost its connection.
  */
 @Component
 public class LiveRelay implements SmartLifecycle {
@@ -41,6 +44,9 @@ public class LiveRelay implements SmartLifecycle {
     private static final int POLL_MILLIS = 500;
     private static final int PROBE_EVERY_POLLS = 10;
     private static final int NETWORK_TIMEOUT_MILLIS = 10_000;
+    private static final long LONGEST_RETRY_MILLIS = 5_000;
+    /** The word that some notifications were dropped; no kind is named so. */
+    static final String MISSED = "MISSED";
 
     private final DataSource dataSource;
     private final String instance = UUID.randomUUID().toString();
@@ -49,15 +55,24 @@ public class LiveRelay implements SmartLifecycle {
     private volatile boolean listening;
     private Thread listener;
     /** One sender, a bounded queue: notifications wait here rather than on the processor's thread. */
-    private final java.util.concurrent.ThreadPoolExecutor sender = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-            0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(10_000),
-            Thread.ofPlatform().daemon().name("live-relay-send").factory());
+    private final java.util.concurrent.ThreadPoolExecutor sender;
+    /** Notifications dropped, and how many of them the others have been told of (the sender's thread only). */
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private long toldDropped;
 
     private record Receiver(Consumer<String> changed, Consumer<Exception> lost) {
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
     public LiveRelay(DataSource dataSource) {
+        this(dataSource, 10_000);
+    }
+
+    LiveRelay(DataSource dataSource, int queue) {
         this.dataSource = dataSource;
+        this.sender = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(queue),
+                Thread.ofPlatform().daemon().name("live-relay-send").factory());
     }
 
     /** A relay for a single query instance, and for tests of one projection: it sends and receives nothing. */
@@ -82,29 +97,50 @@ public class LiveRelay implements SmartLifecycle {
         try {
             sender.execute(() -> send(kind, copy));
         } catch (java.util.concurrent.RejectedExecutionException full) {
-            log.error("Could not queue the news that {} {} changed for the other query instances: {} wait already",
-                    kind, copy, sender.getQueue().size());
+            dropped.incrementAndGet();
+            log.error("Could not queue the news that {} {} changed for the other query instances: {} wait already; "
+                    + "they will be told that they missed some", kind, copy, sender.getQueue().size());
         }
     }
 
-    /** Tried twice: a pooled connection that broke since its last use fails once and is replaced. */
+    /**
+     * Tried again at once (a pooled connection that broke since its last use fails once and is replaced), then with
+     * a growing pause, until it goes or the relay stops; the later ones wait behind it, in order.
+     */
     private void send(String kind, List<String> ids) {
-        try {
-            publish(kind, ids);
-        } catch (SQLException first) {
+        for (long pause = 0; ; pause = Math.min(Math.max(100, pause * 2), LONGEST_RETRY_MILLIS)) {
             try {
                 publish(kind, ids);
+                return;
             } catch (SQLException e) {
-                e.addSuppressed(first);
-                // The write itself committed; other instances' streams miss it until the document changes again
-                // or their clients reconnect.
-                log.error("Could not tell the other query instances that {} {} changed", kind, ids, e);
+                if (pause == 0) {
+                    log.debug("Could not tell the other query instances that {} changed; trying again", kind, e);
+                    continue;
+                }
+                if (!running) {
+                    // Stopping: the others lose this instance's listener too and end their streams.
+                    log.warn("Did not tell the other query instances that {} {} changed: this one stops", kind, ids, e);
+                    return;
+                }
+                log.error("Could not tell the other query instances that {} {} changed; trying again in {} ms",
+                        kind, ids, pause, e);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
     private void publish(String kind, List<String> ids) throws SQLException {
-        List<String> payloads = payloads(instance + " " + kind + " ", ids);
+        List<String> payloads = new ArrayList<>();
+        long drops = dropped.get();
+        if (drops > toldDropped) {
+            payloads.add(instance + " " + MISSED);
+        }
+        payloads.addAll(payloads(instance + " " + kind + " ", ids));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             for (String payload : payloads) {
@@ -113,6 +149,7 @@ public class LiveRelay implements SmartLifecycle {
                 notify.execute();
             }
         }
+        toldDropped = drops;
     }
 
     static List<String> payloads(String prefix, Collection<String> ids) {
@@ -228,6 +265,10 @@ public class LiveRelay implements SmartLifecycle {
 
     private void deliver(String payload) {
         String[] parts = payload.split(" ", 3);
+        if (parts.length == 2 && parts[1].equals(MISSED) && !parts[0].equals(instance)) {
+            lost(new SQLException("another query instance dropped live updates it could not send"));
+            return;
+        }
         if (parts.length < 3 || parts[0].equals(instance)) {
             return;
         }

@@ -113,4 +113,67 @@ class LiveRelayTest {
 
         await(() -> heard.contains("dep-after"));
     }
+
+    /** A relay whose database is away while it sends: it tries again, in order, and nothing is lost. */
+    @Test
+    void whatCouldNotBeSentGoesOnceTheDatabaseIsBack() throws Exception {
+        Flaky flaky = new Flaky();
+        LiveRelay sender = new LiveRelay(flaky);
+        sender.start();
+        await(sender::listening);
+        flaky.down = true;
+        sender.changed("card", List.of("dep-1"));
+        sender.changed("card", List.of("dep-2"));
+        Thread.sleep(500);
+        assertThat(heard).isEmpty();
+
+        flaky.down = false;
+
+        await(() -> heard.size() == 2);
+        assertThat(heard).containsExactly("dep-1", "dep-2");
+        assertThat(lost).as("delayed, not missed").isEmpty();
+        sender.stop();
+    }
+
+    /** One the queue could not even hold is dropped, and the others hear that they missed some. */
+    @Test
+    void whatWasDroppedIsSaidSoTheOthersEndTheirStreams() throws Exception {
+        Flaky flaky = new Flaky();
+        LiveRelay sender = new LiveRelay(flaky, 1);
+        sender.start();
+        await(sender::listening);
+        flaky.down = true;
+        sender.changed("card", List.of("dep-1"));
+        Thread.sleep(200);
+        sender.changed("card", List.of("dep-2"));
+        sender.changed("card", List.of("dep-3"));
+        assertThat(lost).isEmpty();
+
+        flaky.down = false;
+
+        await(() -> heard.size() == 2 && lost.size() >= 2);
+        assertThat(heard).containsExactly("dep-1", "dep-2");
+        assertThat(lost).as("the writer's two kinds and the other's one").hasSize(3)
+                .allSatisfy(cause -> assertThat(cause).hasMessageContaining("dropped live updates"));
+        sender.stop();
+    }
+
+    /** The same database, refusing connections while it is down. */
+    private final class Flaky extends PGSimpleDataSource {
+        volatile boolean down;
+
+        Flaky() {
+            setUrl(POSTGRES.jdbcUrl());
+            setUser(POSTGRES.username());
+            setPassword(POSTGRES.password());
+        }
+
+        @Override
+        public Connection getConnection() throws java.sql.SQLException {
+            if (down) {
+                throw new java.sql.SQLException("the database is away");
+            }
+            return super.getConnection();
+        }
+    }
 }
