@@ -145,7 +145,7 @@ class SeveralQueryInstancesTest {
         for (String name : ReadModel.processors()) {
             List<Integer> segments = instances.stream().flatMap(instance -> processor(instance, name)
                     .processingStatus().keySet().stream()).sorted().toList();
-            List<Integer> all = ReadModel.fedBy(name).getFirst().key().isPresent() ? List.of(0, 1) : List.of(0);
+            List<Integer> all = ReadModel.keyed(name) ? List.of(0, 1) : List.of(0);
             if (!segments.equals(all)) {
                 return false;
             }

@@ -46,7 +46,7 @@ public class DashboardProcessing {
 
     /** How many segments a processor has when it first starts. */
     public static int segments(String processor, int split) {
-        return ReadModel.fedBy(processor).getFirst().key().isPresent() ? split : 1;
+        return ReadModel.keyed(processor) ? split : 1;
     }
 
     @Bean
@@ -65,7 +65,7 @@ public class DashboardProcessing {
                 int segments = segments(processor, split);
                 // A thread for up to four segments even when fewer are configured: a processor once split further
                 // still finds one for each of its stored segments after the setting is lowered.
-                int threads = ReadModel.fedBy(processor).getFirst().key().isPresent() ? Math.max(segments, 4) : 1;
+                int threads = ReadModel.keyed(processor) ? Math.max(segments, 4) : 1;
                 var sequencing = ReadModel.fedBy(processor).getFirst().sequencing();
                 if (kind.equals("pooled")) {
                     processing.registerPooledStreamingEventProcessor(processor, config -> source.getObject(),

@@ -100,6 +100,11 @@ public enum ReadModel {
         return Arrays.stream(values()).map(ReadModel::processor).distinct().toList();
     }
 
+    /** Whether {@code processor} orders its events by a document key, and so may have several segments. */
+    public static boolean keyed(String processor) {
+        return fedBy(processor).getFirst().key().isPresent();
+    }
+
     /** The read models {@code processor} feeds. */
     public static List<ReadModel> fedBy(String processor) {
         return Arrays.stream(values()).filter(model -> model.processor().equals(processor)).toList();

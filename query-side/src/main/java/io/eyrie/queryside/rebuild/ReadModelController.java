@@ -120,11 +120,8 @@ public class ReadModelController {
         long total;
         if (running) {
             List<String> building = lanes.of(state.buildingGenerations().keySet());
-            var rows = tokens.read(building);
             // The slowest lane's position; none until every lane has one.
-            long position = building.stream().anyMatch(lane -> rows.getOrDefault(lane, List.of()).isEmpty()) ? -1
-                    : ProcessorTokens.lowestPosition(building.stream().flatMap(lane -> rows.get(lane).stream())
-                    .toList());
+            long position = ProcessorTokens.lowestPosition(RebuildSupervisor.segments(building, tokens.read(building)));
             done = state.phase == ReadModelState.Phase.PREPARING ? 0 : events.upTo(position);
             total = events.all();
         } else {

@@ -426,7 +426,12 @@ public class RebuildSupervisor implements SmartInitializingSingleton {
      */
     private List<ProcessorTokens.Segment> rebuild(ReadModelState state,
                                                   Map<String, List<ProcessorTokens.Segment>> rows) {
-        List<String> building = lanes.of(state.buildingGenerations().keySet());
+        return segments(lanes.of(state.buildingGenerations().keySet()), rows);
+    }
+
+    /** The segments of {@code building}, the rebuild processors; none until every one of them has its token. */
+    static List<ProcessorTokens.Segment> segments(List<String> building,
+                                                  Map<String, List<ProcessorTokens.Segment>> rows) {
         if (building.stream().anyMatch(lane -> rows.getOrDefault(lane, List.of()).isEmpty())) {
             return List.of();
         }
