@@ -166,6 +166,14 @@ class AuthorizationMatrixTest {
                 Map.entry("GET /api/deployments/{id}/jobs", new Call(Map.of("id", deployment), null, 200)),
                 Map.entry("GET /api/jobs/{id}", new Call(Map.of("id", ids.get("job")), null, 200)),
                 Map.entry("GET /api/runner", new Call(Map.of(), null, 200)),
+                Map.entry("POST /api/deployments/{id}/monitors",
+                        new Call(Map.of("id", deployment), "{\"type\":\"http_request\",\"intervalSeconds\":1}", 400)),
+                Map.entry("PATCH /api/monitors/{id}", new Call(Map.of("id", ids.get("monitor")), "{\"intervalSeconds\":1}", 400)),
+                // Removed in the set-up: still its deployment's to authorize, then not found.
+                Map.entry("DELETE /api/monitors/{id}", new Call(Map.of("id", ids.get("removedMonitor")), null, 404)),
+                Map.entry("GET /api/deployments/{id}/monitors", new Call(Map.of("id", deployment), null, 200)),
+                Map.entry("GET /api/monitors/{id}", new Call(Map.of("id", ids.get("monitor")), null, 200)),
+                Map.entry("GET /api/monitors/{id}/log", new Call(Map.of("id", ids.get("monitor")), null, 200)),
                 // Every service has these; none has a processor of that name.
                 Map.entry("GET /api/admin/read-models", new Call(Map.of(), null, 200)),
                 Map.entry("POST /api/admin/read-models/{name}/rebuild",
@@ -210,6 +218,12 @@ class AuthorizationMatrixTest {
                 .get("id").asText());
         send("olivia", "PUT", command("/api/projects/acme/groups/web/scopes/dev"),
                 "{\"allowDrop\":true,\"backupDatasource\":\"" + ids.get("datasource") + "\"}", 200);
+        ids.put("monitor", json(send("olivia", "POST", command("/api/deployments/" + ids.get("deployment") + "/monitors"),
+                "{\"type\":\"http_request\",\"url\":\"http://localhost:9/health\"}", 201)).get("id").asText());
+        ids.put("removedMonitor", json(send("olivia", "POST", command("/api/deployments/" + ids.get("deployment") + "/monitors"),
+                "{\"type\":\"resource\"}", 201)).get("id").asText());
+        send("olivia", "DELETE", command("/api/monitors/" + ids.get("removedMonitor")), null, 204);
+        await("uma", query("/api/monitors/" + ids.get("monitor")), response -> response.statusCode() == 200);
         await("uma", query("/api/jobs/" + ids.get("job")), response -> response.statusCode() == 200);
         await("adam", query("/api/projects/acme"), response -> json(response).get("members").size() == 4);
         await("adam", query("/api/projects/acme/groups/web"), response -> response.statusCode() == 200);

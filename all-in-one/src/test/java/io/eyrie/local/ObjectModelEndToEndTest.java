@@ -267,6 +267,129 @@ class ObjectModelEndToEndTest {
     }
 
     /**
+     * A monitor on a running deployment goes ok against a local responder, then error once the responder stops
+     * answering; the card, the group and the audit trail say so, the log keeps every check, and a pause makes it
+     * unknown and stops its checks. Bad specs, metadata addresses and strangers are refused.
+     */
+    @Test
+    void aMonitorFollowsItsTargetAndItsDeploymentAndOnlyMembersSeeIt() throws Exception {
+        com.sun.net.httpserver.HttpServer responder = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        responder.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes());
+            exchange.close();
+        });
+        responder.start();
+        String url = "http://127.0.0.1:" + responder.getAddress().getPort() + "/health";
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"watched\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/watched/deployments"),
+                "{\"name\":\"shop\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
+        for (String action : List.of("initialize", "deploy")) {
+            String job = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/" + action),
+                    null, 202)).get("jobId").asText();
+            api.await("devi", api.query("/api/deployments/" + id), card -> job.equals(card.get("lastJobId").asText())
+                    && card.get("runningJobs").asInt() == 0);
+        }
+
+        assertProblem(api.send("devi", "POST", api.command("/api/deployments/" + id + "/monitors"),
+                "{\"type\":\"http_request\",\"url\":\"http://169.254.169.254/latest/meta-data\"}", 400), "invalid-input");
+        var bad = api.send("devi", "POST", api.command("/api/deployments/" + id + "/monitors"),
+                "{\"type\":\"http_request\",\"intervalSeconds\":1,\"cpuErrorPercent\":90}", 400);
+        assertThat(json(bad).get("errors").findValuesAsText("field")).containsExactly("intervalSeconds", "timeoutMillis", "cpuErrorPercent");
+        assertProblem(api.send("devi", "POST", api.command("/api/deployments/" + id + "/monitors"),
+                "{\"type\":\"ping\"}", 400), "invalid-input");
+        api.send("otto", "POST", api.command("/api/deployments/" + id + "/monitors"), "{\"type\":\"resource\"}", 404);
+
+        String monitor = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/monitors"),
+                "{\"type\":\"http_request\",\"name\":\"health\",\"url\":\"" + url
+                        + "\",\"intervalSeconds\":5,\"failuresToError\":1,\"timeoutMillis\":1000,\"latencyWarningMillis\":900}",
+                201)).get("id").asText();
+        assertProblem(api.send("devi", "POST", api.command("/api/deployments/" + id + "/monitors"),
+                "{\"type\":\"resource\",\"name\":\"health\"}", 409), "already-exists");
+        JsonNode ok = api.await("devi", api.query("/api/monitors/" + monitor), view -> "ok".equals(view.path("state").asText()));
+        assertThat(ok.get("reason").asText()).startsWith("status 200");
+        assertThat(api.await("devi", api.query("/api/deployments/" + id), card -> "ok".equals(card.path("monitorState").asText()))
+                .get("monitors").get("ok").asInt()).isEqualTo(1);
+
+        responder.stop(0);
+        JsonNode error = api.await("devi", api.query("/api/monitors/" + monitor),
+                view -> "error".equals(view.path("state").asText()));
+        assertThat(error.get("reason").asText()).startsWith("1 consecutive failed check: connection refused");
+        api.await("devi", api.query("/api/deployments/" + id), card -> "error".equals(card.path("monitorState").asText()));
+        JsonNode group = api.await("devi", api.query("/api/projects/acme/groups/watched"),
+                view -> view.path("monitors").path("error").asInt() == 1);
+        assertThat(group.get("monitors").get("ok").asInt()).isZero();
+        JsonNode audit = api.await("devi", api.query("/api/deployments/" + id + "/audit"),
+                page -> page.toString().contains("connection refused"));
+        JsonNode change = audit.get("items").findParents("type").stream()
+                .filter(entry -> entry.get("type").asText().endsWith("MonitorStateChanged")).toList().getLast();
+        assertThat(change.get("initiator").asText()).isEqualTo("system:monitor-checks");
+        assertThat(change.get("payload").get("from").asText()).isEqualTo("ok");
+        assertThat(change.get("payload").get("to").asText()).isEqualTo("error");
+        assertThat(change.get("payload").get("reason").asText()).startsWith("1 consecutive failed check: connection refused");
+        // A result reaches the log at the runner's next round after its check.
+        JsonNode log = api.await("devi", api.query("/api/monitors/" + monitor + "/log"),
+                page -> page.get("entries").findValuesAsText("state").contains("error"));
+        assertThat(log.get("entries").findValuesAsText("state")).startsWith("error").contains("ok");
+        assertThat(log.get("entries").get(0).get("reason").asText()).startsWith("1 consecutive failed check: connection refused");
+        assertProblem(api.send("devi", "GET", api.query("/api/monitors/" + monitor + "/log?limit=0"), null, 400), "invalid-input");
+
+        api.send("otto", "GET", api.query("/api/monitors/" + monitor), null, 404);
+        api.send("otto", "GET", api.query("/api/monitors/" + monitor + "/log"), null, 404);
+        api.send("otto", "PATCH", api.command("/api/monitors/" + monitor), "{\"intervalSeconds\":60}", 404);
+
+        String pause = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/pause"), null, 202))
+                .get("jobId").asText();
+        api.await("devi", api.query("/api/deployments/" + id), card -> pause.equals(card.get("lastJobId").asText())
+                && card.get("runningJobs").asInt() == 0);
+        JsonNode paused = api.await("devi", api.query("/api/monitors/" + monitor),
+                view -> "unknown".equals(view.path("state").asText()));
+        assertThat(paused.get("checking").asBoolean()).isFalse();
+        assertThat(paused.get("reason").asText()).isEqualTo("not checked: deployment paused");
+
+        api.send("devi", "PATCH", api.command("/api/monitors/" + monitor), "{\"intervalSeconds\":60}", 200);
+        api.await("devi", api.query("/api/monitors/" + monitor), view -> view.get("spec").get("intervalSeconds").asInt() == 60);
+        api.send("devi", "DELETE", api.command("/api/monitors/" + monitor), null, 204);
+        api.await("devi", api.query("/api/deployments/" + id), card -> card.path("monitorState").isNull());
+    }
+
+    /** A scope that asks for monitoring gives each deployment an HTTP check of its service on its first deploy. */
+    @Test
+    void aScopeThatAsksForMonitoringGetsADefaultMonitorOnTheFirstDeploy() {
+        api.send("adam", "POST", api.command("/api/projects/acme/groups"),
+                "{\"name\":\"monitored\",\"type\":\"none\",\"clusters\":[\"local\"]}", 201);
+        api.send("adam", "PUT", api.command("/api/projects/acme/groups/monitored/scopes/dev"),
+                "{\"allowDrop\":true,\"monitor\":true,\"monitorLogDeleteAfterSeconds\":3600}", 200);
+        String id = json(api.send("devi", "POST", api.command("/api/projects/acme/groups/monitored/deployments"),
+                "{\"name\":\"shop\",\"image\":\"nginx:1.27\"}", 201)).get("id").asText();
+        String init = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/initialize"),
+                null, 202)).get("jobId").asText();
+        api.await("devi", api.query("/api/deployments/" + id), card -> init.equals(card.get("lastJobId").asText())
+                && card.get("runningJobs").asInt() == 0);
+        assertThat(json(api.send("devi", "GET", api.query("/api/deployments/" + id + "/monitors"), null, 200))).isEmpty();
+
+        String deploy = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/deploy"),
+                null, 202)).get("jobId").asText();
+        JsonNode monitors = api.await("devi", api.query("/api/deployments/" + id + "/monitors"), list -> list.size() == 1);
+        JsonNode monitor = monitors.get(0);
+        assertThat(monitor.get("spec").get("name").asText()).isEqualTo("service");
+        assertThat(monitor.get("spec").get("url").asText()).matches("http://shop\\.acme-shop-[a-z0-9]+\\.svc\\.cluster\\.local:8080/");
+        assertThat(monitor.get("checking").asBoolean()).isTrue();
+        assertThat(monitor.get("createdBy").asText()).isEqualTo("devi");
+
+        // A second deploy adds none.
+        api.await("devi", api.query("/api/deployments/" + id), card -> deploy.equals(card.get("lastJobId").asText())
+                && card.get("runningJobs").asInt() == 0);
+        String again = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/actions/deploy"),
+                "{\"notes\":\"again\"}", 202)).get("jobId").asText();
+        api.await("devi", api.query("/api/deployments/" + id), card -> again.equals(card.get("lastJobId").asText())
+                && card.get("runningJobs").asInt() == 0);
+        assertThat(json(api.send("devi", "GET", api.query("/api/deployments/" + id + "/monitors"), null, 200))).hasSize(1);
+    }
+
+    /**
      * A group action runs stage by stage: the stage set for one deployment first, the rest once it has succeeded;
      * the group's status follows its deployments'.
      */

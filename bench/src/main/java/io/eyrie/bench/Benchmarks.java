@@ -67,6 +67,15 @@ public final class Benchmarks {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if ("monitors".equals(System.getProperty("eyrie.bench.suite"))) {
+            try {
+                new MonitorBench().run();
+                System.exit(0);
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
+        }
         Benchmarks bench = new Benchmarks(BenchConfig.fromSystemProperties());
         bench.startWatchdog();
         int exit = 0;

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
 /** Takes Book jobs from the shared event store and runs their steps through a {@code ClusterDriver}. */
-@SpringBootApplication(scanBasePackages = {"io.eyrie.bookrunner", "io.eyrie.job"})
+@SpringBootApplication(scanBasePackages = {"io.eyrie.bookrunner", "io.eyrie.job", "io.eyrie.monitor"})
 @ConfigurationPropertiesScan
 @Import(PlatformConfiguration.class)
 @PropertySource("classpath:book-runner.properties")

@@ -51,12 +51,15 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eyrie.runner.simulated.step-time=5ms",
         "eyrie.runner.workers=2",
-        "eyrie.runner.name=runner-under-test"})
+        "eyrie.runner.name=runner-under-test",
+        "eyrie.runner.monitors.enabled=false"})
 @AutoConfigureWebTestClient
 @DirtiesContext // closes the runner while PostgreSQL, stopped by its shutdown hook, is still up
 class BookRunnerApplicationTest {
     private static final EmbeddedPostgres POSTGRES = EmbeddedPostgres.ephemeral();
     private static final DevKeys KEYS = DevKeys.temporary();
+    /** The runner's health includes the monitor log's store. */
+    private static final io.eyrie.platform.local.EmbeddedMongo MONGO = io.eyrie.platform.local.EmbeddedMongo.inMemory();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     static final List<JobStep> ODOO_DEPLOY = List.of(
             new JobStep("apply workload", StepKind.APPLY_MANIFEST, Map.of(), 5, 60),
@@ -67,6 +70,7 @@ class BookRunnerApplicationTest {
     static void eventStore(DynamicPropertyRegistry registry) {
         POSTGRES.eventStoreProperties().forEach((name, value) -> registry.add(name, () -> value));
         KEYS.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("eyrie"));
     }
 
     @Autowired

@@ -168,6 +168,7 @@ class RunnerFailoverTest {
         properties.put("eyrie.runner.poll-interval", "50ms");
         properties.put("eyrie.runner.shutdown-grace", "2s");
         properties.put("eyrie.runner.simulated.step-time", stepTime);
+        properties.put("eyrie.runner.monitors.enabled", "false");
         List<Class<?>> sources = new ArrayList<>(List.of(BookRunnerApplication.class));
         sources.addAll(List.of(extra));
         // As arguments: they outrank the service's own property file, as they would on a command line.

@@ -22,6 +22,7 @@ import static io.eyrie.platform.access.Need.ROLE_TO_CHANGE;
 import static io.eyrie.platform.access.Target.CLUSTER;
 import static io.eyrie.platform.access.Target.DATASOURCE;
 import static io.eyrie.platform.access.Target.DEPLOYMENT;
+import static io.eyrie.platform.access.Target.MONITOR;
 import static io.eyrie.platform.access.Target.IMAGE;
 import static io.eyrie.platform.access.Target.REPOSITORY;
 import static io.eyrie.platform.access.Target.GROUP;
@@ -79,6 +80,10 @@ public class CommandEndpoints {
                 post("/api/images/{id}/pushed", IMAGE, DEVELOPER, "record that a tag was pushed"),
                 post("/api/projects/{slug}/datasources", PROJECT, ADMIN, "register a datasource"),
                 patch("/api/datasources/{id}", DATASOURCE, ADMIN, "change a datasource's endpoint or credentials"),
-                delete("/api/datasources/{id}", DATASOURCE, ADMIN, "remove a datasource"))));
+                delete("/api/datasources/{id}", DATASOURCE, ADMIN, "remove a datasource"),
+                post("/api/deployments/{id}/monitors", DEPLOYMENT, DEVELOPER,
+                        "attach a health check (http_request or resource) to a deployment"),
+                patch("/api/monitors/{id}", MONITOR, DEVELOPER, "change a monitor's check or thresholds"),
+                delete("/api/monitors/{id}", MONITOR, DEVELOPER, "remove a monitor"))));
     }
 }

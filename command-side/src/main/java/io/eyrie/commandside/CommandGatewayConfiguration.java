@@ -52,6 +52,12 @@ public class CommandGatewayConfiguration {
         return NoCache.INSTANCE;
     }
 
+    /** Likewise for monitors: the command side creates, changes, starts and stops them, rarely. */
+    @Bean(name = io.eyrie.monitor.Monitor.CACHE)
+    public Cache monitorCache() {
+        return NoCache.INSTANCE;
+    }
+
     @Bean(destroyMethod = "shutdownNow")
     public ScheduledExecutorService commandRetryExecutor() {
         return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-retry").daemon().factory());

@@ -105,6 +105,13 @@ public class CommandProblems {
     }
 
     @ExceptionHandler
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public ProblemDetail invalidMonitor(io.eyrie.monitor.MonitorSpecException ex) {
+        return Problems.invalidInput(ex.getMessage(), ex.problems().stream()
+                .map(problem -> new Problems.FieldError(problem.field(), problem.message())).toList());
+    }
+
+    @ExceptionHandler
     @ResponseStatus(HttpStatus.CONFLICT)
     public ProblemDetail groupRule(GroupRuleException ex) {
         return Problems.of(HttpStatus.CONFLICT, ex.code(), ex.code(), ex.getMessage());

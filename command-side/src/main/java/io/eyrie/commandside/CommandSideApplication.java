@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
 /** The HTTP command API, the aggregates that decide, and the handlers that carry job outcomes to deployments. */
-@SpringBootApplication(scanBasePackages = {"io.eyrie.commandside", "io.eyrie.job"})
+@SpringBootApplication(scanBasePackages = {"io.eyrie.commandside", "io.eyrie.job", "io.eyrie.monitor"})
 @Import(PlatformConfiguration.class)
 @PropertySource("classpath:command-side.properties")
 public class CommandSideApplication {

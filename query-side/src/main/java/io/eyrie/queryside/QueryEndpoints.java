@@ -14,6 +14,7 @@ import static io.eyrie.platform.access.Need.PLATFORM_ADMIN;
 import static io.eyrie.platform.access.Need.USER;
 import static io.eyrie.platform.access.Target.CLUSTER;
 import static io.eyrie.platform.access.Target.DATASOURCE;
+import static io.eyrie.platform.access.Target.MONITOR;
 import static io.eyrie.platform.access.Target.DEPLOYMENT;
 import static io.eyrie.platform.access.Target.IMAGE;
 import static io.eyrie.platform.access.Target.REPOSITORY;
@@ -55,6 +56,9 @@ public class QueryEndpoints {
                         "follow the card live: its state, then each change (server-sent events)"),
                 get("/api/deployments/{id}/releases/{version}", DEPLOYMENT, USER, "read one release"),
                 get("/api/deployments/{id}/jobs", DEPLOYMENT, USER, "list the deployment's jobs"),
+                get("/api/deployments/{id}/monitors", DEPLOYMENT, USER, "list the deployment's monitors and their states"),
+                get("/api/monitors/{id}", MONITOR, USER, "read a monitor: its check, thresholds and state"),
+                get("/api/monitors/{id}/log", MONITOR, USER, "read a monitor's recent check results"),
                 get("/api/jobs/{id}", JOB, USER, "read a job and its steps"),
                 get("/api/jobs/{id}/stream", JOB, USER, "follow a job live: its steps and progress, then each change"),
                 get("/api/clusters", NONE, AUTHENTICATED, "list the clusters"),

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.PropertySource;
  * HTTP. It never calls the other services: everything it knows arrives as events.
  */
 @SpringBootApplication
-@Import(PlatformConfiguration.class)
+@Import({PlatformConfiguration.class, io.eyrie.platform.health.MongoHealth.class})
 @PropertySource("classpath:query-side.properties")
 public class QuerySideApplication {
 

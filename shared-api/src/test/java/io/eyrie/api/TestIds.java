@@ -2,6 +2,7 @@ package io.eyrie.api;
 
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.monitor.MonitorId;
 import io.eyrie.api.project.GroupId;
 import io.eyrie.api.project.ProjectId;
 
@@ -25,6 +26,10 @@ public final class TestIds {
 
     public static DeploymentId deployment(String name) {
         return new DeploymentId(uuid("deployment " + name));
+    }
+
+    public static MonitorId monitor(String name) {
+        return new MonitorId(uuid("monitor " + name));
     }
 
     public static GroupId group(String name) {

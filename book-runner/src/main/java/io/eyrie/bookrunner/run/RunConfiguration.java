@@ -32,10 +32,11 @@ public class RunConfiguration {
         return new WeakReferenceCache();
     }
 
-    /** A job that cannot be queued is dead-lettered, and the queue goes on with the others. */
+    /** A job (or a monitor) that cannot be queued is dead-lettered, and the queue goes on with the others. */
     @Bean
     public DeadLetterProcessors deadLetterProcessors() {
-        return new DeadLetterProcessors(java.util.List.of(JobQueue.PROCESSING_GROUP));
+        return new DeadLetterProcessors(java.util.List.of(JobQueue.PROCESSING_GROUP,
+                io.eyrie.bookrunner.monitor.MonitorConfiguration.SCHEDULE_GROUP));
     }
 
     static final String TABLE = "book_runs";

@@ -2,6 +2,7 @@ package io.eyrie.commandside.book;
 
 import io.eyrie.commandside.deployment.ImagePushRedeploys;
 import io.eyrie.commandside.grouprun.GroupRuns;
+import io.eyrie.commandside.monitor.MonitorWatch;
 import io.eyrie.commandside.deployment.ScopeTimers;
 import io.eyrie.platform.deadletter.DeadLetterProcessors;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -35,7 +36,7 @@ public class DeadlineConfiguration {
     @Bean
     public DeadLetterProcessors deadLetterProcessors() {
         return new DeadLetterProcessors(java.util.List.of(JobOutcomes.GROUP, StepStatistics.GROUP,
-                ImagePushRedeploys.GROUP, GroupRuns.GROUP));
+                ImagePushRedeploys.GROUP, GroupRuns.GROUP, MonitorWatch.GROUP));
     }
 
 
@@ -75,6 +76,8 @@ public class DeadlineConfiguration {
                 .registerListenerInvocationErrorHandler(ImagePushRedeploys.GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(GroupRuns.GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(MonitorWatch.GROUP,
                         configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ScopeTimers.GROUP,
                         configuration -> PropagatingErrorHandler.instance())

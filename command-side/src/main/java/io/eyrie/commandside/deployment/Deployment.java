@@ -43,6 +43,13 @@ import io.eyrie.api.deployment.RecordInitialRelease;
 import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.ReleaseRecorded;
+import io.eyrie.api.monitor.CreateMonitor;
+import io.eyrie.api.monitor.MonitorCreated;
+import io.eyrie.api.monitor.MonitorId;
+import io.eyrie.api.monitor.MonitorRules;
+import io.eyrie.api.monitor.MonitorSpec;
+import io.eyrie.job.manifests.TemplateContext;
+import io.eyrie.monitor.Monitor;
 import io.eyrie.api.deployment.RemoveDeploymentRoleOverride;
 import io.eyrie.api.deployment.RequestAction;
 import io.eyrie.api.deployment.RequestCancel;
@@ -90,6 +97,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * One running instance. It decides which action may start or wait ({@link ActionRules}, narrowed by its scope),
@@ -284,6 +292,33 @@ public class Deployment {
                 release == null ? List.of() : ActionPlan.changes(active(), release), spec.differences(decision.spec()),
                 new JobTarget(project.value(), namespace, name, List.of(), decision.services(), spec.config()),
                 decision.spec().image(), null);
+    }
+
+    /**
+     * Attaches a monitor, checked from now on while a release runs, else from the next deploy: deciding it here
+     * orders the creation among the deployment's own pauses and deploys, so no start or stop of checks is missed.
+     */
+    @CommandHandler
+    public MonitorId handle(CreateMonitor command, Directory directory) {
+        if (lifecycle == Lifecycle.DROPPED) {
+            throw new GroupRuleException("deployment-dropped", "Deployment '" + name + "' was dropped; there is nothing to monitor");
+        }
+        JobTarget target = new JobTarget(project.value(), namespace, name, directory.clusterTargets(spec.clusters()),
+                spec.services(), spec.config());
+        MonitorSpec complete = MonitorRules.withDefaults(command.spec(), TemplateContext.serviceUrl(target, spec.image()));
+        List<MonitorRules.Problem> problems = MonitorRules.problems(complete);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
+                    .map(problem -> new Problems.FieldError(problem.field(), problem.message())).toList());
+        }
+        boolean checking = lifecycle == Lifecycle.DEPLOY && activeRelease != null;
+        try {
+            createNew(Monitor.class, () -> new Monitor(new MonitorCreated(command.monitorId(), id, project, group,
+                    spec.scope(), complete, target, checking)));
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+        return command.monitorId();
     }
 
     /**

@@ -47,7 +47,7 @@ class CommandAccess implements AccessDirectory {
                     .param("slug", variables.get("slug")).param("group", variables.get("group"))
                     .param("user", user)
                     .query((row, n) -> access(row, user)).optional();
-            case DEPLOYMENT -> jdbc.sql("""
+            case DEPLOYMENT, MONITOR -> jdbc.sql("""
                             SELECT p.project, p.owner, m.role AS project_role,
                                    og.role AS group_role, od.role AS deployment_role, s.role_to_act
                             FROM directory_resources r
@@ -58,7 +58,9 @@ class CommandAccess implements AccessDirectory {
                                    ON og.kind = 'group' AND og.id = r.group_id AND og.user_id = :user
                             LEFT JOIN directory_overrides od
                                    ON od.kind = 'deployment' AND od.id = r.id AND od.user_id = :user
-                            WHERE r.kind = 'deployment' AND r.id = :id""")
+                            WHERE r.kind = 'deployment' AND r.id = """ + (target == Target.MONITOR
+                            // A monitor's access is its deployment's, overrides included.
+                            ? "(SELECT deployment FROM directory_monitors WHERE id = :id)" : ":id"))
                     .param("id", variables.get("id")).param("user", user)
                     .query((row, n) -> access(row, user)).optional();
             case REPOSITORY, IMAGE, DATASOURCE -> jdbc.sql("""

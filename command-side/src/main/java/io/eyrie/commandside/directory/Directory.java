@@ -10,6 +10,7 @@ import io.eyrie.api.cluster.ClusterState;
 import io.eyrie.api.datasource.DataType;
 import io.eyrie.api.datasource.DatasourceId;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.monitor.MonitorId;
 import io.eyrie.api.grouprun.GroupRunId;
 import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.Freeze;
@@ -380,6 +381,28 @@ public class Directory {
     }
 
     /** The project a deployment belongs to. */
+    /** Whether the deployment's scope asks for a default monitor. */
+    public boolean scopeMonitors(DeploymentId deployment) {
+        return jdbc.sql("""
+                        SELECT s.monitor FROM directory_resources r
+                        JOIN directory_scopes s ON s.group_id = r.group_id AND s.name = r.scope
+                        WHERE r.kind = 'deployment' AND r.id = :id""")
+                .param("id", deployment.value()).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Whether the monitor was ever created, removed or not. */
+    public boolean monitorExists(MonitorId monitor) {
+        return jdbc.sql("SELECT count(*) FROM directory_monitors WHERE id = :id").param("id", monitor.value())
+                .query(Long.class).single() > 0;
+    }
+
+    /** The monitors of a deployment that were not removed. */
+    public List<MonitorId> monitorsOf(DeploymentId deployment) {
+        return jdbc.sql("SELECT id FROM directory_monitors WHERE deployment = :deployment AND NOT removed ORDER BY id")
+                .param("deployment", deployment.value())
+                .query((row, n) -> new MonitorId(row.getString("id"))).list();
+    }
+
     public Optional<ProjectId> projectOf(DeploymentId deployment) {
         return jdbc.sql("SELECT project FROM directory_resources WHERE kind = 'deployment' AND id = :id")
                 .param("id", deployment.value())

@@ -16,6 +16,9 @@ import io.eyrie.api.deployment.DeploymentRoleOverrideRemoved;
 import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.grouprun.GroupMember;
+import io.eyrie.api.monitor.MonitorChanged;
+import io.eyrie.api.monitor.MonitorCreated;
+import io.eyrie.api.monitor.MonitorRemoved;
 import io.eyrie.api.grouprun.GroupStageStarted;
 import io.eyrie.api.project.DeploymentGroupChanged;
 import io.eyrie.api.project.DeploymentGroupCreated;
@@ -330,15 +333,16 @@ class DirectoryProjection {
     private void setScope(GroupId group, Scope scope) {
         jdbc.sql("""
                         INSERT INTO directory_scopes (group_id, name, allow_drop, role_to_act, concurrency, clusters, backup,
-                                                      pause_after_seconds, drop_after_seconds, freezes, schedules)
+                                                      pause_after_seconds, drop_after_seconds, freezes, schedules,
+                                                      monitor)
                         VALUES (:group, :name, :allowDrop, :roleToAct, :concurrency, :clusters, :backup, :pauseAfter,
-                                :dropAfter, :freezes, :schedules)
+                                :dropAfter, :freezes, :schedules, :monitor)
                         ON CONFLICT (group_id, name) DO UPDATE SET allow_drop = EXCLUDED.allow_drop,
                             role_to_act = EXCLUDED.role_to_act, concurrency = EXCLUDED.concurrency,
                             clusters = EXCLUDED.clusters, backup = EXCLUDED.backup,
                             pause_after_seconds = EXCLUDED.pause_after_seconds,
                             drop_after_seconds = EXCLUDED.drop_after_seconds, freezes = EXCLUDED.freezes,
-                            schedules = EXCLUDED.schedules""")
+                            schedules = EXCLUDED.schedules, monitor = EXCLUDED.monitor""")
                 .param("group", group.value()).param("name", scope.name()).param("allowDrop", scope.allowDrop())
                 .param("roleToAct", scope.roleToAct().name()).param("concurrency", scope.concurrency().name())
                 .param("clusters", Directory.clusters(scope.clusters()))
@@ -346,6 +350,7 @@ class DirectoryProjection {
                 .param("pauseAfter", scope.pauseAfterSeconds()).param("dropAfter", scope.dropAfterSeconds())
                 .param("freezes", Directory.freezes(scope.freezes()))
                 .param("schedules", Directory.schedules(scope.schedules()))
+                .param("monitor", scope.monitor())
                 .update();
     }
 
@@ -374,6 +379,32 @@ class DirectoryProjection {
     private void removeOverride(String kind, String id, String user) {
         jdbc.sql("DELETE FROM directory_overrides WHERE kind = :kind AND id = :id AND user_id = :user")
                 .param("kind", kind).param("id", id).param("user", user).update();
+    }
+
+    @EventHandler
+    void on(MonitorCreated event) {
+        claimName("monitor", event.deploymentId().value(), event.spec().name(), event.monitorId().value(), "monitor",
+                "its deployment", "name");
+        jdbc.sql("INSERT INTO directory_monitors (id, deployment) VALUES (:id, :deployment)")
+                .param("id", event.monitorId().value()).param("deployment", event.deploymentId().value()).update();
+    }
+
+    @EventHandler
+    void on(MonitorChanged event) {
+        try {
+            jdbc.sql("UPDATE directory_names SET name = :name WHERE kind = 'monitor' AND id = :id AND name <> :name")
+                    .param("name", event.spec().name()).param("id", event.monitorId().value()).update();
+        } catch (DuplicateKeyException taken) {
+            throw new NameTakenException("monitor", event.spec().name(), "its deployment", "name");
+        }
+    }
+
+    @EventHandler
+    void on(MonitorRemoved event) {
+        jdbc.sql("DELETE FROM directory_names WHERE kind = 'monitor' AND id = :id")
+                .param("id", event.monitorId().value()).update();
+        jdbc.sql("UPDATE directory_monitors SET removed = TRUE WHERE id = :id").param("id", event.monitorId().value())
+                .update();
     }
 
     private void claimName(String kind, String parent, String name, String id, String what, String where,

@@ -110,7 +110,8 @@ final class GroupRequests {
             Role roleToAct,
             Concurrency concurrency,
             @Size(max = 20) List<@NotNull @Valid FreezeRequest> freezes,
-            @Size(max = 10) List<@NotNull Schedule> schedules) {
+            @Size(max = 10) List<@NotNull Schedule> schedules,
+            Boolean monitor) {
 
         Scope toScope(String scopeName) {
             if (schedules != null) {
@@ -145,7 +146,7 @@ final class GroupRequests {
                     roleToAct == null ? Role.DEVELOPER : roleToAct,
                     concurrency == null ? Concurrency.QUEUE : concurrency,
                     freezes == null ? List.of() : freezes.stream().map(FreezeRequest::toFreeze).toList(),
-                    schedules == null ? List.of() : schedules);
+                    schedules == null ? List.of() : schedules, Boolean.TRUE.equals(monitor));
         }
     }
 }

@@ -18,6 +18,23 @@ public final class TemplateContext {
     private TemplateContext() {
     }
 
+    /** The in-cluster URL of the deployment's first service, which a monitor checks unless told otherwise. */
+    public static String serviceUrl(JobTarget target, String image) {
+        Service first = services(target, image).getFirst();
+        return "http://" + trafficService(target, first) + "." + target.namespace() + ".svc.cluster.local:8080/";
+    }
+
+    /** A service named like its deployment (the usual single one) does not repeat the name. */
+    private static String base(JobTarget target, Service service) {
+        return service.name().equals(target.name()) ? target.name() : target.name() + "-" + service.name();
+    }
+
+    /** A Service's name must start with a letter (RFC 1035); a deployment's may not. */
+    private static String trafficService(JobTarget target, Service service) {
+        String serviceName = Manifests.dnsLabel(base(target, service));
+        return Character.isLetter(serviceName.charAt(0)) ? serviceName : Manifests.dnsLabel("s-" + serviceName);
+    }
+
     /** What a template may use. Values are strings (quoted when written); numbers are for triple braces. */
     public static Map<String, Object> of(JobTarget target, String deploymentId, String image, Map<String, String> with,
                                          String ingressDomain) {
@@ -42,13 +59,9 @@ public final class TemplateContext {
         for (Service service : services(target, image)) {
             Map<String, Object> entry = new HashMap<>();
             entry.put("name", Manifests.dnsLabel(service.name()));
-            // A service named like its deployment (the usual single one) does not repeat the name.
-            String base = service.name().equals(target.name()) ? target.name() : target.name() + "-" + service.name();
+            String base = base(target, service);
             entry.put("resource", Manifests.dnsLabel(base + ("main".equals(track) ? "" : "-" + track)));
-            // A Service's name must start with a letter (RFC 1035); a deployment's may not.
-            String serviceName = Manifests.dnsLabel(base);
-            String trafficService = Character.isLetter(serviceName.charAt(0)) ? serviceName
-                    : Manifests.dnsLabel("s-" + serviceName);
+            String trafficService = trafficService(target, service);
             entry.put("service", trafficService);
             entry.put("canaryService", Manifests.dnsLabel(trafficService + "-" + StepRules.CANARY));
             entry.put("serviceTrack", "main");

@@ -17,7 +17,9 @@ public enum Target {
     CLUSTER("cluster", List.of("cluster")),
     REPOSITORY("repository", List.of("id")),
     IMAGE("image", List.of("id")),
-    DATASOURCE("datasource", List.of("id"));
+    DATASOURCE("datasource", List.of("id")),
+    /** A deployment's health check: its access is its deployment's. */
+    MONITOR("monitor", List.of("id"));
 
     private final String noun;
     private final List<String> variables;

@@ -45,6 +45,7 @@ class QueryAccess implements AccessDirectory {
             case REPOSITORY -> owned("repositories", id, user, true);
             case IMAGE -> owned("images", id, user, true);
             case DATASOURCE -> owned("datasources", id, user, false);
+            case MONITOR -> owned("monitors", id, user, false);
             default -> throw new IllegalStateException("the query side has no access lookup for " + target);
         };
     }

@@ -154,7 +154,15 @@ public class AuditLog {
         return new AuditEntry(Long.toString(event.globalIndex()), event.payloadType(),
                 Instant.parse(event.timeStamp()), text(metaData, AuditMetaData.INITIATOR),
                 text(metaData, AuditMetaData.CORRELATION_ID), text(metaData, AuditMetaData.CAUSATION_ID),
-                event.aggregateIdentifier(), redacted(json(event.payload())), hash);
+                event.aggregateIdentifier(), plain(redacted(json(event.payload()))), hash);
+    }
+
+    /**
+     * Maps and lists, not a Jackson 2 tree: the web layer writes with Jackson 3, which would write a tree's bean
+     * properties ({@code "array": false, ...}) instead of the event's fields.
+     */
+    private static Object plain(JsonNode node) {
+        return JSON.convertValue(node, Object.class);
     }
 
     private static JsonNode json(byte[] bytes) {

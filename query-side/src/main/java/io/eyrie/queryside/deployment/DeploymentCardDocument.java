@@ -6,6 +6,7 @@ import io.eyrie.api.deployment.DeploymentCard;
 import io.eyrie.api.deployment.DeploymentSpec;
 import io.eyrie.api.deployment.DeploymentStatus;
 import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.monitor.MonitorState;
 import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.Scope;
@@ -15,6 +16,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,6 +55,8 @@ final class DeploymentCardDocument implements io.eyrie.queryside.Revisioned {
     Integer pinnedAt;
     Instant pauseAt;
     Instant dropAt;
+    /** Each monitor's state, by id: set and removed by id, so a replayed event changes nothing. */
+    Map<String, MonitorState> monitors = new HashMap<>();
     String createdBy;
     Instant createdAt;
     String updatedBy;
@@ -97,7 +104,17 @@ final class DeploymentCardDocument implements io.eyrie.queryside.Revisioned {
                 status == null || lifecycle == null ? List.of() : ActionRules.allowed(lifecycle, status,
                         scope.map(Scope::allowDrop).orElse(false),
                         scope.map(Scope::concurrency).orElse(Concurrency.QUEUE)), createdBy, createdAt,
-                updatedBy, updatedAt);
+                updatedBy, updatedAt, MonitorState.worst(monitors.values()), monitorCounts(monitors.values()));
+    }
+
+    /** How many are in each state, every state named (0 included) so dashboards need not guess. */
+    static Map<MonitorState, Integer> monitorCounts(Collection<MonitorState> states) {
+        Map<MonitorState, Integer> counts = new EnumMap<>(MonitorState.class);
+        for (MonitorState state : MonitorState.values()) {
+            counts.put(state, 0);
+        }
+        states.forEach(state -> counts.merge(state, 1, Integer::sum));
+        return counts;
     }
 
     @Override

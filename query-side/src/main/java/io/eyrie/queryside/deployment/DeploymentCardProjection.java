@@ -25,6 +25,11 @@ import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.ScopeTimerSkipped;
 import io.eyrie.api.deployment.WatchDeploymentCard;
+import io.eyrie.api.monitor.MonitorChecksStopped;
+import io.eyrie.api.monitor.MonitorCreated;
+import io.eyrie.api.monitor.MonitorRemoved;
+import io.eyrie.api.monitor.MonitorState;
+import io.eyrie.api.monitor.MonitorStateChanged;
 import io.eyrie.api.query.LiveView;
 import io.eyrie.api.query.Page;
 import io.eyrie.queryside.FieldWrites;
@@ -47,6 +52,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -236,6 +242,34 @@ public class DeploymentCardProjection {
             card.status = event.status();
             card.error = event.error();
             card.jobEnded(event.jobId().value());
+        });
+    }
+
+    @EventHandler
+    public void on(MonitorCreated event) {
+        monitors(event.deploymentId(), states -> states.putIfAbsent(event.monitorId().value(), MonitorState.UNKNOWN));
+    }
+
+    @EventHandler
+    public void on(MonitorStateChanged event) {
+        monitors(event.deploymentId(), states -> states.put(event.monitorId().value(), event.to()));
+    }
+
+    @EventHandler
+    public void on(MonitorChecksStopped event) {
+        monitors(event.deploymentId(), states -> states.put(event.monitorId().value(), MonitorState.UNKNOWN));
+    }
+
+    @EventHandler
+    public void on(MonitorRemoved event) {
+        monitors(event.deploymentId(), states -> states.remove(event.monitorId().value()));
+    }
+
+    /** A check is not a change of the deployment: who changed it last stays as it was. */
+    private void monitors(DeploymentId deployment, Consumer<Map<String, MonitorState>> edit) {
+        cards().find(deployment.value()).ifPresent(card -> {
+            edit.accept(card.monitors);
+            save(card);
         });
     }
 

@@ -2,6 +2,7 @@ package io.eyrie.queryside.group;
 
 import io.eyrie.api.cluster.ClusterId;
 import io.eyrie.api.deployment.DeploymentStatus;
+import io.eyrie.api.monitor.MonitorState;
 import io.eyrie.api.project.GroupDefaults;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.GroupView;
@@ -71,9 +72,10 @@ final class GroupDocument {
         updatedAt = at;
     }
 
-    GroupView toView(int deployments, DeploymentStatus status) {
+    GroupView toView(int deployments, DeploymentStatus status, Map<MonitorState, Integer> monitors) {
         return new GroupView(project, name, type, clusters.stream().map(ClusterId::value).toList(), defaults, books,
                 scopes, overrides.stream().collect(Collectors.toMap(RoleOverride::user, RoleOverride::role,
-                        (first, second) -> second, TreeMap::new)), deployments, status, createdBy, createdAt, updatedBy, updatedAt);
+                        (first, second) -> second, TreeMap::new)), deployments, status, createdBy, createdAt, updatedBy, updatedAt,
+                monitors);
     }
 }

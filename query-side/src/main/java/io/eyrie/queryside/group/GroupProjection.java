@@ -2,6 +2,7 @@ package io.eyrie.queryside.group;
 
 import io.eyrie.api.AuditMetaData;
 import io.eyrie.api.deployment.DeploymentStatus;
+import io.eyrie.api.monitor.MonitorState;
 import io.eyrie.api.deployment.Lifecycle;
 import io.eyrie.api.project.DeploymentGroupChanged;
 import io.eyrie.api.project.DeploymentGroupCreated;
@@ -31,7 +32,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -144,16 +147,26 @@ public class GroupProjection {
                 GroupDocument.class));
     }
 
-    /** Aggregated from the living deployments' statuses by {@link DeploymentStatus#aggregate}. */
+    /**
+     * Aggregated from the living deployments' statuses by {@link DeploymentStatus#aggregate}, and their monitors'
+     * states counted.
+     */
     private GroupView view(GroupDocument group) {
         Query living = Query.query(where("groupId").is(group.id).and("lifecycle").ne(Lifecycle.DROPPED.name()));
-        living.fields().include("status");
-        List<DeploymentStatus> statuses = mongo.find(living, Document.class,
-                ReadModelTemplate.collection(mongo, "deployment_cards")).stream()
+        living.fields().include("status").include("monitors");
+        List<Document> cards = mongo.find(living, Document.class, ReadModelTemplate.collection(mongo, "deployment_cards"));
+        List<DeploymentStatus> statuses = cards.stream()
                 .map(card -> card.getString("status")).filter(java.util.Objects::nonNull)
                 .flatMap(name -> java.util.Arrays.stream(DeploymentStatus.values()).filter(s -> s.name().equals(name)))
                 .toList();
-        return group.toView(statuses.size(), DeploymentStatus.aggregate(statuses));
+        Map<MonitorState, Integer> monitors = new EnumMap<>(MonitorState.class);
+        for (MonitorState state : MonitorState.values()) {
+            monitors.put(state, 0);
+        }
+        cards.stream().map(card -> card.get("monitors", Document.class)).filter(java.util.Objects::nonNull)
+                .flatMap(states -> states.values().stream())
+                .forEach(state -> monitors.merge(MonitorState.valueOf((String) state), 1, Integer::sum));
+        return group.toView(statuses.size(), DeploymentStatus.aggregate(statuses), monitors);
     }
 
     private void change(String id, String initiator, Instant at, Consumer<GroupDocument> edit) {

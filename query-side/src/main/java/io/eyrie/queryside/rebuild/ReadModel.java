@@ -11,6 +11,7 @@ import io.eyrie.queryside.deployment.VersionProjection;
 import io.eyrie.queryside.group.GroupProjection;
 import io.eyrie.queryside.grouprun.GroupRunProjection;
 import io.eyrie.queryside.job.JobProjection;
+import io.eyrie.queryside.monitor.MonitorProjection;
 import io.eyrie.queryside.project.ProjectProjection;
 import io.eyrie.queryside.repository.RepositoryProjection;
 
@@ -46,7 +47,8 @@ public enum ReadModel {
     REPOSITORIES("repositories", RepositoryProjection.class, null, "repositories", "images"),
     CLUSTERS("clusters", ClusterProjection.class, null, "clusters"),
     DATASOURCES("datasources", DatasourceProjection.class, null, "datasources"),
-    BOOKS("books", BookProjection.class, null, "books");
+    BOOKS("books", BookProjection.class, null, "books"),
+    MONITORS("monitors", MonitorProjection.class, Keys.DEPLOYMENT, "monitors");
 
     /** One instance per key, so that read models fed by one processor share it. */
     static final class Keys {

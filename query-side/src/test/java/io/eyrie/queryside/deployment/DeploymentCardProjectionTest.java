@@ -21,6 +21,15 @@ import io.eyrie.api.deployment.QueuedActionCancelled;
 import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.ReleaseRecorded;
 import io.eyrie.api.deployment.Service;
+import io.eyrie.api.monitor.MonitorChecksStopped;
+import io.eyrie.api.monitor.MonitorCreated;
+import io.eyrie.api.monitor.MonitorId;
+import io.eyrie.api.monitor.MonitorRemoved;
+import io.eyrie.api.monitor.MonitorSpec;
+import io.eyrie.api.monitor.MonitorState;
+import io.eyrie.api.monitor.MonitorStateChanged;
+import io.eyrie.api.monitor.MonitorType;
+import io.eyrie.api.project.FindGroup;
 import io.eyrie.api.project.Concurrency;
 import io.eyrie.api.project.GroupType;
 import io.eyrie.api.project.KubernetesNames;
@@ -42,6 +51,7 @@ import static io.eyrie.api.TestEvents.spec;
 import static io.eyrie.api.TestIds.ACME_PROJECT;
 import static io.eyrie.api.TestIds.deployment;
 import static io.eyrie.api.TestIds.job;
+import static io.eyrie.api.TestIds.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the projection with events, as Axon would, against a MongoDB wire-protocol server. */
@@ -52,11 +62,12 @@ class DeploymentCardProjectionTest {
 
     private MongoTemplate mongo;
     private DeploymentCardProjection projection;
+    private GroupProjection groups;
 
     @BeforeEach
     void emptyReadModel() {
         mongo = ReadModelServer.template("cards");
-        GroupProjection groups = new GroupProjection(mongo);
+        groups = new GroupProjection(mongo);
         groups.on(groupCreated("acme", "web", GroupType.ODOO), "olivia", T0);
         projection = new DeploymentCardProjection(mongo, new GroupPolicies(mongo, groups),
                 org.axonframework.queryhandling.SimpleQueryUpdateEmitter.builder().build(),
@@ -72,7 +83,8 @@ class DeploymentCardProjectionTest {
                 Lifecycle.DRAFT, DeploymentStatus.READY, null, 0, 0, null, null, false, null, null, "odoo:17", null, null, null,
                 List.of("local"), List.of(new Service("odoo", "odoo:17", 1, List.of())), Map.of(), null, 1,
                 KubernetesNames.deploymentNamespace("acme", "shop", ID.value()),
-                List.of(Action.INITIALIZE, Action.DROP), "alice", T0, "alice", T0));
+                List.of(Action.INITIALIZE, Action.DROP), "alice", T0, "alice", T0, null,
+                Map.of(MonitorState.UNKNOWN, 0, MonitorState.OK, 0, MonitorState.WARNING, 0, MonitorState.ERROR, 0)));
     }
 
     @Test
@@ -214,6 +226,42 @@ class DeploymentCardProjectionTest {
         assertThat(card().lifecycle()).isEqualTo(Lifecycle.INITIALIZE);
         assertThat(card().status()).isEqualTo(DeploymentStatus.PAUSING);
         assertThat(card().runningJobs()).isEqualTo(1);
+    }
+
+    @Test
+    void theCardShowsTheWorstMonitorAndCountsEachStateAndTheGroupSumsThem() {
+        created();
+        MonitorId web = monitor("web");
+        MonitorId pods = monitor("pods");
+        projection.on(monitorCreated(web));
+        projection.on(monitorCreated(pods));
+        assertThat(card().monitorState()).isEqualTo(MonitorState.UNKNOWN);
+
+        projection.on(new MonitorStateChanged(web, ID, MonitorState.UNKNOWN, MonitorState.OK, "status 200", "r", at(1)));
+        projection.on(new MonitorStateChanged(pods, ID, MonitorState.UNKNOWN, MonitorState.WARNING, "cpu 85%", "r", at(1)));
+        assertThat(card().monitorState()).isEqualTo(MonitorState.WARNING);
+        projection.on(new MonitorStateChanged(web, ID, MonitorState.OK, MonitorState.ERROR, "3 failures", "r", at(2)));
+        projection.on(new MonitorStateChanged(web, ID, MonitorState.OK, MonitorState.ERROR, "3 failures", "r", at(2)));
+        assertThat(card().monitorState()).isEqualTo(MonitorState.ERROR);
+        assertThat(card().monitors()).containsEntry(MonitorState.ERROR, 1).containsEntry(MonitorState.WARNING, 1)
+                .containsEntry(MonitorState.OK, 0);
+        assertThat(groups.handle(new FindGroup(ACME_PROJECT, "web")).orElseThrow().monitors())
+                .containsEntry(MonitorState.ERROR, 1).containsEntry(MonitorState.WARNING, 1);
+        // Who changed the deployment is not a runner's check.
+        assertThat(card().updatedAt()).isEqualTo(T0);
+
+        projection.on(new MonitorChecksStopped(pods, ID, MonitorState.WARNING, "deployment paused"));
+        projection.on(new MonitorRemoved(web, ID, "web"));
+        assertThat(card().monitorState()).isEqualTo(MonitorState.UNKNOWN);
+        assertThat(card().monitors()).containsEntry(MonitorState.UNKNOWN, 1).containsEntry(MonitorState.ERROR, 0);
+        projection.on(new MonitorRemoved(pods, ID, "pods"));
+        assertThat(card().monitorState()).isNull();
+    }
+
+    private static MonitorCreated monitorCreated(MonitorId monitor) {
+        return new MonitorCreated(monitor, ID, ACME_PROJECT, io.eyrie.api.TestIds.group("web"), "dev",
+                new MonitorSpec(MonitorType.RESOURCE, "m", 30, 3, null, null, null, null, null, null, 80, 95, 80, 95),
+                io.eyrie.api.TestEvents.target("shop", "odoo:17"), true);
     }
 
     @Test

@@ -47,7 +47,7 @@ class ReadModelTest {
             });
         }
         assertThat(ReadModel.fedBy("dashboard-deployments"))
-                .containsExactly(ReadModel.CARDS, ReadModel.RELEASES, ReadModel.VERSIONS);
+                .containsExactly(ReadModel.CARDS, ReadModel.RELEASES, ReadModel.VERSIONS, ReadModel.MONITORS);
     }
 
     /** Each read model is built by one rebuild processor, the busiest ones by different ones. */

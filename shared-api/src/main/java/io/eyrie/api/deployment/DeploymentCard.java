@@ -1,5 +1,6 @@
 package io.eyrie.api.deployment;
 
+import io.eyrie.api.monitor.MonitorState;
 import io.eyrie.api.project.GroupType;
 
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * The dashboard card of one deployment: what it is, how its latest action is doing, and what it allows now.
  * {@code pinned}: a rollback stopped image pushes from redeploying it. {@code pauseAt}, {@code dropAt}: when its
- * scope's timers pause and drop it.
+ * scope's timers pause and drop it. {@code monitorState}: the worst state of its monitors, null without any;
+ * {@code monitors}: how many are in each state.
  */
 public record DeploymentCard(String id, String name, String project, String group, GroupType type, String scope,
                              Lifecycle lifecycle, DeploymentStatus status, String error, int runningJobs,
@@ -19,5 +21,5 @@ public record DeploymentCard(String id, String name, String project, String grou
                              List<String> clusters, List<Service> services, Map<String, Object> config,
                              String subscribeTo, int version, String kubernetesNamespace,
                              List<Action> allowedActions, String createdBy, Instant createdAt, String updatedBy,
-                             Instant updatedAt) {
+                             Instant updatedAt, MonitorState monitorState, Map<MonitorState, Integer> monitors) {
 }

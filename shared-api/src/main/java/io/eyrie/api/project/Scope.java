@@ -13,14 +13,25 @@ import java.util.List;
  * @param roleToAct        the least role that may run actions on its deployments
  * @param freezes          when deploy-family actions wait (or are refused)
  * @param schedules        when its deployments start and stop by themselves
+ * @param monitor          whether a deployment gets a default HTTP monitor of its service when a release of it
+ *                         first runs
  */
 public record Scope(String name, boolean allowDrop, Long pauseAfterSeconds, Long dropAfterSeconds,
                     Long monitorLogDeleteAfterSeconds, List<ClusterId> clusters, DatasourceId backupDatasource,
-                    Role roleToAct, Concurrency concurrency, List<Freeze> freezes, List<Schedule> schedules) {
+                    Role roleToAct, Concurrency concurrency, List<Freeze> freezes, List<Schedule> schedules,
+                    boolean monitor) {
 
     public Scope {
         freezes = freezes == null ? List.of() : List.copyOf(freezes);
         schedules = schedules == null ? List.of() : List.copyOf(schedules);
+    }
+
+    /** A scope that creates no monitors by itself. */
+    public Scope(String name, boolean allowDrop, Long pauseAfterSeconds, Long dropAfterSeconds,
+                 Long monitorLogDeleteAfterSeconds, List<ClusterId> clusters, DatasourceId backupDatasource,
+                 Role roleToAct, Concurrency concurrency, List<Freeze> freezes, List<Schedule> schedules) {
+        this(name, allowDrop, pauseAfterSeconds, dropAfterSeconds, monitorLogDeleteAfterSeconds, clusters,
+                backupDatasource, roleToAct, concurrency, freezes, schedules, false);
     }
 
     /** The scope a group gets when it is created without any. */

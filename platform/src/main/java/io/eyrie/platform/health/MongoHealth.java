@@ -1,4 +1,4 @@
-package io.eyrie.queryside;
+package io.eyrie.platform.health;
 
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -8,11 +8,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The read-model database's health, by {@code ping}. Spring Boot's own indicator sends {@code hello}, which the
- * embedded MongoDB-protocol server of the local run does not know, so the query side reported itself down there.
+ * MongoDB's health, by {@code ping}, for the services that use it (the query side's read models, the runners'
+ * monitor log), which import it. Spring Boot's own indicator sends {@code hello}, which the embedded
+ * MongoDB-protocol server of the local run does not know, so a service reported itself down there.
  */
 @Configuration(proxyBeanMethods = false)
-public class ReadModelHealth {
+public class MongoHealth {
 
     /** Named so that Spring Boot's indicator backs off. */
     @Bean

@@ -1,0 +1,4 @@
+package io.eyrie.api.monitor;
+
+public record FindMonitor(MonitorId monitorId) {
+}
