@@ -19,4 +19,12 @@ public interface ClusterDriver {
      * an exception means the step could not be carried out at all and also fails it, with its message.
      */
     StepOutcome execute(StepRequest request, JobTarget.Cluster cluster) throws Exception;
+
+    /**
+     * The use of the target's pods on this cluster, for resource monitors. An exception's message says why it could
+     * not be read (the metrics API not served, no pods, no limits); the check fails with it.
+     */
+    default java.util.List<PodUsage> podUsage(JobTarget target, JobTarget.Cluster cluster) throws Exception {
+        throw new UnsupportedOperationException("driver " + name() + " reads no pod metrics");
+    }
 }

@@ -98,4 +98,16 @@ public class ClusterDrivers {
         }
         return StepOutcome.succeeded(String.join("; ", details));
     }
+
+    /** What the target's pods use on its first cluster, through the driver that serves it (resource monitors). */
+    public List<PodUsage> podUsage(JobTarget target) throws Exception {
+        if (target.clusters().isEmpty()) {
+            throw new IllegalStateException("the deployment has no cluster to read pod metrics from");
+        }
+        JobTarget.Cluster cluster = target.clusters().getFirst();
+        ClusterDriver driver = drivers.stream().filter(candidate -> candidate.serves(cluster)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no driver serves cluster '" + cluster.slug() + "' at "
+                        + cluster.apiServer()));
+        return driver.podUsage(target, cluster);
+    }
 }

@@ -2,21 +2,27 @@ package io.eyrie.bookrunner.monitor;
 
 import io.eyrie.api.book.JobTarget;
 import io.eyrie.api.monitor.MonitorSpec;
+import io.eyrie.bookrunner.driver.ClusterDrivers;
+import io.eyrie.bookrunner.driver.PodUsage;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Resource checks through the deployment's cluster: the simulated cluster's pods report plausible usage; the metrics
- * API of a real cluster is not read yet (see the README), and such a check fails saying so rather than pretending.
- * The busiest pod decides: at or above an error percentage the check fails, at or above a warning one it warns.
+ * Resource checks through the deployment's cluster: {@code metrics.k8s.io} through the driver that serves it, or,
+ * on a simulated cluster (or the local run's API double, which serves no metrics), plausible usage. The busiest pod
+ * decides: at or above an error percentage the check fails, at or above a warning one it warns.
  */
 class DriverResourceProbe implements ResourceProbe {
     private final Executor executor;
+    private final ClusterDrivers drivers;
     private final SimulatedUsage simulated;
 
-    DriverResourceProbe(Executor executor, SimulatedUsage simulated) {
+    DriverResourceProbe(Executor executor, ClusterDrivers drivers, SimulatedUsage simulated) {
         this.executor = executor;
+        this.drivers = drivers;
         this.simulated = simulated;
     }
 
@@ -27,13 +33,14 @@ class DriverResourceProbe implements ResourceProbe {
             if (target.clusters().isEmpty()) {
                 return CheckOutcome.failed("the deployment has no cluster to read pod metrics from", elapsed(started));
             }
-            JobTarget.Cluster cluster = target.clusters().getFirst();
-            if (!cluster.simulated()) {
-                return CheckOutcome.failed("resource checks read metrics.k8s.io, which this runner does not read "
-                        + "from real clusters yet (cluster " + cluster.slug() + ")", elapsed(started));
+            try {
+                List<PodUsage> pods = drivers.simulated(target) ? List.of(simulated.busiest(target)) : drivers.podUsage(target);
+                PodUsage busiest = pods.stream()
+                        .max(Comparator.comparingInt(pod -> Math.max(pod.cpuPercent(), pod.memoryPercent()))).orElseThrow();
+                return judge(spec, busiest.cpuPercent(), busiest.memoryPercent(), busiest.pod(), elapsed(started));
+            } catch (Exception e) {
+                return CheckOutcome.failed("metrics: " + e.getMessage(), elapsed(started));
             }
-            SimulatedUsage.Usage usage = simulated.busiest(target);
-            return judge(spec, usage.cpuPercent(), usage.memoryPercent(), usage.pod(), elapsed(started));
         }, executor).exceptionally(e -> CheckOutcome.failed("metrics: " + e.getMessage(), elapsed(started)));
     }
 

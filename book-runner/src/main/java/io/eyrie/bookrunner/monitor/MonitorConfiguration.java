@@ -1,5 +1,6 @@
 package io.eyrie.bookrunner.monitor;
 
+import io.eyrie.bookrunner.driver.ClusterDrivers;
 import io.eyrie.bookrunner.run.RunConfiguration;
 import io.eyrie.bookrunner.run.RunnerProperties;
 import io.eyrie.monitor.Monitor;
@@ -52,11 +53,11 @@ public class MonitorConfiguration {
     @Bean
     MonitorChecks monitorChecks(JdbcClient monitorJdbc, DataSource dataSource, CommandGateway commands,
                                 ExecutorService monitorProbeExecutor, MongoTemplate mongo,
-                                MonitorCheckProperties properties, RunnerProperties runner) {
+                                MonitorCheckProperties properties, RunnerProperties runner, ClusterDrivers drivers) {
         MongoCheckLog checkLog = new MongoCheckLog(mongo);
         return new MonitorChecks(monitorJdbc, new JdbcTemplate(dataSource), commands,
                 new HttpProbe(monitorProbeExecutor, MAX_REDIRECTS),
-                new DriverResourceProbe(monitorProbeExecutor, new SimulatedUsage(Clock.systemUTC())),
+                new DriverResourceProbe(monitorProbeExecutor, drivers, new SimulatedUsage(Clock.systemUTC())),
                 checkLog, properties, runner);
     }
 

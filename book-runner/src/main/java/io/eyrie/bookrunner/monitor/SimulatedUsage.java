@@ -1,6 +1,7 @@
 package io.eyrie.bookrunner.monitor;
 
 import io.eyrie.api.book.JobTarget;
+import io.eyrie.bookrunner.driver.PodUsage;
 
 import java.time.Clock;
 
@@ -16,14 +17,11 @@ class SimulatedUsage {
         this.clock = clock;
     }
 
-    record Usage(String pod, int cpuPercent, int memoryPercent) {
-    }
-
-    Usage busiest(JobTarget target) {
+    PodUsage busiest(JobTarget target) {
         double phase = (clock.millis() / 60_000.0) + (target.name().hashCode() & 0xff);
         int cpu = fixed(target, "simulatedCpuPercent", (int) Math.round(35 + 20 * Math.sin(phase / 7)));
         int memory = fixed(target, "simulatedMemoryPercent", (int) Math.round(45 + 15 * Math.cos(phase / 11)));
-        return new Usage(target.name() + "-0", cpu, memory);
+        return new PodUsage(target.name() + "-0", cpu, memory);
     }
 
     private static int fixed(JobTarget target, String key, int otherwise) {

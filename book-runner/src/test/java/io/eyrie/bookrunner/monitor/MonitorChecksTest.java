@@ -108,6 +108,33 @@ class MonitorChecksTest {
         assertThat(logReasons(runner, web)).contains("failed check 1 of 2 before error: status 503, expected 2xx");
     }
 
+    /** A result's expireAt is its check's time plus its scope's monitorLogDeleteAfterSeconds; pruning goes by it. */
+    @Test
+    void theLogKeepsEachResultForItsScopesRetention() {
+        ConfigurableApplicationContext runner = start("runner-a");
+        io.eyrie.api.project.GroupId kept = io.eyrie.api.project.GroupId.random();
+        io.eyrie.api.project.Scope scope = new io.eyrie.api.project.Scope("dev", true, null, null, 120L, List.of(), null,
+                io.eyrie.api.project.Role.DEVELOPER, io.eyrie.api.project.Concurrency.QUEUE, List.of(), List.of());
+        runner.getBean(EventStore.class).publish(new GenericDomainEventMessage<>("DeploymentGroup", kept.toString(), 0,
+                new io.eyrie.api.project.ScopeDefined(kept, ACME_PROJECT, scope, null), MetaData.with(AuditMetaData.INITIATOR, "adam")));
+        MonitorId id = MonitorId.random();
+        MonitorSpec spec = new MonitorSpec(MonitorType.HTTP_REQUEST, "web", 1, 3, url("/kept"), "GET", List.of(), null,
+                500, 400, null, null, null, null);
+        append(runner, id, 0, new MonitorCreated(id, deployment("shop"), ACME_PROJECT, kept, "dev", spec,
+                TestEvents.target("shop", "nginx:1.27"), true));
+
+        await().atMost(TIMEOUT).until(() -> !logResults(runner, id).isEmpty());
+        Document result = logResults(runner, id).getFirst();
+        assertThat(result.getDate("expireAt").getTime() - result.getDate("at").getTime()).isEqualTo(120_000);
+    }
+
+    private static List<Document> logResults(ConfigurableApplicationContext runner, MonitorId id) {
+        return runner.getBean(MongoTemplate.class).find(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("monitorId").is(id.value())),
+                Document.class, MonitorLogFormat.COLLECTION).stream()
+                .flatMap(bucket -> bucket.getList(MonitorLogFormat.RESULTS, Document.class).stream()).toList();
+    }
+
     @Test
     void aStoppedMonitorIsNotChecked() throws Exception {
         ConfigurableApplicationContext runner = start("runner-a");

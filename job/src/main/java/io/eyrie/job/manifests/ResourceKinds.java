@@ -15,6 +15,9 @@ public enum ResourceKinds {
     DEPLOYMENT("apps", "v1", "Deployment", "deployments", true, false),
     JOB("batch", "v1", "Job", "jobs", true, false),
     INGRESS("networking.k8s.io", "v1", "Ingress", "ingresses", true, false),
+    POD("", "v1", "Pod", "pods", true, false),
+    /** Served by metrics-server, where one is installed. */
+    POD_METRICS("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", true, true),
     POSTGRES_CLUSTER("postgres-operator.crunchydata.com", "v1beta1", "PostgresCluster", "postgresclusters", true, true),
     XTRADB_CLUSTER("pxc.percona.com", "v1", "PerconaXtraDBCluster", "perconaxtradbclusters", true, true);
 

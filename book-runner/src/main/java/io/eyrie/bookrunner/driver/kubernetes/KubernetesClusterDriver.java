@@ -8,6 +8,7 @@ import io.eyrie.api.book.StepRules;
 import io.eyrie.api.deployment.EnvVar;
 import io.eyrie.api.deployment.Service;
 import io.eyrie.bookrunner.driver.ClusterDriver;
+import io.eyrie.bookrunner.driver.PodUsage;
 import io.eyrie.bookrunner.driver.StepOutcome;
 import io.eyrie.bookrunner.driver.StepRequest;
 import io.eyrie.job.manifests.ManifestException;
@@ -98,6 +99,20 @@ public class KubernetesClusterDriver implements ClusterDriver {
             return stopped.outcome;
         } catch (ManifestException unusable) {
             return StepOutcome.failed(unusable.getMessage());
+        }
+    }
+
+    /** Resource monitors: what the target's pods use of their limits, from {@code metrics.k8s.io}. */
+    @Override
+    public List<PodUsage> podUsage(JobTarget target, JobTarget.Cluster cluster) {
+        try {
+            return PodMetrics.of(clients.of(cluster), target);
+        } catch (KubeApi.StepStopped stopped) {
+            throw new IllegalStateException(switch (stopped.outcome) {
+                case StepOutcome.Failed failed -> failed.error();
+                case StepOutcome.Retryable retryable -> retryable.error();
+                default -> stopped.getMessage();
+            });
         }
     }
 
