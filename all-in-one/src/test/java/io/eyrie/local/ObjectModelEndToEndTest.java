@@ -300,6 +300,9 @@ class ObjectModelEndToEndTest {
         assertThat(json(bad).get("errors").findValuesAsText("field")).containsExactly("intervalSeconds", "timeoutMillis", "cpuErrorPercent");
         assertProblem(api.send("devi", "POST", api.command("/api/deployments/" + id + "/monitors"),
                 "{\"type\":\"ping\"}", 400), "invalid-input");
+        var token = api.send("devi", "POST", api.command("/api/deployments/" + id + "/monitors"),
+                "{\"type\":\"http_request\",\"url\":\"https://shop.example.com/health?access_token=abc\"}", 400);
+        assertThat(json(token).get("errors").get(0).get("field").asText()).isEqualTo("url");
         api.send("otto", "POST", api.command("/api/deployments/" + id + "/monitors"), "{\"type\":\"resource\"}", 404);
 
         String monitor = json(api.send("devi", "POST", api.command("/api/deployments/" + id + "/monitors"),

@@ -63,6 +63,12 @@ class MonitorChecksTest {
     @BeforeEach
     void startResponder() throws IOException {
         responder = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger flaps = new AtomicInteger();
+        responder.createContext("/flap", exchange -> {
+            int code = flaps.getAndIncrement() % 2 == 0 ? 200 : 503;
+            exchange.sendResponseHeaders(code, -1);
+            exchange.close();
+        });
         responder.createContext("/", exchange -> {
             requests.incrementAndGet();
             byte[] body = "fine".getBytes();
@@ -106,6 +112,17 @@ class MonitorChecksTest {
 
         // The failed check before the error is in the log, with its reason, though it changed no state.
         assertThat(logReasons(runner, web)).contains("failed check 1 of 2 before error: status 503, expected 2xx");
+    }
+
+    /** Every other check fails: never two in a row, so never error, and no event after the first ok. */
+    @Test
+    void aFlappingTargetStaysOkAndItsFailuresAreOnlyInTheLog() {
+        ConfigurableApplicationContext runner = start("runner-a");
+        MonitorId flapping = create(runner, url("/flap"), 2);
+        await().atMost(TIMEOUT).until(() -> logReasons(runner, flapping).size() >= 6);
+        assertThat(states(runner, flapping)).containsExactly(MonitorState.OK);
+        assertThat(logReasons(runner, flapping)).contains("status 200")
+                .contains("failed check 1 of 2 before error: status 503, expected 2xx");
     }
 
     /** A result's expireAt is its check's time plus its scope's monitorLogDeleteAfterSeconds; pruning goes by it. */
