@@ -74,7 +74,7 @@ final class HttpProbe {
     }
 
     /** Never completes exceptionally: every failure becomes a result with {@code passed} false and a reason. */
-    CompletableFuture<ProbeResult> check(MonitorSpec spec) {
+    CompletableFuture<CheckOutcome> check(MonitorSpec spec) {
         Check check = new Check(spec, System.nanoTime());
         CompletableFuture<Verdict> verdict;
         try {
@@ -86,9 +86,9 @@ final class HttpProbe {
             long latency = (System.nanoTime() - check.started) / 1_000_000;
             if (error != null) {
                 check.abort();
-                return ProbeResult.failed(check.lastStatus, latency, check.reason(error));
+                return new CheckOutcome(false, false, check.lastStatus, latency, check.reason(error));
             }
-            return new ProbeResult(found.passed(), found.status(), latency, found.reason());
+            return new CheckOutcome(found.passed(), false, found.status(), latency, found.reason());
         });
     }
 

@@ -95,10 +95,6 @@ class MonitorChecks implements SmartLifecycle {
         return checks.get();
     }
 
-    int inFlight() {
-        return inFlight.get();
-    }
-
     @Override
     public void start() {
         running = true;
@@ -173,7 +169,7 @@ class MonitorChecks implements SmartLifecycle {
         CompletableFuture<CheckOutcome> outcome;
         try {
             outcome = due.spec().type() == MonitorType.HTTP_REQUEST
-                    ? http.check(due.spec()).thenApply(CheckOutcome::of)
+                    ? http.check(due.spec())
                     : resources.check(due.spec(), due.target());
         } catch (RuntimeException e) {
             outcome = CompletableFuture.completedFuture(CheckOutcome.failed("check failed: " + e, 0));

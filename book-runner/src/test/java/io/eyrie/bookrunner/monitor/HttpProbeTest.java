@@ -155,11 +155,11 @@ class HttpProbeTest {
         return spec(url, "GET", List.of(), null, 2_000);
     }
 
-    private static ProbeResult check(HttpProbe probe, MonitorSpec spec) throws Exception {
+    private static CheckOutcome check(HttpProbe probe, MonitorSpec spec) throws Exception {
         return probe.check(spec).get(5, TimeUnit.SECONDS);
     }
 
-    private static ProbeResult check(MonitorSpec spec) throws Exception {
+    private static CheckOutcome check(MonitorSpec spec) throws Exception {
         return check(PROBE, spec);
     }
 
@@ -179,7 +179,7 @@ class HttpProbeTest {
 
     @Test
     void anAnsweringTargetPassesWithItsStatusAndLatency() throws Exception {
-        ProbeResult result = check(spec(url("/slowish")));
+        CheckOutcome result = check(spec(url("/slowish")));
 
         assertThat(result.passed()).isTrue();
         assertThat(result.status()).isEqualTo(200);
@@ -192,7 +192,7 @@ class HttpProbeTest {
         MonitorSpec twoHundreds = spec(url("/nocontent"), "GET", List.of(200, 204), null, 2_000);
         assertThat(check(twoHundreds).passed()).isTrue();
 
-        ProbeResult down = check(spec(url("/down"), "GET", List.of(200, 204), null, 2_000));
+        CheckOutcome down = check(spec(url("/down"), "GET", List.of(200, 204), null, 2_000));
         assertThat(down.passed()).isFalse();
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.reason()).isEqualTo("status 503, expected one of [200, 204]");
@@ -202,7 +202,7 @@ class HttpProbeTest {
 
     @Test
     void anUnexpectedStatusFails() throws Exception {
-        ProbeResult result = check(spec(url("/down")));
+        CheckOutcome result = check(spec(url("/down")));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.status()).isEqualTo(503);
@@ -211,11 +211,11 @@ class HttpProbeTest {
 
     @Test
     void theBodyMustContainTheText() throws Exception {
-        ProbeResult matched = check(spec(url("/ok"), "GET", List.of(), "good", 2_000));
+        CheckOutcome matched = check(spec(url("/ok"), "GET", List.of(), "good", 2_000));
         assertThat(matched.passed()).isTrue();
         assertThat(matched.reason()).isEqualTo("status 200, body contains 'good'");
 
-        ProbeResult missing = check(spec(url("/ok"), "GET", List.of(), "database up", 2_000));
+        CheckOutcome missing = check(spec(url("/ok"), "GET", List.of(), "database up", 2_000));
         assertThat(missing.passed()).isFalse();
         assertThat(missing.status()).isEqualTo(200);
         assertThat(missing.reason()).isEqualTo("body does not contain 'database up'");
@@ -223,7 +223,7 @@ class HttpProbeTest {
 
     @Test
     void onlyTheFirst64KiBOfABodyAreRead() throws Exception {
-        ProbeResult beyond = check(spec(url("/large"), "GET", List.of(), "needle", 2_000));
+        CheckOutcome beyond = check(spec(url("/large"), "GET", List.of(), "needle", 2_000));
         assertThat(beyond.passed()).isFalse();
         assertThat(beyond.reason()).isEqualTo("body does not contain 'needle' (first 64 KiB read)");
 
@@ -233,7 +233,7 @@ class HttpProbeTest {
     @Test
     void aSlowTargetTimesOut() throws Exception {
         long started = System.nanoTime();
-        ProbeResult result = check(spec(url("/slow"), "GET", List.of(), null, 300));
+        CheckOutcome result = check(spec(url("/slow"), "GET", List.of(), null, 300));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.status()).isNull();
@@ -243,7 +243,7 @@ class HttpProbeTest {
 
     @Test
     void aBodyThatNeverEndsTimesOutToo() throws Exception {
-        ProbeResult result = check(spec(url("/trickle"), "GET", List.of(), "never", 300));
+        CheckOutcome result = check(spec(url("/trickle"), "GET", List.of(), "never", 300));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.reason()).isEqualTo("timed out after 300 ms");
@@ -262,7 +262,7 @@ class HttpProbeTest {
                 }
                 return List.of(InetAddress.getByName(host));
             });
-            ProbeResult result = check(slowDns, spec(url("/ok"), "GET", List.of(), null, 200));
+            CheckOutcome result = check(slowDns, spec(url("/ok"), "GET", List.of(), null, 200));
 
             assertThat(result.passed()).isFalse();
             assertThat(result.reason()).isEqualTo("timed out after 200 ms");
@@ -279,7 +279,7 @@ class HttpProbeTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = socket.getLocalPort();
         }
-        ProbeResult result = check(spec("http://127.0.0.1:" + port + "/health"));
+        CheckOutcome result = check(spec("http://127.0.0.1:" + port + "/health"));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.reason()).isEqualTo("connection refused: 127.0.0.1:" + port);
@@ -290,12 +290,12 @@ class HttpProbeTest {
         HttpProbe unresolvable = new HttpProbe(EXECUTOR, 3, host -> {
             throw new UnknownHostException(host);
         });
-        ProbeResult stubbed = check(unresolvable, spec(url("/ok")));
+        CheckOutcome stubbed = check(unresolvable, spec(url("/ok")));
         assertThat(stubbed.passed()).isFalse();
         assertThat(stubbed.reason()).isEqualTo("DNS: cannot resolve 127.0.0.1");
         assertThat(REQUESTS).isEmpty();
 
-        ProbeResult real = check(spec("http://no-such-host.invalid/health"));
+        CheckOutcome real = check(spec("http://no-such-host.invalid/health"));
         assertThat(real.passed()).isFalse();
         assertThat(real.reason()).isEqualTo("DNS: cannot resolve no-such-host.invalid");
     }
@@ -314,7 +314,7 @@ class HttpProbeTest {
                     // What the client saw is the assertion's concern.
                 }
             });
-            ProbeResult result = check(spec("https://127.0.0.1:" + plain.getLocalPort() + "/ok"));
+            CheckOutcome result = check(spec("https://127.0.0.1:" + plain.getLocalPort() + "/ok"));
             answering.join(2_000);
 
             assertThat(result.passed()).isFalse();
@@ -329,7 +329,7 @@ class HttpProbeTest {
         tls.start();
         try {
             tls.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-            ProbeResult result = check(spec("https://127.0.0.1:" + tls.httpsPort() + "/ok"));
+            CheckOutcome result = check(spec("https://127.0.0.1:" + tls.httpsPort() + "/ok"));
 
             assertThat(result.passed()).isFalse();
             assertThat(result.reason()).startsWith("TLS: ").containsIgnoringCase("certification path");
@@ -340,18 +340,18 @@ class HttpProbeTest {
 
     @Test
     void redirectsAreFollowedToTheirAnswer() throws Exception {
-        ProbeResult relative = check(spec(url("/hop")));
+        CheckOutcome relative = check(spec(url("/hop")));
         assertThat(relative.passed()).isTrue();
         assertThat(relative.status()).isEqualTo(200);
 
-        ProbeResult absolute = check(spec(url("/absolute"), "GET", List.of(), "good", 2_000));
+        CheckOutcome absolute = check(spec(url("/absolute"), "GET", List.of(), "good", 2_000));
         assertThat(absolute.passed()).isTrue();
         assertThat(REQUESTS).containsExactly("GET /hop", "GET /ok", "GET /absolute", "GET /hop", "GET /ok");
     }
 
     @Test
     void aRedirectTheSpecExpectsIsNotFollowed() throws Exception {
-        ProbeResult result = check(spec(url("/hop"), "GET", List.of(302), null, 2_000));
+        CheckOutcome result = check(spec(url("/hop"), "GET", List.of(302), null, 2_000));
 
         assertThat(result.passed()).isTrue();
         assertThat(result.status()).isEqualTo(302);
@@ -360,7 +360,7 @@ class HttpProbeTest {
 
     @Test
     void aRedirectLoopIsNamed() throws Exception {
-        ProbeResult result = check(spec(url("/a")));
+        CheckOutcome result = check(spec(url("/a")));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.reason()).isEqualTo("redirect loop: " + url("/a") + " -> " + url("/b") + " -> " + url("/a"));
@@ -368,7 +368,7 @@ class HttpProbeTest {
 
     @Test
     void moreRedirectsThanAllowedFail() throws Exception {
-        ProbeResult result = check(spec(url("/chain/0")));
+        CheckOutcome result = check(spec(url("/chain/0")));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.status()).isEqualTo(302);
@@ -380,7 +380,7 @@ class HttpProbeTest {
     void aRedirectToARefusedUrlIsNotFollowed() throws Exception {
         assertThat(check(spec(url("/to-metadata"))).reason()).isEqualTo("refused: redirect to "
                 + "http://169.254.169.254/latest/meta-data must not point at a link-local or metadata address");
-        ProbeResult ftp = check(spec(url("/to-ftp")));
+        CheckOutcome ftp = check(spec(url("/to-ftp")));
         assertThat(ftp.passed()).isFalse();
         assertThat(ftp.reason()).isEqualTo("refused: redirect to ftp://127.0.0.1/file must be an http or https URL with a host");
     }
@@ -389,7 +389,7 @@ class HttpProbeTest {
     @Test
     void aRedirectToANameResolvingToAMetadataAddressIsNeverReached() throws Exception {
         HttpProbe rebinding = new HttpProbe(EXECUTOR, 3, resolving("localhost", "127.0.0.1", "169.254.169.254"));
-        ProbeResult result = check(rebinding, spec(url("/to-localhost")));
+        CheckOutcome result = check(rebinding, spec(url("/to-localhost")));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.reason()).isEqualTo("refused: localhost resolves to link-local or metadata address 169.254.169.254");
@@ -399,7 +399,7 @@ class HttpProbeTest {
     @Test
     void aFirstUrlWhoseNameResolvesToAMetadataAddressIsRefused() throws Exception {
         HttpProbe rebinding = new HttpProbe(EXECUTOR, 3, resolving("internal.example.test", "169.254.169.254"));
-        ProbeResult result = check(rebinding, spec("http://internal.example.test/health"));
+        CheckOutcome result = check(rebinding, spec("http://internal.example.test/health"));
 
         assertThat(result.passed()).isFalse();
         assertThat(result.status()).isNull();
@@ -427,13 +427,13 @@ class HttpProbeTest {
 
     @Test
     void aCheckThatCannotStartIsAFailedResultNotAnException() throws Exception {
-        ProbeResult badUrl = check(spec("ftp://127.0.0.1/file"));
+        CheckOutcome badUrl = check(spec("ftp://127.0.0.1/file"));
         assertThat(badUrl.passed()).isFalse();
         assertThat(badUrl.reason()).isEqualTo("refused: url must be an http or https URL with a host");
 
         ExecutorService stopped = Executors.newSingleThreadExecutor();
         stopped.shutdown();
-        ProbeResult rejected = check(new HttpProbe(stopped, 3), spec(url("/ok")));
+        CheckOutcome rejected = check(new HttpProbe(stopped, 3), spec(url("/ok")));
         assertThat(rejected.passed()).isFalse();
         assertThat(rejected.reason()).startsWith("check failed: RejectedExecutionException");
     }

@@ -43,6 +43,7 @@ import io.eyrie.api.deployment.RecordInitialRelease;
 import io.eyrie.api.deployment.RedeploySkipped;
 import io.eyrie.api.deployment.Release;
 import io.eyrie.api.deployment.ReleaseRecorded;
+import io.eyrie.api.id.Ids;
 import io.eyrie.api.monitor.CreateMonitor;
 import io.eyrie.api.monitor.MonitorCreated;
 import io.eyrie.api.monitor.MonitorId;
@@ -94,7 +95,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
@@ -299,7 +299,7 @@ public class Deployment {
      * orders the creation among the deployment's own pauses and deploys, so no start or stop of checks is missed.
      */
     @CommandHandler
-    public MonitorId handle(CreateMonitor command, Directory directory) {
+    public MonitorId handle(CreateMonitor command, Directory directory) throws Exception {
         if (lifecycle == Lifecycle.DROPPED) {
             throw new GroupRuleException("deployment-dropped", "Deployment '" + name + "' was dropped; there is nothing to monitor");
         }
@@ -312,12 +312,8 @@ public class Deployment {
                     .map(problem -> new Problems.FieldError(problem.field(), problem.message())).toList());
         }
         boolean checking = lifecycle == Lifecycle.DEPLOY && activeRelease != null;
-        try {
-            createNew(Monitor.class, () -> new Monitor(new MonitorCreated(command.monitorId(), id, project, group,
-                    spec.scope(), complete, target, checking)));
-        } catch (Exception e) {
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-        }
+        createNew(Monitor.class, () -> new Monitor(new MonitorCreated(command.monitorId(), id, project, group,
+                spec.scope(), complete, target, checking)));
         return command.monitorId();
     }
 
@@ -410,8 +406,7 @@ public class Deployment {
         if (due == null || !due.equals(millis(command.dueAt()))) {
             return;
         }
-        JobId job = new JobId(UUID.nameUUIDFromBytes((id.value() + "/" + command.action().wire() + "/" + due)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        JobId job = new JobId(Ids.uuidFrom(id.value() + "/" + command.action().wire() + "/" + due));
         if (isRunning(job) || queue.stream().anyMatch(waiting -> waiting.jobId().equals(job))) {
             return;
         }

@@ -3,6 +3,7 @@ package io.eyrie.commandside.deployment;
 import io.eyrie.api.book.JobId;
 import io.eyrie.api.deployment.DeployPushedImage;
 import io.eyrie.api.deployment.DeploymentId;
+import io.eyrie.api.id.Ids;
 import io.eyrie.api.repository.ImagePushed;
 import io.eyrie.commandside.directory.Directory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -10,9 +11,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * A registry push redeploys every subscribed deployment; each deployment decides whether it may (it is deployed and
@@ -36,8 +34,7 @@ public class ImagePushRedeploys {
     void on(ImagePushed event, EventMessage<?> message) {
         String name = directory.latestPush(event.image()).map(Directory.LatestPush::name).orElse(null);
         for (DeploymentId subscriber : directory.subscribers(event.image())) {
-            JobId job = new JobId(UUID.nameUUIDFromBytes((message.getIdentifier() + "/" + subscriber.value())
-                    .getBytes(StandardCharsets.UTF_8)).toString());
+            JobId job = new JobId(Ids.uuidFrom(message.getIdentifier() + "/" + subscriber.value()));
             commands.sendAndWait(new DeployPushedImage(subscriber, job, name, event.tag(), event.digest()));
         }
     }

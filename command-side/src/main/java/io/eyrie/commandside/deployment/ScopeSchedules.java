@@ -9,6 +9,7 @@ import io.eyrie.api.deployment.Action;
 import io.eyrie.api.deployment.ActionInput;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.RequestAction;
+import io.eyrie.api.id.Ids;
 import io.eyrie.api.project.Schedule;
 import io.eyrie.commandside.directory.Directory;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -21,11 +22,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Scopes' start/stop schedules, looked at every {@code eyrie.schedules.check-every} by one db-scheduler task (one
@@ -68,8 +67,7 @@ public class ScopeSchedules {
         String reason = "schedule '" + schedule.name() + "' of scope '" + scope.scope() + "' "
                 + (boundary.start() ? "starts" : "stops") + " its deployments at " + boundary.at();
         for (DeploymentId deployment : directory.scopeDeployments(scope.group(), scope.scope())) {
-            JobId job = new JobId(UUID.nameUUIDFromBytes((deployment.value() + "/" + schedule.name() + "/"
-                    + boundary.at()).getBytes(StandardCharsets.UTF_8)).toString());
+            JobId job = new JobId(Ids.uuidFrom(deployment.value() + "/" + schedule.name() + "/" + boundary.at()));
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RequestAction(deployment, action, job,
                         ActionInput.NONE, reason)).andMetaData(MetaData.with(AuditMetaData.INITIATOR, Deployment.SYSTEM)

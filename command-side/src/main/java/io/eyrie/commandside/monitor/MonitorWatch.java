@@ -4,6 +4,7 @@ import io.eyrie.api.deployment.ActionCompleted;
 import io.eyrie.api.deployment.DeploymentId;
 import io.eyrie.api.deployment.InitialReleaseRecorded;
 import io.eyrie.api.deployment.Lifecycle;
+import io.eyrie.api.id.Ids;
 import io.eyrie.api.monitor.CreateMonitor;
 import io.eyrie.api.monitor.MonitorId;
 import io.eyrie.api.monitor.MonitorSpec;
@@ -17,9 +18,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Starts a deployment's monitors when a release of it runs and stops them when it pauses, drops or runs none, so a
@@ -79,8 +77,7 @@ public class MonitorWatch {
     }
 
     static MonitorId defaultMonitor(DeploymentId deployment) {
-        return new MonitorId(UUID.nameUUIDFromBytes(("default monitor of " + deployment.value())
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        return new MonitorId(Ids.uuidFrom("default monitor of " + deployment.value()));
     }
 
     private void watch(DeploymentId deployment, boolean checking, String reason) {

@@ -16,8 +16,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -104,17 +102,7 @@ final class DeploymentCardDocument implements io.eyrie.queryside.Revisioned {
                 status == null || lifecycle == null ? List.of() : ActionRules.allowed(lifecycle, status,
                         scope.map(Scope::allowDrop).orElse(false),
                         scope.map(Scope::concurrency).orElse(Concurrency.QUEUE)), createdBy, createdAt,
-                updatedBy, updatedAt, MonitorState.worst(monitors.values()), monitorCounts(monitors.values()));
-    }
-
-    /** How many are in each state, every state named (0 included) so dashboards need not guess. */
-    static Map<MonitorState, Integer> monitorCounts(Collection<MonitorState> states) {
-        Map<MonitorState, Integer> counts = new EnumMap<>(MonitorState.class);
-        for (MonitorState state : MonitorState.values()) {
-            counts.put(state, 0);
-        }
-        states.forEach(state -> counts.merge(state, 1, Integer::sum));
-        return counts;
+                updatedBy, updatedAt, MonitorState.worst(monitors.values()), MonitorState.counts(monitors.values()));
     }
 
     @Override

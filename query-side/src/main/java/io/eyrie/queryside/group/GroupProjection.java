@@ -32,9 +32,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -159,14 +157,10 @@ public class GroupProjection {
                 .map(card -> card.getString("status")).filter(java.util.Objects::nonNull)
                 .flatMap(name -> java.util.Arrays.stream(DeploymentStatus.values()).filter(s -> s.name().equals(name)))
                 .toList();
-        Map<MonitorState, Integer> monitors = new EnumMap<>(MonitorState.class);
-        for (MonitorState state : MonitorState.values()) {
-            monitors.put(state, 0);
-        }
-        cards.stream().map(card -> card.get("monitors", Document.class)).filter(java.util.Objects::nonNull)
-                .flatMap(states -> states.values().stream())
-                .forEach(state -> monitors.merge(MonitorState.valueOf((String) state), 1, Integer::sum));
-        return group.toView(statuses.size(), DeploymentStatus.aggregate(statuses), monitors);
+        List<MonitorState> monitors = cards.stream().map(card -> card.get("monitors", Document.class))
+                .filter(java.util.Objects::nonNull).flatMap(states -> states.values().stream())
+                .map(state -> MonitorState.valueOf((String) state)).toList();
+        return group.toView(statuses.size(), DeploymentStatus.aggregate(statuses), MonitorState.counts(monitors));
     }
 
     private void change(String id, String initiator, Instant at, Consumer<GroupDocument> edit) {

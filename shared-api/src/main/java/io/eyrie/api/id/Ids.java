@@ -32,6 +32,11 @@ public final class Ids {
         return value;
     }
 
+    /** The same UUID for the same seed, so a coordinator asking twice for one thing names it once. */
+    public static String uuidFrom(String seed) {
+        return java.util.UUID.nameUUIDFromBytes(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     public static String randomUuid() {
         return UUID.randomUUID().toString();
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How a monitor's target is doing. Declared from best to worst, so a card's state is the greatest of its monitors';
@@ -24,6 +26,16 @@ public enum MonitorState {
     public static MonitorState fromWire(String value) {
         return Arrays.stream(values()).filter(state -> state.wire().equals(value)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown monitor state: " + value));
+    }
+
+    /** How many are in each state, every state named (0 included) so dashboards need not guess. */
+    public static Map<MonitorState, Integer> counts(Collection<MonitorState> states) {
+        Map<MonitorState, Integer> counts = new EnumMap<>(MonitorState.class);
+        for (MonitorState state : values()) {
+            counts.put(state, 0);
+        }
+        states.forEach(state -> counts.merge(state, 1, Integer::sum));
+        return counts;
     }
 
     /** The worst of them, or null when there are none. */
